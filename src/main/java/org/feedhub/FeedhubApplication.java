@@ -1,0 +1,2 @@
+package org.feedhub;
+public class FeedhubApplication { public static void main(String[] a){} }
