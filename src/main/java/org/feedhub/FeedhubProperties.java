@@ -1,0 +1,38 @@
+package org.feedhub;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
+ */
+@ConfigurationProperties("feedhub")
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch) {
+
+    public FeedhubProperties {
+        if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
+        if (baseUrl == null) baseUrl = "";
+        if (schedule == null) schedule = new Schedule(null, true);
+        if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
+    }
+
+    public record Schedule(Duration tick, boolean runAtStartup) {
+        public Schedule {
+            if (tick == null) tick = Duration.ofSeconds(30);
+        }
+    }
+
+    public record Fetch(Duration connectTimeout, Duration responseTimeout, DataSize maxBodySize, int maxRedirects,
+                        int concurrency, int perHost, boolean allowPrivateNetworks, String userAgent) {
+        public Fetch {
+            if (connectTimeout == null) connectTimeout = Duration.ofSeconds(5);
+            if (responseTimeout == null) responseTimeout = Duration.ofSeconds(20);
+            if (maxBodySize == null) maxBodySize = DataSize.ofMegabytes(10);
+            if (maxRedirects <= 0) maxRedirects = 5;
+            if (concurrency <= 0) concurrency = 16;
+            if (perHost <= 0) perHost = 2;
+        }
+    }
+}

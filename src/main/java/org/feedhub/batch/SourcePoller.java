@@ -1,0 +1,135 @@
+package org.feedhub.batch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.feedhub.config.SourceDef;
+import org.feedhub.dedup.ItemKeys;
+import org.feedhub.enrich.Enricher;
+import org.feedhub.fetch.FetchRequest;
+import org.feedhub.fetch.FetchResult;
+import org.feedhub.fetch.Fetcher;
+import org.feedhub.normalize.HtmlText;
+import org.feedhub.normalize.Story;
+import org.feedhub.normalize.StoryNormalizer;
+import org.feedhub.parse.FeedParser;
+import org.feedhub.parse.ParseException;
+import org.feedhub.parse.ParsedFeed;
+import org.feedhub.parse.ParsedItem;
+import org.feedhub.store.FetchOutcome;
+import org.feedhub.store.FetchOutcome.Kind;
+import org.feedhub.store.SourceState;
+
+/**
+ * One source through fetch → parse → normalize → enrich, as plain Java. Every failure becomes a
+ * {@link FetchOutcome} of kind FAILED with a one-line reason: nothing a source does can break the pass.
+ */
+public final class SourcePoller {
+    private final Fetcher fetcher;
+    private final FeedParser parser = new FeedParser();
+    private final StoryNormalizer normalizer = new StoryNormalizer();
+    private final Clock clock;
+
+    public SourcePoller(Fetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    public FetchOutcome poll(SourceDef def, SourceState state, Enricher enricher) {
+        long start = System.nanoTime();
+        try {
+            return poll(def, state, enricher, start);
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return failure(def.id(), 0, "internal error: " + reason, start);
+        }
+    }
+
+    private FetchOutcome poll(SourceDef def, SourceState state, Enricher enricher, long start) {
+        boolean sameUrl = state != null && state.url().equals(def.url());
+        String url = sameUrl ? state.fetchUrl() : def.url();
+        FetchRequest request = sameUrl ? new FetchRequest(url, state.etag(), state.lastModified()) : FetchRequest.of(url);
+        FetchResult r = fetcher.fetch(request);
+        String effective = r.movedTo();
+        switch (r.status()) {
+            case NOT_MODIFIED:
+                return outcome(def.id(), Kind.NOT_MODIFIED, r, null, null, null, effective, List.of(), List.of(), start);
+            case GONE:
+                return new FetchOutcome(def.id(), Kind.GONE, r.httpStatus(), r.error(), null, null, null, null, null, null,
+                        null, List.of(), List.of(), millis(start));
+            case FAILED:
+                return new FetchOutcome(def.id(), Kind.FAILED, r.httpStatus(), r.error(), r.retryAfter(), null, null,
+                        null, null, null, null, List.of(), List.of(), millis(start));
+            default:
+                break;
+        }
+        if (def.html() == null && FeedParser.detect(new String(r.body(), 0, Math.min(r.body().length, 4096),
+                java.nio.charset.StandardCharsets.ISO_8859_1)) == FeedParser.Kind.HTML) {
+            // A page given without selectors: poll the feed it advertises from now on.
+            String feedUrl = parser.discoverFeed(r.body(), r.contentType(), r.finalUrl());
+            if (feedUrl == null) {
+                return failure(def.id(), r.httpStatus(), "an HTML page, not a feed, and it advertises no feed "
+                        + "(<link rel=\"alternate\">); add html: selectors to scrape it", start);
+            }
+            r = fetcher.fetch(FetchRequest.of(feedUrl));
+            if (!r.ok()) {
+                return failure(def.id(), r.httpStatus(), "autodiscovered feed " + feedUrl + ": " + r.error(), start);
+            }
+            effective = r.movedTo() != null ? r.movedTo() : feedUrl;
+        }
+        String bodyHash = ItemKeys.sha256(new String(r.body(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (state != null && sameUrl && bodyHash.equals(state.bodyHash())) {
+            return outcome(def.id(), Kind.SAME_BODY, r, bodyHash, null, null, effective, List.of(), List.of(), start);
+        }
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(r.body(), r.contentType(), r.finalUrl(), def.html());
+        } catch (ParseException e) {
+            return failure(def.id(), r.httpStatus(), e.getMessage(), start);
+        }
+        Instant now = clock.instant();
+        List<Story> stories = new ArrayList<>();
+        List<Story> normalized = normalizer.normalize(feed, now);
+        for (int i = 0; i < normalized.size(); i++) {
+            Story s = normalized.get(i);
+            stories.add(enricher.enrich(s, def, feedSummary(feed, s)));
+        }
+        List<String> warnings = new ArrayList<>(feed.warnings());
+        if (feed.items().size() > stories.size()) {
+            warnings.add((feed.items().size() - stories.size()) + " items without title or text were skipped");
+        }
+        return outcome(def.id(), Kind.FETCHED, r, bodyHash, clean(feed.title()), feed.siteLink(), effective, stories,
+                warnings, start);
+    }
+
+    /** The feed's own short description of the item, as text, for the summarizer to fall back on. */
+    private static String feedSummary(ParsedFeed feed, Story s) {
+        for (ParsedItem i : feed.items()) {
+            if (i.summaryHtml() != null && s.title() != null && i.title() != null && s.title().equals(clean(i.title()))) {
+                return HtmlText.text(i.summaryHtml());
+            }
+        }
+        return null;
+    }
+
+    private static String clean(String title) {
+        return title == null ? null : org.jsoup.Jsoup.parse(title).text().trim();
+    }
+
+    private static FetchOutcome outcome(String id, Kind kind, FetchResult r, String bodyHash, String title, String site,
+                                        String effective, List<Story> stories, List<String> warnings, long start) {
+        return new FetchOutcome(id, kind, r.httpStatus(), null, null, r.etag(), r.lastModified(), bodyHash, title, site,
+                effective, stories, warnings, millis(start));
+    }
+
+    private static FetchOutcome failure(String id, int status, String error, long start) {
+        return new FetchOutcome(id, Kind.FAILED, status, error, null, null, null, null, null, null, null, List.of(),
+                List.of(), millis(start));
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,76 @@
+package org.feedhub.normalize;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.feedhub.dedup.ItemKeys;
+import org.feedhub.parse.ParsedFeed;
+import org.feedhub.parse.ParsedItem;
+
+/**
+ * Parsed items into clean stories: absolute canonical links, sanitized HTML, plain-text titles, UTC dates,
+ * and the visible text. Items with neither a title nor any text are dropped (nothing to show).
+ */
+public final class StoryNormalizer {
+
+    /** @param now the time of this fetch: the date of items that carry none */
+    public List<Story> normalize(ParsedFeed feed, Instant now) {
+        List<Story> out = new ArrayList<>();
+        for (ParsedItem item : feed.items()) {
+            Story s = normalize(item, feed.baseUrl(), now);
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    Story normalize(ParsedItem item, String baseUrl, Instant now) {
+        String link = item.link() == null ? null : absolute(item.link().trim(), baseUrl);
+        String canonical = link == null ? null : CanonicalUrl.canonicalize(link, null);
+        if (canonical != null && canonical.length() > 2000) canonical = null;  // too long to be a key
+        String bodyBase = link != null ? link : baseUrl;
+        String rawBody = item.contentHtml() != null && !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
+        String html = rawBody == null ? "" : HtmlSanitizer.sanitize(rawBody, bodyBase);
+        List<String> paragraphs = html.isEmpty() ? List.of() : HtmlText.paragraphs(html);
+        String title = item.title() == null ? "" : TextClean.clean(org.jsoup.Jsoup.parse(item.title()).text());
+        if (title.isEmpty()) title = firstWords(paragraphs);
+        if (title.isEmpty()) return null;
+        Instant published = first(item.published(), item.updated(), now);
+        Instant updated = first(item.updated(), published, now);
+        if (updated.isBefore(published)) updated = published;
+        if (published.isAfter(now.plusSeconds(86_400))) published = now;   // a date far in the future is a typo
+        String text = String.join("\n", paragraphs);
+        String key = ItemKeys.of(item.guid(), canonical, title, text);
+        String hash = ItemKeys.sha256(title + "\n" + text);
+        return new Story(key, item.guid(), canonical, link, title, clean(item.author()), published, updated, html,
+                paragraphs, item.categories(), hash, List.of(), null);
+    }
+
+    private static String absolute(String raw, String base) {
+        try {
+            java.net.URI u = base == null ? new java.net.URI(raw) : new java.net.URI(base).resolve(new java.net.URI(raw));
+            return u.isAbsolute() ? u.toString() : null;
+        } catch (Exception e) {
+            return CanonicalUrl.canonicalize(raw, base);   // not a strict URI (spaces, unicode): let the lenient path try
+        }
+    }
+
+    private static String firstWords(List<String> paragraphs) {
+        if (paragraphs.isEmpty()) return "";
+        String p = paragraphs.get(0);
+        if (p.length() <= 80) return p;
+        int cut = p.lastIndexOf(' ', 80);
+        return p.substring(0, cut > 20 ? cut : 80) + "…";
+    }
+
+    private static String clean(String s) {
+        if (s == null) return null;
+        String c = TextClean.clean(s);
+        return c.isEmpty() ? null : c;
+    }
+
+    private static Instant first(Instant... candidates) {
+        for (Instant i : candidates) if (i != null) return i;
+        throw new IllegalArgumentException("no instant");
+    }
+}

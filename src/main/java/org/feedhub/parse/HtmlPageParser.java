@@ -1,0 +1,74 @@
+package org.feedhub.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.feedhub.config.HtmlSelectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Pages without a feed: stories picked out with the editor's CSS selectors ({@code html:} in feeds.yml),
+ * and feed autodiscovery ({@code <link rel="alternate">}) for a page URL given without selectors.
+ */
+final class HtmlPageParser {
+
+    ParsedFeed scrape(String html, String pageUrl, HtmlSelectors sel) throws ParseException {
+        Document doc = Jsoup.parse(html, pageUrl);
+        List<Element> found = doc.select(sel.item());
+        if (found.isEmpty()) throw new ParseException("selector item '" + sel.item() + "' matched nothing on the page");
+        List<ParsedItem> items = new ArrayList<>();
+        int skipped = 0;
+        for (Element el : found) {
+            String title = value(el, sel.title(), false);
+            String link = value(el, sel.link(), true);
+            if (title == null || link == null) {
+                skipped++;
+                continue;
+            }
+            String summary = sel.summary() == null ? null : value(el, sel.summary(), false);
+            String date = sel.date() == null ? null : dateValue(el, sel.date());
+            items.add(new ParsedItem(null, link, title, null, LooseDates.parse(date), null,
+                    summary == null ? null : org.jsoup.nodes.Entities.escape(summary), null, List.of()));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (skipped > 0) warnings.add(skipped + " of " + found.size() + " items had no title or link and were skipped");
+        if (items.isEmpty()) throw new ParseException("no item had both a title ('" + sel.title() + "') and a link ('" + sel.link() + "')");
+        return new ParsedFeed(doc.title(), pageUrl, pageUrl, items, warnings);
+    }
+
+    /** The first feed the page advertises, absolute, or null. */
+    static String discover(String html, String pageUrl) {
+        Document doc = Jsoup.parse(html, pageUrl);
+        for (Element l : doc.select("link[rel~=(?i)alternate][href]")) {
+            String type = l.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if (type.contains("rss") || type.contains("atom") || type.contains("feed+json") || type.equals("application/json")) {
+                return l.absUrl("href");
+            }
+        }
+        return null;
+    }
+
+    /** Text of the first match, or an attribute with {@code selector@attr}; links are made absolute. */
+    private static String value(Element item, String spec, boolean isLink) {
+        int at = spec.lastIndexOf('@');
+        String css = at > 0 ? spec.substring(0, at).trim() : spec;
+        String attr = at > 0 ? spec.substring(at + 1).trim() : (isLink ? "href" : null);
+        Element el = css.isEmpty() ? item : item.selectFirst(css);
+        if (el == null) return null;
+        String v = attr == null ? el.text() : (isLink || attr.equals("src") ? el.absUrl(attr) : el.attr(attr));
+        if (isLink && (v == null || v.isEmpty()) && attr != null && !el.hasAttr(attr)) {
+            Element a = el.selectFirst("a[href]");   // "h2.headline" pointing at the heading, not its <a>
+            v = a == null ? null : a.absUrl("href");
+        }
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String dateValue(Element item, String spec) {
+        if (spec.contains("@")) return value(item, spec, false);
+        Element el = item.selectFirst(spec);
+        if (el == null) return null;
+        return el.hasAttr("datetime") ? el.attr("datetime") : el.text();
+    }
+}

@@ -1,0 +1,62 @@
+package org.feedhub.parse;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON Feed 1.0 and 1.1 (jsonfeed.org) into the same model Rome's output maps to. */
+final class JsonFeedParser {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    ParsedFeed parse(String text, String documentUrl) throws ParseException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (Exception e) {
+            throw new ParseException("invalid JSON: " + XmlFeedParser.oneLine(e), e);
+        }
+        if (!root.isObject() || !root.path("version").asString("").startsWith("https://jsonfeed.org/version/")) {
+            throw new ParseException("JSON but not a JSON Feed (no jsonfeed.org version)");
+        }
+        List<ParsedItem> items = new ArrayList<>();
+        for (JsonNode i : root.path("items")) {
+            String html = str(i, "content_html");
+            if (html == null && str(i, "content_text") != null) html = org.jsoup.nodes.Entities.escape(str(i, "content_text"));
+            String summary = str(i, "summary");
+            List<String> tags = new ArrayList<>();
+            for (JsonNode t : i.path("tags")) if (t.isString() && !t.asString().isBlank()) tags.add(t.asString().trim());
+            String link = str(i, "url") != null ? str(i, "url") : str(i, "external_url");
+            items.add(new ParsedItem(str(i, "id"), link, str(i, "title"), author(i), date(i, "date_published"),
+                    date(i, "date_modified"), summary == null ? null : org.jsoup.nodes.Entities.escape(summary), html, tags));
+        }
+        return new ParsedFeed(str(root, "title"), str(root, "home_page_url"), documentUrl, items, List.of());
+    }
+
+    private static String author(JsonNode item) {
+        for (JsonNode a : item.path("authors")) {
+            if (str(a, "name") != null) return str(a, "name");
+        }
+        return str(item.path("author"), "name"); // JSON Feed 1.0
+    }
+
+    private static Instant date(JsonNode n, String field) {
+        String s = str(n, field);
+        if (s == null) return null;
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String str(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return null;
+        String s = v.isString() ? v.asString() : v.toString();
+        return s.isBlank() ? null : s.trim();
+    }
+}

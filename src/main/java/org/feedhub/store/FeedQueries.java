@@ -1,0 +1,63 @@
+package org.feedhub.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** Read side for the publishers: a topic's newest stories (one index range scan) and its counters. */
+public class FeedQueries {
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public FeedQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** The topic's stories, newest first, skipping {@code offset}. */
+    public List<StoredStory> topicStories(String topicId, int limit, int offset) {
+        List<long[]> ids = jdbc.query("SELECT story_id FROM topic_story WHERE topic_id = ? "
+                        + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?",
+                (rs, i) -> new long[]{rs.getLong(1)}, topicId, limit, offset);
+        if (ids.isEmpty()) return List.of();
+        List<Long> storyIds = ids.stream().map(a -> a[0]).toList();
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", storyIds);
+        Map<Long, List<String>> tags = new HashMap<>();
+        named.query("SELECT story_id, tag FROM story_tag WHERE story_id IN (:ids) ORDER BY tag", p,
+                rs -> { tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)); });
+        Map<Long, List<StoredStory.Carrier>> carriers = new HashMap<>();
+        named.query("SELECT c.story_id, c.source_id, s.title, COALESCE(s.effective_url, s.url) AS feed_url, s.site_url, "
+                        + "c.link, c.first_seen_at FROM carrier c JOIN source s ON s.id = c.source_id "
+                        + "WHERE c.story_id IN (:ids) ORDER BY c.first_seen_at, c.source_id", p,
+                rs -> {
+                    carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StoredStory.Carrier(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            Sql.instant(rs, "first_seen_at")));
+                });
+        Map<Long, StoredStory> byId = new HashMap<>();
+        named.query("SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at "
+                + "FROM story WHERE id IN (:ids)", p, rs -> {
+            long id = rs.getLong("id");
+            byId.put(id, new StoredStory(id, rs.getString("canonical_url"), rs.getString("title"), rs.getString("author"),
+                    rs.getString("summary"), rs.getString("content_html"), Sql.instant(rs, "published_at"),
+                    Sql.instant(rs, "updated_at"), tags.getOrDefault(id, List.of()), carriers.getOrDefault(id, List.of())));
+        });
+        return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public TopicStats stats(String topicId) {
+        long count = jdbc.queryForObject("SELECT COUNT(*) FROM topic_story WHERE topic_id = ?", Long.class, topicId);
+        return jdbc.query("SELECT version, changed_at FROM topic_state WHERE topic_id = ?",
+                        (rs, i) -> new TopicStats(topicId, count, Sql.instant(rs, "changed_at"), rs.getLong("version")), topicId)
+                .stream().findFirst().orElse(new TopicStats(topicId, count, null, 0));
+    }
+
+    public long totalStories() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM story", Long.class);
+    }
+}

@@ -1,0 +1,95 @@
+package org.feedhub.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.feedhub.config.SourceDef;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The {@code source} table: one row per source id of feeds.yml, with its fetch state. */
+public class SourceStore {
+    private static final String COLUMNS = "s.id, s.url, s.effective_url, s.title, s.site_url, s.etag, s.last_modified, "
+            + "s.body_hash, s.last_fetch_at, s.last_success_at, s.last_status, s.last_error, s.failures, s.next_due_at, "
+            + "s.retired_at, s.active, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
+
+    private final JdbcTemplate jdbc;
+
+    public SourceStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Brings the table in line with feeds.yml: new sources are due now; a source whose URL changed starts
+     * afresh (validators, failures, retirement cleared); sources no longer listed stop being polled but keep
+     * their stories until retention.
+     */
+    public void sync(List<SourceDef> sources, Instant now) {
+        Set<String> ids = sources.stream().map(SourceDef::id).collect(Collectors.toSet());
+        for (SourceDef s : sources) {
+            Optional<String> url = jdbc.query("SELECT url FROM source WHERE id = ?",
+                    (rs, i) -> rs.getString(1), s.id()).stream().findFirst();
+            if (url.isEmpty()) {
+                jdbc.update("INSERT INTO source (id, url, next_due_at, failures, active) VALUES (?, ?, ?, 0, TRUE)",
+                        s.id(), s.url(), Sql.ts(now));
+            } else if (!url.get().equals(s.url())) {
+                jdbc.update("UPDATE source SET url = ?, effective_url = NULL, etag = NULL, last_modified = NULL, "
+                        + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, next_due_at = ?, "
+                        + "active = TRUE WHERE id = ?", s.url(), Sql.ts(now), s.id());
+            } else {
+                jdbc.update("UPDATE source SET active = TRUE WHERE id = ? AND active = FALSE", s.id());
+            }
+        }
+        for (String known : jdbc.queryForList("SELECT id FROM source WHERE active = TRUE", String.class)) {
+            if (!ids.contains(known)) jdbc.update("UPDATE source SET active = FALSE WHERE id = ?", known);
+        }
+    }
+
+    /** Active, not retired sources whose next fetch is due (or all of them), soonest first. */
+    public List<String> dueIds(Instant now, boolean all) {
+        String sql = "SELECT id FROM source WHERE active = TRUE AND retired_at IS NULL"
+                + (all ? "" : " AND next_due_at <= ?") + " ORDER BY next_due_at, id";
+        return all ? jdbc.queryForList(sql, String.class) : jdbc.queryForList(sql, String.class, Sql.ts(now));
+    }
+
+    public Optional<SourceState> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM source s WHERE s.id = ?", MAPPER, id).stream().findFirst();
+    }
+
+    /** Every source ever configured, active ones first. */
+    public List<SourceState> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM source s ORDER BY s.active DESC, s.id", MAPPER);
+    }
+
+    /** The earliest next fetch among pollable sources, if any. */
+    public Optional<Instant> nextDue() {
+        return jdbc.query("SELECT MIN(next_due_at) AS d FROM source WHERE active = TRUE AND retired_at IS NULL",
+                (rs, i) -> Sql.instant(rs, "d")).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void recordSuccess(String id, Instant now, FetchOutcome o, Instant nextDue) {
+        jdbc.update("UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
+                        + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                        + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
+                        + "effective_url = COALESCE(?, effective_url) WHERE id = ?",
+                Sql.ts(now), Sql.ts(now), o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
+                Sql.cut(o.lastModified(), 200), o.bodyHash(), Sql.cut(o.feedTitle(), 1000), Sql.cut(o.siteUrl(), 2048),
+                Sql.cut(o.effectiveUrl(), 2048), id);
+    }
+
+    void recordFailure(String id, Instant now, int status, String error, Instant nextDue, boolean retire) {
+        jdbc.update("UPDATE source SET last_fetch_at = ?, last_status = ?, last_error = ?, failures = failures + 1, "
+                        + "next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END WHERE id = ?",
+                Sql.ts(now), status == 0 ? null : status, Sql.cut(error, 2000), Sql.ts(nextDue), retire, Sql.ts(now), id);
+    }
+
+    private static final RowMapper<SourceState> MAPPER = (rs, i) -> new SourceState(rs.getString("id"),
+            rs.getString("url"), rs.getString("effective_url"), rs.getString("title"), rs.getString("site_url"),
+            rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash"),
+            Sql.instant(rs, "last_fetch_at"), Sql.instant(rs, "last_success_at"), Sql.intOrNull(rs, "last_status"),
+            rs.getString("last_error"), rs.getInt("failures"), Sql.instant(rs, "next_due_at"),
+            Sql.instant(rs, "retired_at"), rs.getBoolean("active"), rs.getLong("story_count"));
+}

@@ -1,0 +1,13 @@
+package org.feedhub.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A story as the publishers read it, with every source that carried it (first carrier first). */
+public record StoredStory(long id, String canonicalUrl, String title, String author, String summary, String contentHtml,
+                          Instant published, Instant updated, List<String> tags, List<Carrier> carriers) {
+
+    public record Carrier(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link,
+                          Instant firstSeen) {
+    }
+}

@@ -1,0 +1,172 @@
+package org.feedhub.store;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.feedhub.normalize.Story;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes one source's poll in one transaction: its new stories, carriers, tags, topic links and its fetch
+ * state together. A process killed mid-pass therefore leaves each source either fully written (and no longer
+ * due) or untouched (still due); unique keys make a repeated write add nothing.
+ */
+public class StoryStore {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final SourceStore sources;
+
+    public StoryStore(JdbcTemplate jdbc, PlatformTransactionManager txManager, SourceStore sources) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.sources = sources;
+    }
+
+    /**
+     * @param nextDue when the source is due again (the writer's schedule or backoff decision)
+     */
+    public WriteCounts apply(FetchOutcome o, Instant now, Instant nextDue, TopicAssigner topics) {
+        try {
+            return tx.execute(status -> write(o, now, nextDue, topics));
+        } catch (DuplicateKeyException race) {
+            // Another instance stored the same canonical link between our lookup and insert: once more sees it.
+            return tx.execute(status -> write(o, now, nextDue, topics));
+        }
+    }
+
+    private WriteCounts write(FetchOutcome o, Instant now, Instant nextDue, TopicAssigner topics) {
+        if (o.failed()) {
+            sources.recordFailure(o.sourceId(), now, o.httpStatus(), o.error(), nextDue, o.kind() == FetchOutcome.Kind.GONE);
+            return WriteCounts.NONE;
+        }
+        int added = 0, merged = 0, updated = 0, unchanged = 0, forgotten = 0;
+        Set<String> changedTopics = new HashSet<>();
+        Map<String, Story> byKey = new LinkedHashMap<>();
+        for (Story s : o.stories()) byKey.putIfAbsent(s.itemKey(), s);   // a feed listing an item twice
+        for (Story s : byKey.values()) {
+            Optional<long[]> known = jdbc.query(
+                    "SELECT c.story_id, CASE WHEN st.content_hash = ? THEN 1 ELSE 0 END AS same FROM carrier c "
+                            + "JOIN story st ON st.id = c.story_id WHERE c.source_id = ? AND c.item_key = ?",
+                    (rs, i) -> new long[]{rs.getLong(1), rs.getInt(2)}, s.contentHash(), o.sourceId(), s.itemKey())
+                    .stream().findFirst();
+            if (known.isPresent()) {
+                if (known.get()[1] == 1) {
+                    unchanged++;
+                } else {
+                    updateStory(known.get()[0], s, now);
+                    link(known.get()[0], o.sourceId(), s, topics, changedTopics, true);
+                    updated++;
+                }
+                continue;
+            }
+            if (isTombstoned(o.sourceId(), s.itemKey())) {
+                forgotten++;
+                continue;
+            }
+            Long existing = s.canonicalUrl() == null ? null : jdbc.query("SELECT id FROM story WHERE canonical_url = ?",
+                    (rs, i) -> rs.getLong(1), s.canonicalUrl()).stream().findFirst().orElse(null);
+            long storyId;
+            if (existing != null) {
+                storyId = existing;
+                mergeInto(storyId, s);
+                merged++;
+            } else {
+                storyId = insertStory(s, now);
+                added++;
+            }
+            jdbc.update("INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", o.sourceId(), s.itemKey(), storyId,
+                    Sql.cut(s.guid(), 2048), Sql.cut(s.link(), 2048), Sql.cut(s.title(), 2000), Sql.ts(now));
+            link(storyId, o.sourceId(), s, topics, changedTopics, existing != null);
+        }
+        sources.recordSuccess(o.sourceId(), now, o, nextDue);
+        for (String topic : changedTopics) bumpTopic(topic, now);
+        return new WriteCounts(added, merged, updated, unchanged, forgotten);
+    }
+
+    private long insertStory(Story s, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO story (canonical_url, title, author, summary, "
+                    + "content_html, text_content, published_at, updated_at, content_hash, first_seen_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
+            ps.setString(1, s.canonicalUrl());
+            ps.setString(2, Sql.cut(s.title(), 2000));
+            ps.setString(3, Sql.cut(s.author(), 500));
+            ps.setString(4, Sql.cut(s.summary(), 4000));
+            ps.setString(5, s.contentHtml());
+            ps.setString(6, s.text());
+            ps.setObject(7, Sql.ts(s.published()));
+            ps.setObject(8, Sql.ts(s.updated()));
+            ps.setString(9, s.contentHash());
+            ps.setObject(10, Sql.ts(now));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The same item with new text in its own feed: the story is updated, never duplicated. */
+    private void updateStory(long storyId, Story s, Instant now) {
+        jdbc.update("UPDATE story SET title = ?, author = COALESCE(?, author), summary = ?, content_html = ?, "
+                        + "text_content = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+                Sql.cut(s.title(), 2000), Sql.cut(s.author(), 500), Sql.cut(s.summary(), 4000), s.contentHtml(),
+                s.text(), s.contentHash(), Sql.ts(now), storyId);
+    }
+
+    /**
+     * A second source carries a story already stored: the story keeps the earliest date and the fullest
+     * content of its carriers.
+     */
+    private void mergeInto(long storyId, Story s) {
+        jdbc.update("UPDATE story SET published_at = ? WHERE id = ? AND published_at > ?",
+                Sql.ts(s.published()), storyId, Sql.ts(s.published()));
+        jdbc.update("UPDATE story SET content_html = ?, text_content = ?, summary = COALESCE(?, summary) "
+                        + "WHERE id = ? AND COALESCE(LENGTH(text_content), 0) < ?",
+                s.contentHtml(), s.text(), Sql.cut(s.summary(), 4000), storyId, s.text().length());
+        jdbc.update("UPDATE topic_story SET published_at = (SELECT published_at FROM story WHERE id = ?) WHERE story_id = ?",
+                storyId, storyId);
+    }
+
+    private void link(long storyId, String sourceId, Story s, TopicAssigner topics, Set<String> changed, boolean existing) {
+        for (String tag : s.tags()) {
+            String t = Sql.cut(tag, 200);
+            if (!existing || jdbc.queryForObject("SELECT COUNT(*) FROM story_tag WHERE story_id = ? AND tag = ?",
+                    Integer.class, storyId, t) == 0) {
+                jdbc.update("INSERT INTO story_tag (story_id, tag) VALUES (?, ?)", storyId, t);
+            }
+        }
+        Instant published = jdbc.queryForObject("SELECT published_at FROM story WHERE id = ?",
+                (rs, i) -> Sql.instant(rs, "published_at"), storyId);
+        for (String topic : topics.topicsFor(sourceId, s)) {
+            changed.add(topic);
+            if (!existing || jdbc.queryForObject("SELECT COUNT(*) FROM topic_story WHERE topic_id = ? AND story_id = ?",
+                    Integer.class, topic, storyId) == 0) {
+                jdbc.update("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)",
+                        topic, storyId, Sql.ts(published));
+            }
+        }
+    }
+
+    private boolean isTombstoned(String sourceId, String itemKey) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tombstone WHERE source_id = ? AND item_key = ?",
+                Integer.class, sourceId, itemKey) > 0;
+    }
+
+    void bumpTopic(String topic, Instant now) {
+        int n = jdbc.update("UPDATE topic_state SET version = version + 1, changed_at = ? WHERE topic_id = ?",
+                Sql.ts(now), topic);
+        if (n == 0) {
+            jdbc.update("INSERT INTO topic_state (topic_id, version, changed_at) VALUES (?, 1, ?)", topic, Sql.ts(now));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.feedhub.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.feedhub.normalize.Story;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps topic membership in line with the topic definitions: when an editor changes a topic's sources or
+ * match rules, every stored story is judged again, so the feed shows what the new rule says.
+ */
+public class TopicIndex {
+    private static final String FINGERPRINT = "topics.fingerprint";
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final StoryStore stories;
+
+    public TopicIndex(JdbcTemplate jdbc, PlatformTransactionManager txManager, StoryStore stories) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.stories = stories;
+    }
+
+    /** @return true when the definitions had changed and the index was rebuilt */
+    public boolean reindexIfChanged(String fingerprint, Set<String> topicIds, TopicAssigner assigner, Instant now) {
+        String stored = jdbc.query("SELECT value FROM store_meta WHERE name = ?", (rs, i) -> rs.getString(1), FINGERPRINT)
+                .stream().findFirst().orElse(null);
+        if (fingerprint.equals(stored)) return false;
+        tx.executeWithoutResult(status -> {
+            Set<String> touched = new LinkedHashSet<>(topicIds);
+            touched.addAll(jdbc.queryForList("SELECT DISTINCT topic_id FROM topic_story", String.class));
+            jdbc.update("DELETE FROM topic_story");
+            Map<Long, List<String>> carriers = new HashMap<>();
+            jdbc.query("SELECT story_id, source_id FROM carrier", rs -> {
+                carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            });
+            Map<Long, List<String>> tags = new HashMap<>();
+            jdbc.query("SELECT story_id, tag FROM story_tag", rs -> {
+                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            });
+            List<Object[]> rows = new ArrayList<>();
+            jdbc.query("SELECT id, title, summary, text_content, published_at FROM story", rs -> {
+                long id = rs.getLong("id");
+                Instant published = Sql.instant(rs, "published_at");
+                String text = rs.getString("text_content");
+                Story s = new Story(null, null, null, null, rs.getString("title"), null, published, published, null,
+                        text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n")), List.of(), null,
+                        tags.getOrDefault(id, List.of()), rs.getString("summary"));
+                Set<String> joined = new LinkedHashSet<>();
+                for (String source : carriers.getOrDefault(id, List.of())) joined.addAll(assigner.topicsFor(source, s));
+                for (String topic : joined) rows.add(new Object[]{topic, id, Sql.ts(published)});
+            });
+            jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)", rows);
+            for (String topic : touched) stories.bumpTopic(topic, now);
+            if (stored == null) {
+                jdbc.update("INSERT INTO store_meta (name, value) VALUES (?, ?)", FINGERPRINT, fingerprint);
+            } else {
+                jdbc.update("UPDATE store_meta SET value = ? WHERE name = ?", fingerprint, FINGERPRINT);
+            }
+        });
+        return true;
+    }
+}
