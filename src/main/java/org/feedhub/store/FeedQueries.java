@@ -57,6 +57,13 @@ public class FeedQueries {
                 .stream().findFirst().orElse(new TopicStats(topicId, count, null, 0));
     }
 
+    /** The topic's change counter and time: what a cached rendering is checked against, per request. */
+    public TopicStats version(String topicId) {
+        return jdbc.query("SELECT version, changed_at FROM topic_state WHERE topic_id = ?",
+                        (rs, i) -> new TopicStats(topicId, -1, Sql.instant(rs, "changed_at"), rs.getLong("version")), topicId)
+                .stream().findFirst().orElse(new TopicStats(topicId, -1, null, 0));
+    }
+
     public long totalStories() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM story", Long.class);
     }

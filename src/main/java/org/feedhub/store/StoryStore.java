@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,6 +30,8 @@ public class StoryStore {
     public StoryStore(JdbcTemplate jdbc, PlatformTransactionManager txManager, SourceStore sources) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
+        // Its own transaction per source, whatever the caller holds: one source's failure rolls back only itself.
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
     }
 

@@ -1,0 +1,132 @@
+package org.feedhub.batch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.feedhub.FeedhubProperties;
+import org.feedhub.app.LiveConfig;
+import org.feedhub.config.SourceDef;
+import org.feedhub.store.FetchOutcome;
+import org.feedhub.store.Retention;
+import org.feedhub.store.SourceState;
+import org.feedhub.store.SourceStore;
+import org.feedhub.store.StoryStore;
+import org.feedhub.store.WriteCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The "aggregate" job: step {@code poll} reads the sources that are due, fetches and processes them
+ * concurrently (the processor runs on a bounded executor), and writes each source in its own transaction;
+ * step {@code retention} purges stories past {@code keep}. The database's {@code next_due_at}, not the step's
+ * context, says what is left to do, so a killed pass simply leaves its unfinished sources due.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AggregateJobConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AggregateJobConfiguration.class);
+    public static final String JOB_NAME = "aggregate";
+
+    @Bean
+    Job aggregateJob(JobRepository jobs, Step pollStep, Step retentionStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(pollStep).next(retentionStep).build();
+    }
+
+    @Bean
+    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ListItemReader<String> dueSources,
+                  ItemProcessor<String, FetchOutcome> pollProcessor, ItemWriter<FetchOutcome> outcomeWriter,
+                  FeedhubProperties props) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fetch-");
+        executor.setConcurrencyLimit(props.fetch().concurrency());
+        return new StepBuilder("poll", jobs).<String, FetchOutcome>chunk(props.fetch().concurrency())
+                .transactionManager(tx)
+                .reader(dueSources)
+                .processor(pollProcessor)
+                .writer(outcomeWriter)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    Step retentionStep(JobRepository jobs, PlatformTransactionManager tx, Retention retention, LiveConfig config,
+                       Clock clock) {
+        return new StepBuilder("retention", jobs).tasklet((contribution, context) -> {
+            int purged = retention.purge(config.config().defaults().keep(), clock.instant(), 500);
+            if (purged > 0) log.info("retention: purged {} stories older than {}", purged, config.config().defaults().keep());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    /** Due sources (or all, for {@code aggregate}), read once when the step opens. */
+    @Bean
+    @StepScope
+    ListItemReader<String> dueSources(SourceStore sources, Clock clock,
+                                      @Value("#{jobParameters['all']}") Boolean all) {
+        List<String> ids = sources.dueIds(clock.instant(), Boolean.TRUE.equals(all));
+        return new ListItemReader<>(ids);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<String, FetchOutcome> pollProcessor(LiveConfig live, SourceStore sources, SourcePoller poller) {
+        LiveConfig.Snapshot snapshot = live.current();   // one config for the whole pass
+        return id -> {
+            SourceDef def = snapshot.config().source(id).orElse(null);
+            if (def == null) return null;                 // removed from feeds.yml since the pass began
+            SourceState state = sources.find(id).orElse(null);
+            return poller.poll(def, state, snapshot.enricher());
+        };
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<FetchOutcome> outcomeWriter(LiveConfig live, SourceStore sources, StoryStore stories, Clock clock,
+                                           PassReports reports, MeterRegistry meters,
+                                           @Value("#{jobParameters['pass.id']}") String passId) {
+        LiveConfig.Snapshot snapshot = live.current();
+        return chunk -> {
+            for (FetchOutcome o : chunk) {
+                SourceDef def = snapshot.config().source(o.sourceId()).orElse(null);
+                if (def == null) continue;
+                int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
+                Instant now = clock.instant();
+                Instant next = Backoff.next(now, def.every(), failuresSoFar, o.failed(), o.retryAfter());
+                WriteCounts counts;
+                FetchOutcome stored = o;
+                try {
+                    counts = stories.apply(o, now, next, snapshot.matcher()::topicsFor);
+                } catch (RuntimeException e) {
+                    // A store error for one source is that source's failure, not the pass's.
+                    log.error("storing source {} failed", o.sourceId(), e);
+                    stored = new FetchOutcome(o.sourceId(), FetchOutcome.Kind.FAILED, o.httpStatus(),
+                            "could not store: " + e.getMessage(), null, null, null, null, null, null, null, List.of(),
+                            List.of(), o.millis());
+                    counts = stories.apply(stored, now, Backoff.next(now, def.every(), failuresSoFar, true, null),
+                            snapshot.matcher()::topicsFor);
+                }
+                PassReport.SourceLine line = new PassReport.SourceLine(o.sourceId(), stored.kind(), stored.httpStatus(),
+                        stored.error(), counts, stored.warnings(), stored.millis());
+                reports.add(passId, line);
+                Metrics.record(meters, line);
+                log.info("source {}", line.describe());
+            }
+        };
+    }
+}

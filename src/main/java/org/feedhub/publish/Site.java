@@ -1,0 +1,65 @@
+package org.feedhub.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.config.TopicDef;
+import org.feedhub.store.FeedQueries;
+import org.feedhub.store.SourceState;
+import org.feedhub.store.SourceStore;
+import org.feedhub.store.TopicStats;
+
+/** The pages and OPML files, for the live server and the static export alike. */
+public class Site {
+    /** Stories shown on a topic's HTML page. */
+    public static final int PAGE_SIZE = 50;
+
+    private final FeedQueries queries;
+    private final SourceStore sources;
+    private final TopicFeeds feeds;
+    private final Supplier<FeedsConfig> config;
+    private final Pages pages = new Pages();
+    private final OpmlWriter opml = new OpmlWriter();
+
+    public Site(FeedQueries queries, SourceStore sources, TopicFeeds feeds, Supplier<FeedsConfig> config) {
+        this.queries = queries;
+        this.sources = sources;
+        this.feeds = feeds;
+        this.config = config;
+    }
+
+    public String index(LinkStyle style) {
+        List<TopicCard> cards = new ArrayList<>();
+        for (TopicDef t : config.get().topics()) {
+            TopicStats s = queries.stats(t.id());
+            cards.add(new TopicCard(t.id(), t.title(), t.description(), s.storyCount(), s.lastChange()));
+        }
+        return pages.index(new IndexPage("feedhub", cards, style));
+    }
+
+    public Optional<String> topicPage(String topicId, String baseUrl, LinkStyle style) {
+        return feeds.view(topicId, baseUrl, PAGE_SIZE, 0).map(view -> pages.topic(new TopicPage(view, style)));
+    }
+
+    public byte[] topicsOpml(String baseUrl) {
+        List<OpmlWriter.TopicLink> links = config.get().topics().stream()
+                .map(t -> new OpmlWriter.TopicLink(t.id(), t.title(), t.description())).toList();
+        return opml.topics(baseUrl, links);
+    }
+
+    /** The sources of feeds.yml, at the address feedhub polls them now. {@code file:} samples are left out. */
+    public byte[] sourcesOpml() {
+        List<OpmlWriter.SourceLink> links = new ArrayList<>();
+        for (var s : config.get().sources()) {
+            SourceState state = sources.find(s.id()).orElse(null);
+            String url = state != null ? state.fetchUrl() : s.url();
+            if (url.startsWith("file:")) continue;
+            String title = s.title() != null ? s.title() : state != null && state.title() != null ? state.title() : s.id();
+            links.add(new OpmlWriter.SourceLink(s.id(), title, url, state == null ? null : state.siteUrl()));
+        }
+        return opml.sources(links);
+    }
+}

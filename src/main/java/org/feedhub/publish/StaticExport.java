@@ -1,0 +1,58 @@
+package org.feedhub.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.config.TopicDef;
+
+/**
+ * {@code export DIR}: every topic's feeds, pages and the OPML files as static files, with relative links
+ * between pages so the folder works on any static server.
+ */
+public class StaticExport {
+    private final Site site;
+    private final TopicFeeds feeds;
+    private final Supplier<FeedsConfig> config;
+
+    public StaticExport(Site site, TopicFeeds feeds, Supplier<FeedsConfig> config) {
+        this.site = site;
+        this.feeds = feeds;
+        this.config = config;
+    }
+
+    /**
+     * @param baseUrl where the folder will be served from: the feeds' self links point there
+     * @return the files written, relative to {@code dir}
+     */
+    public List<String> export(Path dir, String baseUrl) throws IOException {
+        Files.createDirectories(dir.resolve("topics"));
+        List<String> written = new ArrayList<>();
+        for (TopicDef t : config.get().topics()) {
+            for (FeedFormat f : FeedFormat.values()) {
+                byte[] body = feeds.feed(t.id(), f, baseUrl).orElseThrow().body();
+                written.add(write(dir, "topics/" + t.id() + "." + f.extension(), body));
+            }
+            String page = site.topicPage(t.id(), baseUrl, LinkStyle.STATIC).orElseThrow();
+            written.add(write(dir, LinkStyle.staticTopicPagePath(t.id()), page.getBytes(StandardCharsets.UTF_8)));
+        }
+        written.add(write(dir, "index.html", site.index(LinkStyle.STATIC).getBytes(StandardCharsets.UTF_8)));
+        written.add(write(dir, "topics.opml", site.topicsOpml(baseUrl)));
+        written.add(write(dir, "sources.opml", site.sourcesOpml()));
+        return written;
+    }
+
+    /** Writes through a temporary file and a rename, so a server never serves half a file. */
+    private static String write(Path dir, String relative, byte[] body) throws IOException {
+        Path target = dir.resolve(relative);
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, body);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return relative;
+    }
+}

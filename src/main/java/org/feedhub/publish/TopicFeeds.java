@@ -1,0 +1,114 @@
+package org.feedhub.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.config.SourceDef;
+import org.feedhub.config.TopicDef;
+import org.feedhub.publish.FeedView.CarrierView;
+import org.feedhub.publish.FeedView.EntryView;
+import org.feedhub.store.FeedQueries;
+import org.feedhub.store.StoredStory;
+import org.feedhub.store.TopicStats;
+
+/**
+ * A topic's feeds, rendered once per change: each rendering is kept with its ETag and Last-Modified and
+ * served again until the topic's version in the database moves (any instance's pass bumps it) or feeds.yml
+ * changes the topic. A request costs one small query when nothing changed.
+ */
+public class TopicFeeds {
+    /** Rendered bytes with their validators. */
+    public record Rendered(byte[] body, String etag, Instant lastModified, Duration maxAge) {
+    }
+
+    private record Key(String topicId, FeedFormat format, String baseUrl) {
+    }
+
+    private record Entry(long version, TopicDef def, Rendered rendered) {
+    }
+
+    private static final Duration MAX_AGE_CAP = Duration.ofHours(1);
+    private final FeedQueries queries;
+    private final Supplier<FeedsConfig> config;
+    private final FeedRenderer renderer = new FeedRenderer();
+    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+
+    public TopicFeeds(FeedQueries queries, Supplier<FeedsConfig> config) {
+        this.queries = queries;
+        this.config = config;
+    }
+
+    public Optional<Rendered> feed(String topicId, FeedFormat format, String baseUrl) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null) return Optional.empty();
+        TopicStats v = queries.version(topicId);
+        Key key = new Key(topicId, format, baseUrl);
+        Entry e = cache.get(key);
+        if (e != null && e.version == v.version() && e.def.equals(def)) return Optional.of(e.rendered);
+        FeedView view = view(c, def, baseUrl, def.limit(), 0, v);
+        byte[] body = format.render(renderer, view);
+        Instant lastModified = (v.lastChange() != null ? v.lastChange() : view.updated()).truncatedTo(ChronoUnit.SECONDS);
+        Rendered r = new Rendered(body, etag(body), lastModified, maxAge(c, def));
+        cache.put(key, new Entry(v.version(), def, r));
+        return Optional.of(r);
+    }
+
+    /** The topic's stories as a renderer's input, {@code limit} of them from {@code offset}, newest first. */
+    public Optional<FeedView> view(String topicId, String baseUrl, int limit, int offset) {
+        FeedsConfig c = config.get();
+        return c.topic(topicId).map(def -> view(c, def, baseUrl, limit, offset, queries.version(topicId)));
+    }
+
+    private FeedView view(FeedsConfig c, TopicDef def, String baseUrl, int limit, int offset, TopicStats v) {
+        List<EntryView> entries = new ArrayList<>();
+        for (StoredStory s : queries.topicStories(def.id(), limit, offset)) entries.add(entry(c, s));
+        Instant updated = entries.stream().map(EntryView::updated).max(Instant::compareTo)
+                .orElse(v.lastChange() != null ? v.lastChange() : Instant.EPOCH);
+        return new FeedView(baseUrl, new FeedView.TopicView(def.id(), def.title(), def.description()), updated, entries);
+    }
+
+    private static EntryView entry(FeedsConfig c, StoredStory s) {
+        List<CarrierView> carriers = new ArrayList<>();
+        for (StoredStory.Carrier k : s.carriers()) {
+            String title = c.source(k.sourceId()).map(SourceDef::title).orElse(null);
+            if (title == null) title = k.sourceTitle() != null ? k.sourceTitle() : k.sourceId();
+            carriers.add(new CarrierView(k.sourceId(), title, k.feedUrl(), k.siteUrl(), k.link()));
+        }
+        String link = s.canonicalUrl() != null ? s.canonicalUrl()
+                : s.carriers().stream().map(StoredStory.Carrier::link).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new EntryView("urn:feedhub:story:" + s.id(), s.title(), link, s.published(), s.updated(), s.author(),
+                s.summary(), s.contentHtml(), s.tags(), carriers);
+    }
+
+    /** Readers may keep a feed for its shortest source interval (at most an hour): no sooner can it change. */
+    private static Duration maxAge(FeedsConfig c, TopicDef def) {
+        Duration shortest = c.sourcesOf(def).stream().map(SourceDef::every).min(Duration::compareTo)
+                .orElse(c.defaults().every());
+        return shortest.compareTo(MAX_AGE_CAP) > 0 ? MAX_AGE_CAP : shortest;
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 16)) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,19 @@
+package org.feedhub.publish.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The site's public URL: {@code feedhub.base-url} when set, else what the request (and its proxy headers) says. */
+public class BaseUrl {
+    private final String configured;
+
+    public BaseUrl(String configured) {
+        this.configured = configured == null ? "" : configured.replaceAll("/+$", "");
+    }
+
+    String of(HttpServletRequest request) {
+        if (!configured.isEmpty()) return configured;
+        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+    }
+}

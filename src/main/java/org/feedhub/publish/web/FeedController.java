@@ -1,0 +1,90 @@
+package org.feedhub.publish.web;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.feedhub.publish.FeedFormat;
+import org.feedhub.publish.LinkStyle;
+import org.feedhub.publish.Site;
+import org.feedhub.publish.TopicFeeds;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code /topics/ID.rss|.atom|.json} with conditional GET, and {@code /topics/ID}, the topic's page. HEAD is
+ * answered by the same handlers (Spring MVC drops the body).
+ */
+@RestController
+class FeedController {
+    private final TopicFeeds feeds;
+    private final Site site;
+    private final BaseUrl baseUrl;
+
+    FeedController(TopicFeeds feeds, Site site, BaseUrl baseUrl) {
+        this.feeds = feeds;
+        this.site = site;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/topics/{name}")
+    ResponseEntity<?> topic(@PathVariable String name, HttpServletRequest request,
+                            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+                            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER)
+                    .<ResponseEntity<?>>map(html -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html; charset=utf-8"))
+                            .cacheControl(CacheControl.noCache()).body(html))
+                    .orElse(notFound("no topic '" + name + "'"));
+        }
+        Optional<FeedFormat> format = FeedFormat.fromExtension(name.substring(dot + 1));
+        if (format.isEmpty()) return notFound("unknown feed format '" + name.substring(dot + 1) + "' (use .rss, .atom or .json)");
+        String topicId = name.substring(0, dot);
+        return feeds.feed(topicId, format.get(), baseUrl.of(request))
+                .<ResponseEntity<?>>map(r -> {
+                    CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
+                    if (notModified(r.etag(), r.lastModified(), ifNoneMatch, ifModifiedSince)) {
+                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(r.etag())
+                                .lastModified(r.lastModified()).cacheControl(cache).build();
+                    }
+                    return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.get().mediaType()))
+                            .eTag(r.etag()).lastModified(r.lastModified()).cacheControl(cache).body(r.body());
+                })
+                .orElse(notFound("no topic '" + topicId + "'"));
+    }
+
+    /** If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only without it. */
+    static boolean notModified(String etag, Instant lastModified, String ifNoneMatch, String ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals("*") || t.equals(etag)) return true;
+            }
+            return false;
+        }
+        if (ifModifiedSince != null && lastModified != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !lastModified.isAfter(since);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static ResponseEntity<?> notFound(String message) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(message + "\n");
+    }
+}
