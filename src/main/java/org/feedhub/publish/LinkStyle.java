@@ -1,0 +1,36 @@
+package org.feedhub.publish;
+
+/**
+ * How the HTML pages link to each other and to the feeds.
+ *
+ * <ul>
+ *   <li>{@link #SERVER}: site-absolute paths, as the live server serves them: {@code /}, {@code /topics/ID},
+ *       {@code /topics/ID.rss}, {@code /topics.opml}.</li>
+ *   <li>{@link #STATIC}: relative links for a static export laid out as {@code index.html},
+ *       {@code topics/ID.html}, {@code topics/ID.rss|.atom|.json}, {@code topics.opml}, {@code sources.opml};
+ *       from {@code index.html} a feed is {@code topics/ID.rss}, from {@code topics/ID.html} it is
+ *       {@code ID.rss}. Works from any directory of any static server and from {@code file:}.</li>
+ * </ul>
+ */
+public enum LinkStyle {
+    SERVER,
+    STATIC;
+
+    /** Links as seen from the index page ({@code /} or {@code index.html}). */
+    public PageLinks fromIndex() {
+        return this == SERVER ? PageLinks.SERVER : PageLinks.STATIC_FROM_INDEX;
+    }
+
+    /** Links as seen from a topic page ({@code /topics/ID} or {@code topics/ID.html}). */
+    public PageLinks fromTopicPage() {
+        return this == SERVER ? PageLinks.SERVER : PageLinks.STATIC_FROM_TOPIC;
+    }
+
+    /**
+     * Where a static export writes the topic page, relative to the export directory:
+     * {@code topics/ID.html}. (The server serves it at {@code /topics/ID}.)
+     */
+    public static String staticTopicPagePath(String topicId) {
+        return "topics/" + topicId + ".html";
+    }
+}
