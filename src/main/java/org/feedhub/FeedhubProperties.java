@@ -14,13 +14,19 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
         if (baseUrl == null) baseUrl = "";
-        if (schedule == null) schedule = new Schedule(null, true);
+        if (schedule == null) schedule = new Schedule(true, null, null);
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
     }
 
-    public record Schedule(Duration tick, boolean runAtStartup) {
+    /**
+     * @param enabled      false: the server polls nothing by itself (passes only through {@code aggregate})
+     * @param tick         how often the server looks for due sources
+     * @param initialDelay when the first look happens after start-up (0: a pass at once)
+     */
+    public record Schedule(boolean enabled, Duration tick, Duration initialDelay) {
         public Schedule {
             if (tick == null) tick = Duration.ofSeconds(30);
+            if (initialDelay == null) initialDelay = Duration.ZERO;
         }
     }
 

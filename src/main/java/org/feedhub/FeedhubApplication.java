@@ -1,2 +1,0 @@
-package org.feedhub;
-public class FeedhubApplication { public static void main(String[] a){} }

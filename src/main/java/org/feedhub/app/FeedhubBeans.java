@@ -1,0 +1,118 @@
+package org.feedhub.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.feedhub.FeedhubProperties;
+import org.feedhub.batch.PassReports;
+import org.feedhub.batch.PassRunner;
+import org.feedhub.batch.SourcePoller;
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.fetch.FetchSettings;
+import org.feedhub.fetch.HttpFetcher;
+import org.feedhub.publish.Site;
+import org.feedhub.publish.StaticExport;
+import org.feedhub.publish.TopicFeeds;
+import org.feedhub.publish.web.BaseUrl;
+import org.feedhub.store.FeedQueries;
+import org.feedhub.store.Retention;
+import org.feedhub.store.SourceStore;
+import org.feedhub.store.StoryStore;
+import org.feedhub.store.TopicIndex;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Spring wiring of the plain-Java stages: the only place that knows how they fit together. */
+@Configuration(proxyBeanMethods = false)
+class FeedhubBeans {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SourceStore sourceStore(JdbcTemplate jdbc) {
+        return new SourceStore(jdbc);
+    }
+
+    @Bean
+    StoryStore storyStore(JdbcTemplate jdbc, PlatformTransactionManager tx, SourceStore sources) {
+        return new StoryStore(jdbc, tx, sources);
+    }
+
+    @Bean
+    TopicIndex topicIndex(JdbcTemplate jdbc, PlatformTransactionManager tx, StoryStore stories) {
+        return new TopicIndex(jdbc, tx, stories);
+    }
+
+    @Bean
+    Retention retention(JdbcTemplate jdbc, PlatformTransactionManager tx, StoryStore stories) {
+        return new Retention(jdbc, tx, stories);
+    }
+
+    @Bean
+    FeedQueries feedQueries(JdbcTemplate jdbc) {
+        return new FeedQueries(jdbc);
+    }
+
+    @Bean
+    LiveConfig liveConfig(FeedhubProperties props, SourceStore sources, TopicIndex index, Clock clock) {
+        return new LiveConfig(Path.of(props.feeds()), sources, index, clock);
+    }
+
+    @Bean
+    HttpFetcher fetcher(FeedhubProperties props, LiveConfig live) {
+        FeedhubProperties.Fetch f = props.fetch();
+        Path root = live.config().file().getParent();
+        return new HttpFetcher(new FetchSettings(f.connectTimeout(), f.responseTimeout(), f.maxBodySize().toBytes(),
+                f.maxRedirects(), f.perHost(), f.allowPrivateNetworks(), f.userAgent(), root));
+    }
+
+    @Bean
+    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock) {
+        return new SourcePoller(fetcher, clock);
+    }
+
+    @Bean
+    PassReports passReports() {
+        return new PassReports();
+    }
+
+    @Bean
+    PassRunner passRunner(JobOperator operator, Job aggregateJob, PassReports reports, MeterRegistry meters) {
+        return new PassRunner(operator, aggregateJob, reports, meters);
+    }
+
+    @Bean
+    TopicFeeds topicFeeds(FeedQueries queries, LiveConfig live) {
+        return new TopicFeeds(queries, live::config);
+    }
+
+    @Bean
+    Site site(FeedQueries queries, SourceStore sources, TopicFeeds feeds, LiveConfig live) {
+        return new Site(queries, sources, feeds, live::config);
+    }
+
+    @Bean
+    StaticExport staticExport(Site site, TopicFeeds feeds, LiveConfig live) {
+        return new StaticExport(site, feeds, live::config);
+    }
+
+    @Bean
+    BaseUrl baseUrl(FeedhubProperties props) {
+        return new BaseUrl(props.baseUrl());
+    }
+
+    /** For code that only reads the config in force. */
+    @Bean
+    java.util.function.Supplier<FeedsConfig> feedsConfig(LiveConfig live) {
+        return live::config;
+    }
+}

@@ -1,0 +1,40 @@
+package org.feedhub.app;
+
+import java.time.Clock;
+
+import org.feedhub.batch.PassRunner;
+import org.feedhub.store.SourceStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's clock: every tick it re-reads feeds.yml if it changed and runs a pass when some source is
+ * due. Each source's own {@code every} decides when it is due, so one tick serves every interval.
+ * Only in the server: the sub-commands run their pass themselves.
+ */
+@Component
+@EnableScheduling
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "feedhub.schedule.enabled", matchIfMissing = true)
+class PassScheduler {
+    private final LiveConfig config;
+    private final SourceStore sources;
+    private final PassRunner runner;
+    private final Clock clock;
+
+    PassScheduler(LiveConfig config, SourceStore sources, PassRunner runner, Clock clock) {
+        this.config = config;
+        this.sources = sources;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${feedhub.schedule.initial-delay:0s}", fixedDelayString = "${feedhub.schedule.tick:30s}")
+    void tick() {
+        config.reloadIfChanged();
+        if (!sources.dueIds(clock.instant(), false).isEmpty()) runner.run(false);
+    }
+}

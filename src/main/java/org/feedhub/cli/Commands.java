@@ -1,0 +1,143 @@
+package org.feedhub.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.feedhub.app.FeedhubApplication;
+import org.feedhub.batch.PassReport;
+import org.feedhub.batch.PassRunner;
+import org.feedhub.config.ConfigException;
+import org.feedhub.config.ConfigSummary;
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.config.FeedsConfigLoader;
+import org.feedhub.publish.StaticExport;
+import org.feedhub.store.SourceState;
+import org.feedhub.store.SourceStore;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/** The sub-commands. Each validates feeds.yml first, so a bad file gives one line, not a stack trace. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** Resolves settings (arguments, environment, config/application.yml) without starting anything. */
+    @Configuration(proxyBeanMethods = false)
+    static class SettingsOnly {
+    }
+
+    static int server(Main.Invocation inv) {
+        Path feeds = feedsPath(inv);
+        try {
+            FeedsConfigLoader.load(feeds);
+        } catch (ConfigException e) {
+            System.err.println("feedhub: " + e.getMessage());
+            return 1;
+        }
+        try {
+            new SpringApplicationBuilder(FeedhubApplication.class).run(inv.settings());
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("feedhub: could not start: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    static int check(Main.Invocation inv, PrintStream out, PrintStream err) {
+        Path feeds = feedsPath(inv);
+        FeedsConfig config;
+        try {
+            config = FeedsConfigLoader.load(feeds);
+        } catch (ConfigException e) {
+            err.println("feedhub: " + e.getMessage());
+            return 1;
+        }
+        out.print(ConfigSummary.describe(config));
+        out.println("feeds.yml is valid.");
+        return 0;
+    }
+
+    static int aggregate(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (!configValid(inv, err)) return 1;
+        try (ConfigurableApplicationContext ctx = batchContext(inv)) {
+            PassReport report = ctx.getBean(PassRunner.class).run(true);
+            for (PassReport.SourceLine line : report.lines()) out.println(line.describe());
+            out.printf("pass %s: %d sources, %d new stories, %d failed, %.1f s%n", report.status(), report.sources(),
+                    report.added(), report.failed(), report.duration().toMillis() / 1000.0);
+            for (SourceState s : ctx.getBean(SourceStore.class).all()) {
+                if (s.effectiveUrl() != null && !s.effectiveUrl().equals(s.url()) && s.active()) {
+                    out.printf("note: source %s now lives at %s; update its url in feeds.yml%n", s.id(), s.effectiveUrl());
+                }
+            }
+            return report.status().startsWith("COMPLETED") ? 0 : 1;
+        } catch (RuntimeException e) {
+            err.println("feedhub: aggregate could not run: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    static int export(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (inv.arguments().size() != 1) {
+            err.println("feedhub: usage: java -jar feedhub.jar export DIR");
+            return 2;
+        }
+        if (!configValid(inv, err)) return 1;
+        Path dir = Path.of(inv.arguments().get(0));
+        try (ConfigurableApplicationContext ctx = batchContext(inv)) {
+            String baseUrl = ctx.getEnvironment().getProperty("feedhub.base-url", "");
+            if (baseUrl.isBlank()) baseUrl = "http://localhost:" + ctx.getEnvironment().getProperty("server.port", "8080");
+            List<String> files = ctx.getBean(StaticExport.class).export(dir, baseUrl.replaceAll("/+$", ""));
+            out.printf("wrote %d files to %s (feeds link to %s; set --feedhub.base-url=URL for where you host them)%n",
+                    files.size(), dir.toAbsolutePath(), baseUrl);
+            return 0;
+        } catch (Exception e) {
+            err.println("feedhub: export failed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static boolean configValid(Main.Invocation inv, PrintStream err) {
+        try {
+            FeedsConfigLoader.load(feedsPath(inv));
+            return true;
+        } catch (ConfigException e) {
+            err.println("feedhub: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The full application without the web server and scheduler, quiet unless something goes wrong. */
+    private static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
+        Map<String, Object> quiet = new HashMap<>();
+        quiet.put("logging.level.root", "WARN");
+        quiet.put("logging.level.org.flywaydb", "WARN");
+        return new SpringApplicationBuilder(FeedhubApplication.class).web(WebApplicationType.NONE)
+                .properties(quiet).logStartupInfo(false).bannerMode(Banner.Mode.OFF).run(inv.settings());
+    }
+
+    /** feedhub.feeds as Spring would resolve it: arguments, environment, config/application.yml, default. */
+    static Path feedsPath(Main.Invocation inv) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SettingsOnly.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
+                .properties(Map.of("logging.level.root", "WARN")).run(inv.settings())) {
+            ConfigurableEnvironment env = ctx.getEnvironment();
+            return Path.of(env.getProperty("feedhub.feeds", "feeds.yml"));
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof ConfigException) break;
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

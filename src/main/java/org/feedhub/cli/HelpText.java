@@ -1,0 +1,32 @@
+package org.feedhub.cli;
+
+/** What {@code help} prints. */
+final class HelpText {
+    private HelpText() {
+    }
+
+    static final String TEXT = """
+            feedhub - a scheduled feed aggregator and syndication hub
+
+            Usage: java -jar feedhub.jar [COMMAND] [--name=value ...]
+
+            Commands:
+              (none)        start the server: one pass now, then on schedule; serves the topic feeds
+              check         validate feeds.yml and print what it defines
+              aggregate     one pass over every source now, one line per source, then exit
+              export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
+              help          this text
+
+            Most used settings (--name=value, before or after the command; or in config/application.yml):
+              --feedhub.feeds=PATH                     the editors' file (default: feeds.yml)
+              --server.port=N                          HTTP port of the server (default: 8080)
+              --feedhub.base-url=URL                   public URL used in self links and exports
+              --feedhub.schedule.tick=30s              how often the server looks for due sources
+              --feedhub.fetch.allow-private-networks=true   allow sources on loopback/private addresses
+              --spring.profiles.active=postgres        use PostgreSQL (config/application-postgres.yml)
+              --spring.datasource.url=JDBC_URL         any database (H2 file under ./data/ by default)
+
+            Readers' URLs: /, /topics/ID, /topics/ID.rss|.atom|.json, /topics.opml, /sources.opml,
+                           /api/sources, /actuator/health, /actuator/prometheus
+            """;
+}

@@ -1,0 +1,64 @@
+package org.feedhub.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar feedhub.jar [COMMAND] [ARGS] [--name=value ...]}: with no command, the server; otherwise a
+ * sub-command that runs and exits (0 done, 1 could not run, 2 bad usage) with one clear line on stderr.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Invocation inv = Invocation.parse(args);
+        if (inv.command() == null) {
+            int status = Commands.server(inv);
+            if (status != 0) System.exit(status);
+            return;                                   // the server keeps running
+        }
+        System.exit(run(inv, System.out, System.err));
+    }
+
+    static int run(Invocation inv, PrintStream out, PrintStream err) {
+        return switch (inv.command()) {
+            case "help", "--help", "-h" -> {
+                out.print(HelpText.TEXT);
+                yield 0;
+            }
+            case "check" -> Commands.check(inv, out, err);
+            case "aggregate" -> Commands.aggregate(inv, out, err);
+            case "export" -> Commands.export(inv, out, err);
+            default -> {
+                err.println("feedhub: unknown command '" + inv.command() + "' (try: java -jar feedhub.jar help)");
+                yield 2;
+            }
+        };
+    }
+
+    /**
+     * The command line split into the sub-command, its arguments, and the {@code --name=value} settings, which
+     * may stand before or after the command.
+     */
+    record Invocation(String command, List<String> arguments, String[] settings) {
+        static Invocation parse(String[] args) {
+            String command = null;
+            List<String> positional = new ArrayList<>();
+            List<String> settings = new ArrayList<>();
+            for (String a : args) {
+                if (a.equals("--help") || a.equals("-h")) {
+                    if (command == null) command = "help";
+                } else if (a.startsWith("--")) {
+                    settings.add(a);
+                } else if (command == null) {
+                    command = a;
+                } else {
+                    positional.add(a);
+                }
+            }
+            return new Invocation(command, positional, settings.toArray(String[]::new));
+        }
+    }
+}
