@@ -32,7 +32,7 @@ public class TopicIndex {
 
     /** @return true when the definitions had changed and the index was rebuilt */
     public boolean reindexIfChanged(String fingerprint, Set<String> topicIds, TopicAssigner assigner, Instant now) {
-        String stored = jdbc.query("SELECT value FROM store_meta WHERE name = ?", (rs, i) -> rs.getString(1), FINGERPRINT)
+        String stored = jdbc.query("SELECT meta_value FROM store_meta WHERE meta_key = ?", (rs, i) -> rs.getString(1), FINGERPRINT)
                 .stream().findFirst().orElse(null);
         if (fingerprint.equals(stored)) return false;
         tx.executeWithoutResult(status -> {
@@ -62,9 +62,9 @@ public class TopicIndex {
             jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)", rows);
             for (String topic : touched) stories.bumpTopic(topic, now);
             if (stored == null) {
-                jdbc.update("INSERT INTO store_meta (name, value) VALUES (?, ?)", FINGERPRINT, fingerprint);
+                jdbc.update("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)", FINGERPRINT, fingerprint);
             } else {
-                jdbc.update("UPDATE store_meta SET value = ? WHERE name = ?", fingerprint, FINGERPRINT);
+                jdbc.update("UPDATE store_meta SET meta_value = ? WHERE meta_key = ?", fingerprint, FINGERPRINT);
             }
         });
         return true;

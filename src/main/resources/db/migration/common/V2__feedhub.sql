@@ -85,6 +85,6 @@ CREATE TABLE tombstone (
 
 -- Small key/value facts about the store, e.g. the fingerprint of the topic definitions it was indexed with.
 CREATE TABLE store_meta (
-    name  VARCHAR(100)  NOT NULL PRIMARY KEY,
-    value VARCHAR(4000) NOT NULL
+    meta_key   VARCHAR(100)  NOT NULL PRIMARY KEY,
+    meta_value VARCHAR(4000) NOT NULL
 );
