@@ -1,0 +1,143 @@
+package org.feedhub.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * The visible text of an HTML fragment as the paragraphs a reader sees, for summaries, matching and
+ * near-duplicate detection. Block elements and line breaks end a paragraph; inline elements do not.
+ */
+public final class HtmlText {
+
+    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>|<!--");
+    private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*/?\\s*[a-zA-Z]");
+    private static final Pattern NEWLINES = Pattern.compile("\\R");
+
+    /** Elements whose start and end break the text into paragraphs. */
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "caption",
+            "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p",
+            "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body");
+
+    /** Elements whose text is never shown to a reader. */
+    private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "title",
+            "iframe", "object", "embed", "select", "option", "textarea", "svg", "math", "audio", "video", "canvas",
+            "button", "input", "map");
+
+    private HtmlText() {
+    }
+
+    /** Paragraphs of {@code html} (or of plain text, split at line breaks), each cleaned; never null. */
+    public static List<String> paragraphs(String html) {
+        return paragraphs(html, false);
+    }
+
+    /** As {@link #paragraphs(String)}; with {@code dropFigcaptions}, image captions are left out. */
+    public static List<String> paragraphs(String html, boolean dropFigcaptions) {
+        if (html == null || html.isBlank()) {
+            return List.of();
+        }
+        if (!TAG.matcher(html).find()) {
+            if (ESCAPED_TAG.matcher(html).find()) {
+                // a feed that escaped its HTML twice: undo one level and read it as HTML
+                return paragraphs(org.jsoup.parser.Parser.unescapeEntities(html, false), dropFigcaptions);
+            }
+            return plainText(html);
+        }
+        Element body = Jsoup.parseBodyFragment(html).body();
+        Collector collector = new Collector(dropFigcaptions);
+        NodeTraversor.filter(collector, body);
+        collector.flush();
+        return collector.paragraphs;
+    }
+
+    /** The paragraphs joined with newlines. */
+    public static String text(String html) {
+        return String.join("\n", paragraphs(html));
+    }
+
+    private static List<String> plainText(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : NEWLINES.split(text)) {
+            String cleaned = TextClean.clean(line);
+            if (!cleaned.isEmpty()) {
+                out.add(cleaned);
+            }
+        }
+        return out;
+    }
+
+    private static final class Collector implements NodeFilter {
+        private final boolean dropFigcaptions;
+        private final List<String> paragraphs = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+        private int preDepth;
+
+        Collector(boolean dropFigcaptions) {
+            this.dropFigcaptions = dropFigcaptions;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                append(text.getWholeText());
+            } else if (node instanceof Element el) {
+                String tag = el.normalName();
+                if (INVISIBLE.contains(tag) || (dropFigcaptions && tag.equals("figcaption"))) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (tag.equals("br") || BLOCKS.contains(tag)) {
+                    flush();
+                }
+                if (tag.equals("pre")) {
+                    preDepth++;
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                String tag = el.normalName();
+                if (BLOCKS.contains(tag)) {
+                    flush();
+                }
+                if (tag.equals("pre")) {
+                    preDepth--;
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void append(String text) {
+            if (preDepth == 0) {
+                current.append(text);
+                return;
+            }
+            String[] lines = NEWLINES.split(text, -1); // preformatted text keeps its line breaks
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    flush();
+                }
+                current.append(lines[i]);
+            }
+        }
+
+        void flush() {
+            String cleaned = TextClean.clean(current.toString());
+            current.setLength(0);
+            if (!cleaned.isEmpty()) {
+                paragraphs.add(cleaned);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.feedhub.normalize;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * A matching key for text: case- and accent-insensitive, so "Lavrov", "LAVROV" and "Lávrov" compare equal.
+ * Not for display. Accents are stripped only from Latin, Greek and Cyrillic letters: in other scripts
+ * (Devanagari, Arabic, Hebrew…) combining marks are vowels or parts of letters, not decoration.
+ * Cyrillic й keeps its breve (it is a different letter from и); ё folds to е, as Russian writers do.
+ */
+public final class TextFold {
+
+    private TextFold() {
+    }
+
+    /** The folded form of {@code s}; null becomes "". */
+    public static String fold(String s) {
+        String cleaned = TextClean.clean(s);
+        if (cleaned.isEmpty()) {
+            return "";
+        }
+        String nfd = Normalizer.normalize(cleaned.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder(nfd.length());
+        int lastBase = -1;
+        for (int i = 0; i < nfd.length(); ) {
+            int cp = nfd.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isMark(cp)) {
+                if (cp == '\u0306' && (lastBase == 'и' || lastBase == 'у')) {
+                    sb.append('\u0306'); // й and ў: recomposed below
+                } else if (!isAccentable(lastBase)) {
+                    sb.appendCodePoint(cp);
+                }
+                continue;
+            }
+            lastBase = cp;
+            appendFoldedLetter(sb, cp);
+        }
+        return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+
+    /** Letters that NFD does not decompose but readers treat as accented forms. */
+    private static void appendFoldedLetter(StringBuilder sb, int cp) {
+        switch (cp) {
+            case 'ß' -> sb.append("ss");
+            case 'æ' -> sb.append("ae");
+            case 'œ' -> sb.append("oe");
+            case 'ø' -> sb.append('o');
+            case 'ł' -> sb.append('l');
+            case 'đ', 'ð' -> sb.append('d');
+            case 'þ' -> sb.append("th");
+            case 'ı' -> sb.append('i');
+            default -> sb.appendCodePoint(cp);
+        }
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isAccentable(int base) {
+        if (base < 0) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(base);
+        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+                || script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.COMMON;
+    }
+}

@@ -1,0 +1,61 @@
+package org.feedhub.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folded words of a text, for whole-word matching. A word is a run of letters, digits and combining marks;
+ * everything else (spaces, punctuation, apostrophes, hyphens) separates words, so "Lavrov's" gives
+ * "lavrov", "s" and "Iran-backed" gives "iran", "backed". Chinese and Japanese characters are one word
+ * each, since those scripts do not put spaces between words.
+ */
+public final class Words {
+
+    private Words() {
+    }
+
+    /** The words of {@code text} after {@link TextFold#fold}; empty for null or blank text. */
+    public static List<String> of(String text) {
+        String folded = TextFold.fold(text);
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (isIdeographic(cp)) {
+                if (start >= 0) {
+                    words.add(folded.substring(start, i));
+                    start = -1;
+                }
+                words.add(folded.substring(i, next));
+            } else if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) {
+            words.add(folded.substring(start));
+        }
+        return words;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isIdeographic(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+}
