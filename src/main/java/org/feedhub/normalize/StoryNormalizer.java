@@ -49,7 +49,8 @@ public final class StoryNormalizer {
     private static String absolute(String raw, String base) {
         try {
             java.net.URI u = base == null ? new java.net.URI(raw) : new java.net.URI(base).resolve(new java.net.URI(raw));
-            return u.isAbsolute() ? u.toString() : null;
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? u.toString() : null;   // never publish file: or javascript: links
         } catch (Exception e) {
             return CanonicalUrl.canonicalize(raw, base);   // not a strict URI (spaces, unicode): let the lenient path try
         }

@@ -17,6 +17,10 @@ import org.jdom2.Element;
 
 /** RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, after {@link XmlCleaner}. DOCTYPEs are never resolved. */
 final class XmlFeedParser {
+    static {
+        // Resolve Atom's relative links against xml:base (and the feed's own URL), as RFC 4287 asks.
+        com.rometools.rome.io.impl.Atom10Parser.setResolveURIs(true);
+    }
 
     ParsedFeed parse(String text, String documentUrl) throws ParseException {
         SyndFeed feed;

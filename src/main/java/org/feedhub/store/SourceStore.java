@@ -75,7 +75,7 @@ public class SourceStore {
                         + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                         + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
                         + "effective_url = COALESCE(?, effective_url) WHERE id = ?",
-                Sql.ts(now), Sql.ts(now), o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
+                Sql.ts(now), Sql.ts(now), o.httpStatus() == 0 ? null : o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
                 Sql.cut(o.lastModified(), 200), o.bodyHash(), Sql.cut(o.feedTitle(), 1000), Sql.cut(o.siteUrl(), 2048),
                 Sql.cut(o.effectiveUrl(), 2048), id);
     }
