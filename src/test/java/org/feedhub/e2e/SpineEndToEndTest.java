@@ -91,7 +91,7 @@ class SpineEndToEndTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
         r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:spine;DB_CLOSE_DELAY=-1");
+        org.feedhub.TestDatabase.register(r, "spine");
         r.add("feedhub.fetch.allow-private-networks", () -> "true");
         r.add("feedhub.schedule.enabled", () -> "false");
     }

@@ -1,0 +1,34 @@
+package org.feedhub;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database a Spring test runs on: a private in-memory H2 database by default, or, when
+ * {@code FEEDHUB_TEST_POSTGRES_URL} is set (as {@code .ci/run} does for its second run), a fresh schema of
+ * that PostgreSQL database, so the same tests prove the same Flyway migrations on both.
+ */
+public final class TestDatabase {
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        return System.getenv("FEEDHUB_TEST_POSTGRES_URL") != null;
+    }
+
+    public static void register(DynamicPropertyRegistry r, String name) {
+        String pg = System.getenv("FEEDHUB_TEST_POSTGRES_URL");
+        if (pg == null) {
+            r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            return;
+        }
+        String schema = (name + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT).replace('-', '_');
+        r.add("spring.datasource.url", () -> pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        r.add("spring.datasource.username", () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub"));
+        r.add("spring.datasource.password", () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub"));
+        r.add("spring.flyway.schemas", () -> schema);
+        r.add("spring.flyway.create-schemas", () -> "true");
+    }
+}
