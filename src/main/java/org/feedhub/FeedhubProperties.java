@@ -9,13 +9,24 @@ import org.springframework.util.unit.DataSize;
  * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
  */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch) {
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
         if (baseUrl == null) baseUrl = "";
         if (schedule == null) schedule = new Schedule(true, null, null);
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
+        if (cluster == null) cluster = new Cluster(null);
+    }
+
+    /**
+     * @param lease how long an instance's claim on a source lasts; after a crash, its sources wait at most
+     *              this long before another pass (of any instance) takes them over
+     */
+    public record Cluster(Duration lease) {
+        public Cluster {
+            if (lease == null) lease = Duration.ofMinutes(5);
+        }
     }
 
     /**

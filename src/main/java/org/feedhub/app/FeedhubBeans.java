@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.feedhub.FeedhubProperties;
+import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.batch.SourcePoller;
@@ -21,6 +22,10 @@ import org.feedhub.store.StoryStore;
 import org.feedhub.store.TopicIndex;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +43,8 @@ class FeedhubBeans {
     }
 
     @Bean
-    SourceStore sourceStore(JdbcTemplate jdbc) {
-        return new SourceStore(jdbc);
+    SourceStore sourceStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new SourceStore(jdbc, tx);
     }
 
     @Bean
@@ -86,8 +91,21 @@ class FeedhubBeans {
     }
 
     @Bean
-    PassRunner passRunner(JobOperator operator, Job aggregateJob, PassReports reports, MeterRegistry meters) {
-        return new PassRunner(operator, aggregateJob, reports, meters);
+    Instance instance(FeedhubProperties props) {
+        return Instance.create(props.cluster().lease());
+    }
+
+    @Bean
+    PassRunner passRunner(JobOperator operator, JobRepository repository, Job aggregateJob, PassReports reports,
+                          MeterRegistry meters, JdbcTemplate jdbc, Instance instance) {
+        return new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
+    }
+
+    /** Cluster-wide once-only work (retention) through ShedLock's table. */
+    @Bean
+    LockingTaskExecutor lockingTaskExecutor(JdbcTemplate jdbc) {
+        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc).usingDbTime().build()));
     }
 
     @Bean

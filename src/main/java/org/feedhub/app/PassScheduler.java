@@ -35,6 +35,6 @@ class PassScheduler {
     @Scheduled(initialDelayString = "${feedhub.schedule.initial-delay:0s}", fixedDelayString = "${feedhub.schedule.tick:30s}")
     void tick() {
         config.reloadIfChanged();
-        if (!sources.dueIds(clock.instant(), false).isEmpty()) runner.run(false);
+        if (sources.anyDue(clock.instant())) runner.run(false);
     }
 }

@@ -1,6 +1,7 @@
 package org.feedhub.batch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,8 +23,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 /**
  * The "aggregate" job: step {@code poll} reads the sources that are due, fetches and processes them
@@ -50,7 +53,7 @@ public class AggregateJobConfiguration {
     }
 
     @Bean
-    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ListItemReader<String> dueSources,
+    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ItemReader<String> dueSources,
                   ItemProcessor<String, FetchOutcome> pollProcessor, ItemWriter<FetchOutcome> outcomeWriter,
                   FeedhubProperties props) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fetch-");
@@ -66,21 +69,27 @@ public class AggregateJobConfiguration {
 
     @Bean
     Step retentionStep(JobRepository jobs, PlatformTransactionManager tx, Retention retention, LiveConfig config,
-                       Clock clock) {
+                       Clock clock, LockingTaskExecutor locks) {
         return new StepBuilder("retention", jobs).tasklet((contribution, context) -> {
-            int purged = retention.purge(config.config().defaults().keep(), clock.instant(), 500);
-            if (purged > 0) log.info("retention: purged {} stories older than {}", purged, config.config().defaults().keep());
+            // Once an hour across all instances: ShedLock holds the "retention" lock for at least that long.
+            locks.executeWithLock((Runnable) () -> {
+                int purged = retention.purge(config.config().defaults().keep(), clock.instant(), 500);
+                if (purged > 0) log.info("retention: purged {} stories older than {}", purged, config.config().defaults().keep());
+            }, new LockConfiguration(clock.instant(), "retention", Duration.ofHours(1), Duration.ofHours(1)));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
 
-    /** Due sources (or all, for {@code aggregate}), read once when the step opens. */
+    /** Due sources (or all, for {@code aggregate}), claimed for this instance when the step opens. */
     @Bean
     @StepScope
-    ListItemReader<String> dueSources(SourceStore sources, Clock clock,
-                                      @Value("#{jobParameters['all']}") Boolean all) {
-        List<String> ids = sources.dueIds(clock.instant(), Boolean.TRUE.equals(all));
-        return new ListItemReader<>(ids);
+    ItemReader<String> dueSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
+                                    @Value("#{jobParameters['all']}") Boolean all,
+                                    @Value("#{jobParameters['started']}") Long started) {
+        Instant now = clock.instant();
+        List<String> claimed = sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
+                Instant.ofEpochMilli(started));
+        return new ClaimingSourceReader(claimed, sources, instance.id(), runner::stopRequested);
     }
 
     @Bean

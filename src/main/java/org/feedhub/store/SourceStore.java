@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import org.feedhub.config.SourceDef;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code source} table: one row per source id of feeds.yml, with its fetch state. */
 public class SourceStore {
@@ -17,9 +20,14 @@ public class SourceStore {
             + "s.retired_at, s.active, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTx;
 
-    public SourceStore(JdbcTemplate jdbc) {
+    public SourceStore(JdbcTemplate jdbc, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
+        // Claims commit at once, whatever transaction the caller is in: they must be visible to other
+        // instances, and must not hold row locks that the per-source writes would then wait on.
+        this.ownTx = new TransactionTemplate(txManager);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -48,11 +56,42 @@ public class SourceStore {
         }
     }
 
-    /** Active, not retired sources whose next fetch is due (or all of them), soonest first. */
-    public List<String> dueIds(Instant now, boolean all) {
-        String sql = "SELECT id FROM source WHERE active = TRUE AND retired_at IS NULL"
-                + (all ? "" : " AND next_due_at <= ?") + " ORDER BY next_due_at, id";
-        return all ? jdbc.queryForList(sql, String.class) : jdbc.queryForList(sql, String.class, Sql.ts(now));
+    /** Whether some active source is due and not claimed by a running pass. */
+    public boolean anyDue(Instant now) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
+                + "AND next_due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)", Integer.class,
+                Sql.ts(now), Sql.ts(now)) > 0;
+    }
+
+    /**
+     * Claims sources for this instance: those due now (or, for {@code aggregate}, all those not fetched since
+     * the pass began) that no live claim holds. Each claim is one conditional UPDATE, atomic on every
+     * database, so of two instances racing for a source exactly one wins it; the lease lets another instance
+     * take over the sources of one that died. A restarted pass (same {@code passStart}) claims only what it had
+     * not finished.
+     */
+    public List<String> claim(String instance, Instant now, Instant leaseUntil, boolean all, Instant passStart) {
+        String which = all ? " AND (last_fetch_at IS NULL OR last_fetch_at < ?)" : " AND next_due_at <= ?";
+        Instant bound = all ? passStart : now;
+        String free = " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
+        List<String> candidates = jdbc.queryForList("SELECT id FROM source WHERE 1 = 1" + which + free
+                + " ORDER BY next_due_at, id", String.class, Sql.ts(bound), Sql.ts(now));
+        List<String> won = new java.util.ArrayList<>();
+        for (String id : candidates) {
+            Integer n = ownTx.execute(status -> jdbc.update("UPDATE source SET claimed_by = ?, claimed_until = ? WHERE id = ?" + which + free,
+                    instance, Sql.ts(leaseUntil), id, Sql.ts(bound), Sql.ts(now)));
+            if (n != null && n == 1) won.add(id);
+        }
+        return won;
+    }
+
+    /** Gives back claims this instance holds but will not finish (a pass stopped early). */
+    public void release(String instance, java.util.Collection<String> ids) {
+        ownTx.executeWithoutResult(status -> {
+            for (String id : ids) {
+                jdbc.update("UPDATE source SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?", id, instance);
+            }
+        });
     }
 
     public Optional<SourceState> find(String id) {
@@ -74,7 +113,7 @@ public class SourceStore {
         jdbc.update("UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
                         + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                         + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
-                        + "effective_url = COALESCE(?, effective_url) WHERE id = ?",
+                        + "effective_url = COALESCE(?, effective_url), claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                 Sql.ts(now), Sql.ts(now), o.httpStatus() == 0 ? null : o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
                 Sql.cut(o.lastModified(), 200), o.bodyHash(), Sql.cut(o.feedTitle(), 1000), Sql.cut(o.siteUrl(), 2048),
                 Sql.cut(o.effectiveUrl(), 2048), id);
@@ -82,7 +121,8 @@ public class SourceStore {
 
     void recordFailure(String id, Instant now, int status, String error, Instant nextDue, boolean retire) {
         jdbc.update("UPDATE source SET last_fetch_at = ?, last_status = ?, last_error = ?, failures = failures + 1, "
-                        + "next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END WHERE id = ?",
+                        + "next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END, claimed_by = NULL, "
+                        + "claimed_until = NULL WHERE id = ?",
                 Sql.ts(now), status == 0 ? null : status, Sql.cut(error, 2000), Sql.ts(nextDue), retire, Sql.ts(now), id);
     }
 
