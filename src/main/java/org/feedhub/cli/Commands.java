@@ -51,6 +51,7 @@ final class Commands {
     }
 
     static int check(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (!noArguments(inv, err)) return 2;
         Path feeds = feedsPath(inv);
         FeedsConfig config;
         try {
@@ -65,6 +66,7 @@ final class Commands {
     }
 
     static int aggregate(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (!noArguments(inv, err)) return 2;
         if (!configValid(inv, err)) return 1;
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
             PassReport report = ctx.getBean(PassRunner.class).run(true);
@@ -101,6 +103,17 @@ final class Commands {
             err.println("feedhub: export failed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    /**
+     * check and aggregate take no arguments: {@code check my-feeds.yml} must not quietly validate ./feeds.yml
+     * and say "valid" about a file the user did not mean.
+     */
+    private static boolean noArguments(Main.Invocation inv, PrintStream err) {
+        if (inv.arguments().isEmpty()) return true;
+        err.println("feedhub: " + inv.command() + " takes no arguments, got '" + String.join(" ", inv.arguments())
+                + "' (another file: --feedhub.feeds=PATH)");
+        return false;
     }
 
     private static boolean configValid(Main.Invocation inv, PrintStream err) {
