@@ -80,16 +80,23 @@ public class AggregateJobConfiguration {
         }, tx).build();
     }
 
-    /** Due sources (or all, for {@code aggregate}), claimed for this instance when the step opens. */
+    /** Due sources (or all, for {@code aggregate}), claimed for this instance a chunk's worth at a time. */
     @Bean
     @StepScope
     ItemReader<String> dueSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
-                                    @Value("#{jobParameters['all']}") Boolean all,
-                                    @Value("#{jobParameters['started']}") Long started) {
-        Instant now = clock.instant();
-        List<String> claimed = sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
-                Instant.ofEpochMilli(started));
-        return new ClaimingSourceReader(claimed, sources, instance.id(), runner::stopRequested);
+                                  PassReports reports, FeedhubProperties props,
+                                  @Value("#{jobParameters['all']}") Boolean all,
+                                  @Value("#{jobParameters['started']}") Long started,
+                                  @Value("#{jobParameters['pass.id']}") String passId) {
+        int batch = props.fetch().concurrency();
+        java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+        return new ClaimingSourceReader(() -> {
+            Instant now = clock.instant();
+            List<String> ids = sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
+                    Instant.ofEpochMilli(started), batch);
+            reports.claimed(passId, claimed.addAndGet(ids.size()));
+            return ids;
+        }, sources, instance.id(), runner::stopRequested);
     }
 
     @Bean
@@ -135,6 +142,10 @@ public class AggregateJobConfiguration {
                 reports.add(passId, line);
                 Metrics.record(meters, line);
                 log.info("source {}", line.describe());
+            }
+            PassReport report = reports.get(passId);
+            if (report != null && report.sources() > chunk.size()) {
+                log.info("pass progress: {} sources done, {} more due", report.sources(), sources.dueCount(clock.instant()));
             }
         };
     }

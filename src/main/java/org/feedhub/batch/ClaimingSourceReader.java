@@ -4,23 +4,28 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.feedhub.store.SourceStore;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Hands out the source ids this instance claimed when the step opened. When a stop is requested (graceful
- * shutdown) it reads no further and gives back the claims it will not finish, so another instance, or the
- * next start, can take them at once instead of waiting for the lease to run out.
+ * Hands out source ids, claiming a few at a time for this instance (so instances sharing a database share
+ * a pass) until none is left. When a stop is requested (graceful shutdown) it reads no further and gives back
+ * the claims it will not finish, so another instance, or the next start, can take them at once instead of
+ * waiting for the lease to run out.
  */
 final class ClaimingSourceReader implements ItemReader<String> {
-    private final Deque<String> ids;
+    private final Deque<String> ids = new ArrayDeque<>();
+    private final Supplier<List<String>> claimNext;
     private final SourceStore sources;
     private final String instance;
     private final BooleanSupplier stopRequested;
+    private boolean exhausted;
 
-    ClaimingSourceReader(List<String> claimed, SourceStore sources, String instance, BooleanSupplier stopRequested) {
-        this.ids = new ArrayDeque<>(claimed);
+    ClaimingSourceReader(Supplier<List<String>> claimNext, SourceStore sources, String instance,
+                         BooleanSupplier stopRequested) {
+        this.claimNext = claimNext;
         this.sources = sources;
         this.instance = instance;
         this.stopRequested = stopRequested;
@@ -28,9 +33,18 @@ final class ClaimingSourceReader implements ItemReader<String> {
 
     @Override
     public synchronized String read() {
-        if (stopRequested.getAsBoolean() && !ids.isEmpty()) {
-            sources.release(instance, ids);
+        if (stopRequested.getAsBoolean()) {
+            if (!ids.isEmpty()) sources.release(instance, ids);
             ids.clear();
+            return null;
+        }
+        if (ids.isEmpty() && !exhausted) {
+            List<String> next = claimNext.get();
+            if (next.isEmpty()) {
+                exhausted = true;
+            } else {
+                ids.addAll(next);
+            }
         }
         return ids.poll();
     }

@@ -18,6 +18,15 @@ public class PassReports {
         if (r != null) r.add(line);
     }
 
+    void claimed(String passId, int n) {
+        PassReport r = running.get(passId);
+        if (r != null) r.claimed(n);
+    }
+
+    PassReport get(String passId) {
+        return running.get(passId);
+    }
+
     void close(String passId) {
         PassReport r = running.remove(passId);
         if (r != null) last = r;

@@ -56,6 +56,12 @@ public class SourceStore {
         }
     }
 
+    /** How many active sources are due now (claimed or not). */
+    public int dueCount(Instant now) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
+                + "AND next_due_at <= ?", Integer.class, Sql.ts(now));
+    }
+
     /** Whether some active source is due and not claimed by a running pass. */
     public boolean anyDue(Instant now) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
@@ -64,22 +70,29 @@ public class SourceStore {
     }
 
     /**
-     * Claims sources for this instance: those due now (or, for {@code aggregate}, all those not fetched since
-     * the pass began) that no live claim holds. Each claim is one conditional UPDATE, atomic on every
-     * database, so of two instances racing for a source exactly one wins it; the lease lets another instance
-     * take over the sources of one that died. A restarted pass (same {@code passStart}) claims only what it had
-     * not finished.
+     * Claims up to {@code max} sources for this instance: those due now (or, for {@code aggregate}, all of
+     * them) that this pass has not fetched yet and that no live claim holds. Each claim is one conditional
+     * UPDATE, atomic on every database, so of two instances racing for a source exactly one wins it; claiming
+     * a few at a time lets the instances share a pass; the lease lets another instance take over the sources
+     * of one that died. A restarted pass (same {@code passStart}) claims only what it had not finished.
      */
-    public List<String> claim(String instance, Instant now, Instant leaseUntil, boolean all, Instant passStart) {
-        String which = all ? " AND (last_fetch_at IS NULL OR last_fetch_at < ?)" : " AND next_due_at <= ?";
-        Instant bound = all ? passStart : now;
+    public List<String> claim(String instance, Instant now, Instant leaseUntil, boolean all, Instant passStart, int max) {
+        String which = " AND (last_fetch_at IS NULL OR last_fetch_at < ?)" + (all ? "" : " AND next_due_at <= ?");
         String free = " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
+        Object[] whichArgs = all ? new Object[]{Sql.ts(passStart)} : new Object[]{Sql.ts(passStart), Sql.ts(now)};
+        List<Object> selectArgs = new java.util.ArrayList<>(List.of(whichArgs));
+        selectArgs.add(Sql.ts(now));
+        selectArgs.add(max * 4);   // a few spare candidates for the ones another instance wins first
         List<String> candidates = jdbc.queryForList("SELECT id FROM source WHERE 1 = 1" + which + free
-                + " ORDER BY next_due_at, id", String.class, Sql.ts(bound), Sql.ts(now));
+                + " ORDER BY next_due_at, id LIMIT ?", String.class, selectArgs.toArray());
         List<String> won = new java.util.ArrayList<>();
         for (String id : candidates) {
-            Integer n = ownTx.execute(status -> jdbc.update("UPDATE source SET claimed_by = ?, claimed_until = ? WHERE id = ?" + which + free,
-                    instance, Sql.ts(leaseUntil), id, Sql.ts(bound), Sql.ts(now)));
+            if (won.size() >= max) break;
+            List<Object> args = new java.util.ArrayList<>(List.of(instance, Sql.ts(leaseUntil), id));
+            args.addAll(List.of(whichArgs));
+            args.add(Sql.ts(now));
+            Integer n = ownTx.execute(status -> jdbc.update("UPDATE source SET claimed_by = ?, claimed_until = ? "
+                    + "WHERE id = ?" + which + free, args.toArray()));
             if (n != null && n == 1) won.add(id);
         }
         return won;
