@@ -23,6 +23,7 @@ public class Site {
     private final Supplier<FeedsConfig> config;
     private final Pages pages = new Pages();
     private final OpmlWriter opml = new OpmlWriter();
+    private final java.util.Map<String, TopicStats> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Site(FeedQueries queries, SourceStore sources, TopicFeeds feeds, Supplier<FeedsConfig> config) {
         this.queries = queries;
@@ -34,10 +35,23 @@ public class Site {
     public String index(LinkStyle style) {
         List<TopicCard> cards = new ArrayList<>();
         for (TopicDef t : config.get().topics()) {
-            TopicStats s = queries.stats(t.id());
+            TopicStats s = stats(t.id());
             cards.add(new TopicCard(t.id(), t.title(), t.description(), s.storyCount(), s.lastChange()));
         }
         return pages.index(new IndexPage("feedhub", cards, style));
+    }
+
+    /**
+     * A topic's story count and last change. Counting is a scan of the topic's index range (tens of ms at
+     * 100k stories), so the count is kept per topic version: it is recounted only after a pass changed it.
+     */
+    private TopicStats stats(String topicId) {
+        TopicStats v = queries.version(topicId);
+        TopicStats cached = counts.get(topicId);
+        if (cached != null && cached.version() == v.version()) return cached;
+        TopicStats fresh = queries.stats(topicId);
+        counts.put(topicId, fresh);
+        return fresh;
     }
 
     public Optional<String> topicPage(String topicId, String baseUrl, LinkStyle style) {
