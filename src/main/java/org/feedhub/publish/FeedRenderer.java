@@ -180,6 +180,20 @@ public class FeedRenderer {
     // ---------------------------------------------------------------- Atom 1.0
 
     public byte[] atom(FeedView view) {
+        return atom(view, null);
+    }
+
+    /**
+     * RFC 5005 paging of a topic's Atom feed. For the live feed only {@code prevArchive} is set (the newest
+     * archive page); an archive page has its own {@code self}, {@code current} (the live feed), and links to
+     * its older and newer neighbours, and is marked {@code <fh:archive/>}.
+     */
+    public record Paging(String self, String prevArchive, String nextArchive, boolean archive) {
+    }
+
+    static final org.jdom2.Namespace FH = org.jdom2.Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+
+    public byte[] atom(FeedView view, Paging paging) {
         String base = trimBase(view.baseUrl());
         String id = view.topic().id();
         Feed feed = new Feed("atom_1.0");
@@ -192,9 +206,19 @@ public class FeedRenderer {
         feed.setUpdated(date(feedUpdated(view)));
         feed.setAlternateLinks(new ArrayList<>(List.of(
                 atomLink("alternate", topicPageUrl(base, id), "text/html", null))));
-        feed.setOtherLinks(new ArrayList<>(List.of(
-                atomLink("self", feedUrl(base, id, FeedFormat.ATOM), FeedFormat.ATOM.mimeType(), null),
-                atomLink("hub", hubUrl(base), null, null))));
+        String live = feedUrl(base, id, FeedFormat.ATOM);
+        List<Link> links = new ArrayList<>();
+        links.add(atomLink("self", paging != null && paging.self() != null ? paging.self() : live, FeedFormat.ATOM.mimeType(), null));
+        links.add(atomLink("hub", hubUrl(base), null, null));
+        if (paging != null) {
+            if (paging.archive()) links.add(atomLink("current", live, FeedFormat.ATOM.mimeType(), null));
+            if (paging.prevArchive() != null) links.add(atomLink("prev-archive", paging.prevArchive(), FeedFormat.ATOM.mimeType(), null));
+            if (paging.nextArchive() != null) links.add(atomLink("next-archive", paging.nextArchive(), FeedFormat.ATOM.mimeType(), null));
+            if (paging.archive()) {
+                feed.setForeignMarkup(new ArrayList<>(List.of(new org.jdom2.Element("archive", FH))));
+            }
+        }
+        feed.setOtherLinks(links);
         com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
         generator.setValue(GENERATOR);
         feed.setGenerator(generator);

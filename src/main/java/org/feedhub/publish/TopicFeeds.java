@@ -32,7 +32,8 @@ public class TopicFeeds {
     public record Rendered(byte[] body, String etag, Instant lastModified, Duration maxAge) {
     }
 
-    private record Key(String topicId, FeedFormat format, String baseUrl) {
+    /** {@code page} 0 is the live feed, N ≥ 1 the archive page N (RFC 5005). */
+    private record Key(String topicId, FeedFormat format, String baseUrl, int page) {
     }
 
     private record Entry(long version, TopicDef def, Rendered rendered) {
@@ -54,15 +55,61 @@ public class TopicFeeds {
         TopicDef def = c.topic(topicId).orElse(null);
         if (def == null) return Optional.empty();
         TopicStats v = queries.version(topicId);
-        Key key = new Key(topicId, format, baseUrl);
+        Key key = new Key(topicId, format, baseUrl, 0);
         Entry e = cache.get(key);
         if (e != null && e.version == v.version() && e.def.equals(def)) return Optional.of(e.rendered);
         FeedView view = view(c, def, baseUrl, def.limit(), 0, v);
-        byte[] body = format.render(renderer, view);
-        Instant lastModified = (v.lastChange() != null ? v.lastChange() : view.updated()).truncatedTo(ChronoUnit.SECONDS);
-        Rendered r = new Rendered(body, etag(body), lastModified, maxAge(c, def));
+        byte[] body;
+        if (format == FeedFormat.ATOM) {
+            int pages = completeArchivePages(def);
+            body = renderer.atom(view, new FeedRenderer.Paging(null, pages > 0 ? archiveUrl(baseUrl, topicId, pages) : null, null, false));
+        } else {
+            body = format.render(renderer, view);
+        }
+        Rendered r = new Rendered(body, etag(body), lastModified(v, view), maxAge(c, def));
         cache.put(key, new Entry(v.version(), def, r));
         return Optional.of(r);
+    }
+
+    /**
+     * Archive page {@code n} (1 = the oldest) of a topic's Atom feed: {@code limit} stories in the order they
+     * were stored. Only full pages exist, so a page never changes once published (retention aside); the
+     * stories after the last full page are all in the live feed.
+     */
+    public Optional<Rendered> archive(String topicId, int n, String baseUrl) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null || n < 1) return Optional.empty();
+        TopicStats v = queries.version(topicId);
+        Key key = new Key(topicId, FeedFormat.ATOM, baseUrl, n);
+        Entry e = cache.get(key);
+        if (e != null && e.version == v.version() && e.def.equals(def)) return Optional.of(e.rendered);
+        int pages = completeArchivePages(def);
+        if (n > pages) return Optional.empty();
+        List<EntryView> entries = new ArrayList<>();
+        for (StoredStory s : queries.topicStoriesInStoredOrder(topicId, def.limit(), (n - 1) * def.limit())) {
+            entries.add(0, entry(c, s));   // newest first within the page, as in the live feed
+        }
+        Instant updated = entries.stream().map(EntryView::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        FeedView view = new FeedView(baseUrl, new FeedView.TopicView(def.id(), def.title(), def.description()), updated, entries);
+        byte[] body = renderer.atom(view, new FeedRenderer.Paging(archiveUrl(baseUrl, topicId, n),
+                n > 1 ? archiveUrl(baseUrl, topicId, n - 1) : null, n < pages ? archiveUrl(baseUrl, topicId, n + 1) : null, true));
+        // An archive page's content changes only if retention purges from it: a long max-age is right.
+        Rendered r = new Rendered(body, etag(body), lastModified(v, view), Duration.ofDays(1));
+        cache.put(key, new Entry(v.version(), def, r));
+        return Optional.of(r);
+    }
+
+    public static String archiveUrl(String baseUrl, String topicId, int n) {
+        return baseUrl + "/topics/" + topicId + "/archive/" + n + ".atom";
+    }
+
+    private int completeArchivePages(TopicDef def) {
+        return (int) (queries.stats(def.id()).storyCount() / def.limit());
+    }
+
+    private static Instant lastModified(TopicStats v, FeedView view) {
+        return (v.lastChange() != null ? v.lastChange() : view.updated()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The topic's stories as a renderer's input, {@code limit} of them from {@code offset}, newest first. */

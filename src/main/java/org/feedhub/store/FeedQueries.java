@@ -21,11 +21,21 @@ public class FeedQueries {
 
     /** The topic's stories, newest first, skipping {@code offset}. */
     public List<StoredStory> topicStories(String topicId, int limit, int offset) {
-        List<long[]> ids = jdbc.query("SELECT story_id FROM topic_story WHERE topic_id = ? "
-                        + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?",
-                (rs, i) -> new long[]{rs.getLong(1)}, topicId, limit, offset);
-        if (ids.isEmpty()) return List.of();
-        List<Long> storyIds = ids.stream().map(a -> a[0]).toList();
+        return load(jdbc.queryForList("SELECT story_id FROM topic_story WHERE topic_id = ? "
+                + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?", Long.class, topicId, limit, offset));
+    }
+
+    /**
+     * The topic's stories in the order they were first stored (story ids only grow), skipping {@code offset}:
+     * the order of archive pages, which therefore do not change once full, whatever dates later stories carry.
+     */
+    public List<StoredStory> topicStoriesInStoredOrder(String topicId, int limit, int offset) {
+        return load(jdbc.queryForList("SELECT story_id FROM topic_story WHERE topic_id = ? "
+                + "ORDER BY story_id LIMIT ? OFFSET ?", Long.class, topicId, limit, offset));
+    }
+
+    private List<StoredStory> load(List<Long> storyIds) {
+        if (storyIds.isEmpty()) return List.of();
         MapSqlParameterSource p = new MapSqlParameterSource("ids", storyIds);
         Map<Long, List<String>> tags = new HashMap<>();
         named.query("SELECT story_id, tag FROM story_tag WHERE story_id IN (:ids) ORDER BY tag", p,

@@ -51,16 +51,30 @@ class FeedController {
         if (format.isEmpty()) return notFound("unknown feed format '" + name.substring(dot + 1) + "' (use .rss, .atom or .json)");
         String topicId = name.substring(0, dot);
         return feeds.feed(topicId, format.get(), baseUrl.of(request))
-                .<ResponseEntity<?>>map(r -> {
-                    CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
-                    if (notModified(r.etag(), r.lastModified(), ifNoneMatch, ifModifiedSince)) {
-                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(r.etag())
-                                .lastModified(r.lastModified()).cacheControl(cache).build();
-                    }
-                    return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.get().mediaType()))
-                            .eTag(r.etag()).lastModified(r.lastModified()).cacheControl(cache).body(r.body());
-                })
+                .<ResponseEntity<?>>map(r -> respond(r, format.get(), ifNoneMatch, ifModifiedSince))
                 .orElse(notFound("no topic '" + topicId + "'"));
+    }
+
+    /** {@code /topics/ID/archive/N.atom}: RFC 5005 archive pages, oldest first, stable once full. */
+    @GetMapping("/topics/{id}/archive/{page}")
+    ResponseEntity<?> archive(@PathVariable String id, @PathVariable String page, HttpServletRequest request,
+                              @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+                              @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+        if (!page.matches("[1-9][0-9]{0,8}\\.atom")) return notFound("archive pages are /topics/ID/archive/N.atom");
+        int n = Integer.parseInt(page.substring(0, page.length() - 5));
+        return feeds.archive(id, n, baseUrl.of(request))
+                .<ResponseEntity<?>>map(r -> respond(r, FeedFormat.ATOM, ifNoneMatch, ifModifiedSince))
+                .orElse(notFound("no archive page " + n + " of topic '" + id + "'"));
+    }
+
+    private static ResponseEntity<?> respond(TopicFeeds.Rendered r, FeedFormat format, String ifNoneMatch, String ifModifiedSince) {
+        CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
+        if (notModified(r.etag(), r.lastModified(), ifNoneMatch, ifModifiedSince)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(r.etag()).lastModified(r.lastModified())
+                    .cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()))
+                .eTag(r.etag()).lastModified(r.lastModified()).cacheControl(cache).body(r.body());
     }
 
     /** If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only without it. */
