@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
  * link-local, multicast, unspecified, CGNAT, unique-local IPv6 and IPv4 mapped or embedded in IPv6.
  * Checked before every request and on every redirect hop.
  */
-final class AddressGuard {
+class AddressGuard {
     private final boolean allowPrivate;
 
     AddressGuard(boolean allowPrivate) {

@@ -27,7 +27,20 @@ final class FileFetcher {
         if (!path.startsWith(root)) {
             return FetchResult.failed(0, uri.toString(), "refused: " + path + " is outside " + root);
         }
-        try (InputStream in = Files.newInputStream(path)) {
+        Path real;
+        try {
+            // a symbolic link inside the folder must not lead out of it
+            real = path.toRealPath();
+            Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+            if (!real.startsWith(realRoot)) {
+                return FetchResult.failed(0, uri.toString(), "refused: " + path + " leads to " + real + ", outside " + root);
+            }
+        } catch (NoSuchFileException e) {
+            return FetchResult.failed(0, uri.toString(), "no such file " + path);
+        } catch (IOException e) {
+            return FetchResult.failed(0, uri.toString(), "cannot read " + path + ": " + e.getMessage());
+        }
+        try (InputStream in = Files.newInputStream(real)) {
             byte[] body = Decoding.readCapped(in, maxBytes);
             return new FetchResult(FetchResult.Status.OK, 0, uri.toString(), null, body, null, null, null, null, null);
         } catch (NoSuchFileException e) {

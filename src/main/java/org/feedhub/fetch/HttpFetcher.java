@@ -34,6 +34,11 @@ public final class HttpFetcher implements Fetcher {
     private final FileFetcher files;
 
     public HttpFetcher(FetchSettings settings) {
+        this(settings, new AddressGuard(settings.allowPrivateNetworks()));
+    }
+
+    /** With another address check (tests: let the loopback mock server through but nothing else internal). */
+    HttpFetcher(FetchSettings settings, AddressGuard guard) {
         this.settings = settings;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -41,7 +46,7 @@ public final class HttpFetcher implements Fetcher {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.limiter = new HostLimiter(settings.perHost());
-        this.guard = new AddressGuard(settings.allowPrivateNetworks());
+        this.guard = guard;
         this.files = new FileFetcher(settings.fileRoot(), settings.maxBodyBytes());
     }
 
@@ -123,7 +128,7 @@ public final class HttpFetcher implements Fetcher {
             } catch (TimeoutException e) {
                 future.cancel(true);
                 if (body[0] != null) body[0].cancel();
-                throw new Failure("timed out after " + settings.responseTimeout().toSeconds() + " s");
+                throw new Failure("timed out after " + seconds(settings.responseTimeout()));
             } catch (ExecutionException e) {
                 throw new Failure(describe(e.getCause()));
             } catch (InterruptedException e) {
@@ -168,6 +173,12 @@ public final class HttpFetcher implements Fetcher {
                 r.headers().firstValue("Content-Type").orElse(null), etag, lastModified, null, null);
     }
 
+    /** "30 s", "1.5 s", "0.25 s". */
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
     /** Retry-After is either delta-seconds or an HTTP date. */
     static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) return null;
@@ -186,11 +197,15 @@ public final class HttpFetcher implements Fetcher {
     }
 
     private static String describe(Throwable t) {
+        // The known kinds first, wherever they sit in the chain: a refused connection is a ConnectException
+        // without message wrapping a ClosedChannelException, which the walk below would report instead.
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CappedBody.BodyTooLargeException) return c.getMessage();
+            if (c instanceof HttpTimeoutException) return "timed out: " + c.getMessage();
+            if (c instanceof ConnectException) return "cannot connect" + (c.getMessage() == null ? "" : ": " + c.getMessage());
+        }
         while (t.getCause() != null && (t instanceof IOException == false || t.getMessage() == null)) t = t.getCause();
-        if (t instanceof CappedBody.BodyTooLargeException) return t.getMessage();
-        if (t instanceof HttpTimeoutException) return "timed out: " + t.getMessage();
-        if (t instanceof ConnectException) return "cannot connect" + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String m = t.getMessage() == null ? null : t.getMessage().replaceAll("\\s+", " ").trim();   // one line
+        return t.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 }

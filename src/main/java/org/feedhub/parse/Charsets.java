@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a fetched body into text. Trust order: the charset of the HTTP Content-Type, then a byte-order
- * mark, then the XML declaration (or an HTML meta charset); with none, UTF-8 when the bytes are valid
+ * mark (or UTF-16 recognised by its first bytes), then the XML declaration (or an HTML meta charset; a UTF-16
+ * or UTF-32 label there is ignored, since it was readable as ASCII); with none, UTF-8 when the bytes are valid
  * UTF-8, else windows-1252, the most common mislabelled encoding on the web.
  */
 public final class Charsets {
@@ -28,9 +29,16 @@ public final class Charsets {
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         if (startsWith(body, 0xFE, 0xFF)) return new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE);
         if (startsWith(body, 0xFF, 0xFE)) return new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE);
+        // UTF-16 without a BOM, known by how "<?" or "<r" is written (XML 1.0 appendix F)
+        if (body.length >= 4 && body[0] == '<' && body[1] == 0 && body[2] != 0 && body[3] == 0) {
+            return strip(new String(body, StandardCharsets.UTF_16LE));
+        }
+        if (body.length >= 4 && body[0] == 0 && body[1] == '<' && body[2] == 0 && body[3] != 0) {
+            return strip(new String(body, StandardCharsets.UTF_16BE));
+        }
         String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1);
-        Charset declared = named(match(XML_ENCODING, head));
-        if (declared == null) declared = named(match(META_CHARSET, head));
+        Charset declared = asciiCompatible(named(match(XML_ENCODING, head)));
+        if (declared == null) declared = asciiCompatible(named(match(META_CHARSET, head)));
         if (declared != null) return strip(new String(body, declared));
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -38,6 +46,17 @@ public final class Charsets {
         } catch (CharacterCodingException e) {
             return new String(body, Charset.forName("windows-1252"));
         }
+    }
+
+    /**
+     * A label read from bytes taken as ASCII: if it names UTF-16 or UTF-32 it is wrong, since those bytes could not
+     * have been read that way (.NET's StringWriter writes encoding="utf-16" on UTF-8 output). Ignored then.
+     */
+    private static Charset asciiCompatible(Charset c) {
+        if (c == null) return null;
+        String n = c.name().toUpperCase(Locale.ROOT);
+        return n.startsWith("UTF-16") || n.startsWith("UTF-32") || n.startsWith("X-UTF-16") || n.startsWith("X-UTF-32")
+                ? null : c;
     }
 
     static Charset fromHeader(String contentType) {

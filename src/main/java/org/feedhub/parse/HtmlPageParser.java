@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.feedhub.config.HtmlSelectors;
+import org.feedhub.config.SelectorSpec;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Selector;
 
 /**
  * Pages without a feed: stories picked out with the editor's CSS selectors ({@code html:} in feeds.yml),
@@ -15,6 +17,14 @@ import org.jsoup.nodes.Element;
 final class HtmlPageParser {
 
     ParsedFeed scrape(String html, String pageUrl, HtmlSelectors sel) throws ParseException {
+        try {
+            return scrapeOrThrow(html, pageUrl, sel);
+        } catch (Selector.SelectorParseException e) {
+            throw new ParseException("bad selector: " + e.getMessage(), e);
+        }
+    }
+
+    private ParsedFeed scrapeOrThrow(String html, String pageUrl, HtmlSelectors sel) throws ParseException {
         Document doc = Jsoup.parse(html, pageUrl);
         List<Element> found = doc.select(sel.item());
         if (found.isEmpty()) throw new ParseException("selector item '" + sel.item() + "' matched nothing on the page");
@@ -38,23 +48,34 @@ final class HtmlPageParser {
         return new ParsedFeed(doc.title(), pageUrl, pageUrl, items, warnings);
     }
 
-    /** The first feed the page advertises, absolute, or null. */
+    /**
+     * The first feed the page advertises, absolute, or null. A web page may only point at http(s) feeds: a
+     * {@code file:} link on it must not make feedhub read a local file (a local sample page may, though).
+     */
     static String discover(String html, String pageUrl) {
         Document doc = Jsoup.parse(html, pageUrl);
+        boolean localPage = pageUrl != null && pageUrl.regionMatches(true, 0, "file:", 0, 5);
         for (Element l : doc.select("link[rel~=(?i)alternate][href]")) {
             String type = l.attr("type").toLowerCase(java.util.Locale.ROOT);
             if (type.contains("rss") || type.contains("atom") || type.contains("feed+json") || type.equals("application/json")) {
-                return l.absUrl("href");
+                String href = l.absUrl("href");
+                String lower = href.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("http://") || lower.startsWith("https://") || (localPage && lower.startsWith("file:"))) {
+                    return href;
+                }
             }
         }
         return null;
     }
 
-    /** Text of the first match, or an attribute with {@code selector@attr}; links are made absolute. */
+    /**
+     * Text of the first match, or an attribute with {@code selector@attr}; links are made absolute. The value is
+     * split as the config splits it ({@link SelectorSpec}): an '@' inside {@code [href*="/@"]} is not an attribute.
+     */
     private static String value(Element item, String spec, boolean isLink) {
-        int at = spec.lastIndexOf('@');
-        String css = at > 0 ? spec.substring(0, at).trim() : spec;
-        String attr = at > 0 ? spec.substring(at + 1).trim() : (isLink ? "href" : null);
+        SelectorSpec split = SelectorSpec.of(spec);
+        String css = split.css();
+        String attr = split.attr() != null ? split.attr() : (isLink ? "href" : null);
         Element el = css.isEmpty() ? item : item.selectFirst(css);
         if (el == null) return null;
         String v = attr == null ? el.text() : (isLink || attr.equals("src") ? el.absUrl(attr) : el.attr(attr));
@@ -66,7 +87,7 @@ final class HtmlPageParser {
     }
 
     private static String dateValue(Element item, String spec) {
-        if (spec.contains("@")) return value(item, spec, false);
+        if (SelectorSpec.of(spec).attr() != null) return value(item, spec, false);
         Element el = item.selectFirst(spec);
         if (el == null) return null;
         return el.hasAttr("datetime") ? el.attr("datetime") : el.text();

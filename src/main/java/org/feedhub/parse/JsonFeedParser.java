@@ -22,6 +22,7 @@ final class JsonFeedParser {
         if (!root.isObject() || !root.path("version").asString("").startsWith("https://jsonfeed.org/version/")) {
             throw new ParseException("JSON but not a JSON Feed (no jsonfeed.org version)");
         }
+        String feedAuthor = author(root);   // JSON Feed: the feed's authors apply to items that name none
         List<ParsedItem> items = new ArrayList<>();
         for (JsonNode i : root.path("items")) {
             String html = str(i, "content_html");
@@ -30,7 +31,9 @@ final class JsonFeedParser {
             List<String> tags = new ArrayList<>();
             for (JsonNode t : i.path("tags")) if (t.isString() && !t.asString().isBlank()) tags.add(t.asString().trim());
             String link = str(i, "url") != null ? str(i, "url") : str(i, "external_url");
-            items.add(new ParsedItem(str(i, "id"), link, str(i, "title"), author(i), date(i, "date_published"),
+            String author = author(i);
+            items.add(new ParsedItem(str(i, "id"), link, str(i, "title"), author != null ? author : feedAuthor,
+                    date(i, "date_published"),
                     date(i, "date_modified"), summary == null ? null : org.jsoup.nodes.Entities.escape(summary), html, tags));
         }
         return new ParsedFeed(str(root, "title"), str(root, "home_page_url"), documentUrl, items, List.of());

@@ -72,6 +72,7 @@ final class LooseDates {
 
     private static DateTimeFormatter pattern(String p) {
         return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ENGLISH);
+                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ENGLISH)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);   // "April 31" is no date, not April 30
     }
 }

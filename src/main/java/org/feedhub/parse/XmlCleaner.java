@@ -1,14 +1,28 @@
 package org.feedhub.parse;
 
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Entities;
 
 /**
  * Repairs what commonly breaks feeds before the XML parser sees them, as feed readers do: characters XML
- * forbids, bare ampersands, and the DOCTYPE (never resolved; RSS 0.91 feeds carry Netscape's).
+ * forbids, the DOCTYPE (never resolved; RSS 0.91 feeds carry Netscape's), and entity references:
+ * <ul>
+ *   <li>HTML's named entities ({@code &nbsp;}, {@code &eacute;}) become numeric references;</li>
+ *   <li>references to characters XML forbids ({@code &#1;}) are dropped;</li>
+ *   <li>a bare ampersand, or an entity nobody defines ({@code &bogus;}, or one the stripped DOCTYPE declared),
+ *       becomes {@code &amp;}, so it reads as the text it was written as.</li>
+ * </ul>
+ * CDATA sections, comments and processing instructions are copied untouched: their content is literal, so
+ * "News &amp; Politics" written in CDATA must not turn into "News &amp;amp; Politics".
  */
 final class XmlCleaner {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BARE_AMP = Pattern.compile("&(?!(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)");
+    private static final Pattern REFERENCE =
+            Pattern.compile("&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));");
+    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
     private XmlCleaner() {
     }
@@ -16,8 +30,70 @@ final class XmlCleaner {
     static String clean(String xml) {
         String s = removeInvalidChars(xml);
         s = DOCTYPE.matcher(s).replaceFirst("");
-        s = BARE_AMP.matcher(s).replaceAll("&amp;");
+        s = fixReferences(s);
         return s.stripLeading();
+    }
+
+    private static String fixReferences(String s) {
+        if (s.indexOf('&') < 0) return s;
+        StringBuilder out = new StringBuilder(s.length() + 64);
+        Matcher ref = REFERENCE.matcher(s);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '<') {
+                int end = literalEnd(s, i);
+                if (end > i) {
+                    out.append(s, i, end);
+                    i = end;
+                    continue;
+                }
+            }
+            if (c != '&') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            ref.region(i, n);
+            if (!ref.lookingAt()) {
+                out.append("&amp;");
+                i++;
+                continue;
+            }
+            if (ref.group(1) != null || ref.group(2) != null) {
+                long cp = ref.group(1) != null ? Long.parseLong(ref.group(1)) : Long.parseLong(ref.group(2), 16);
+                if (cp <= Character.MAX_CODE_POINT && isXmlChar((int) cp)) out.append(ref.group());
+            } else {
+                String name = ref.group(3);
+                String value = XML_ENTITIES.contains(name) ? null : Entities.getByName(name);
+                if (value == null) {
+                    out.append(ref.group());
+                } else if (value.isEmpty()) {
+                    out.append("&amp;").append(name).append(';');
+                } else {
+                    value.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
+                }
+            }
+            i = ref.end();
+        }
+        return out.toString();
+    }
+
+    /** Where a CDATA section, comment or processing instruction starting at {@code i} ends, else {@code i}. */
+    private static int literalEnd(String s, int i) {
+        String close;
+        if (s.startsWith("<![CDATA[", i)) close = "]]>";
+        else if (s.startsWith("<!--", i)) close = "-->";
+        else if (s.startsWith("<?", i)) close = "?>";
+        else return i;
+        int end = s.indexOf(close, i + 2);
+        return end < 0 ? s.length() : end + close.length();
+    }
+
+    private static boolean isXmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private static String removeInvalidChars(String s) {

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
 
@@ -27,32 +30,62 @@ final class XmlFeedParser {
         try {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
-            input.setXmlHealerOn(true);
+            // Off: Rome's healer rewrites entities inside CDATA too; XmlCleaner does it, CDATA-aware.
+            input.setXmlHealerOn(false);
+            input.setPreserveWireFeed(true);   // for Atom 0.3's dates, see item()
             feed = input.build(new StringReader(XmlCleaner.clean(text)));
         } catch (Exception e) {
             throw new ParseException("not a feed Rome can read: " + oneLine(e), e);
         }
-        String siteLink = feed.getLink();
+        boolean rss = feed.getFeedType() != null && feed.getFeedType().startsWith("rss");
+        boolean atom03 = "atom_0.3".equals(feed.getFeedType());
+        String feedAuthor = rss ? null : author(feed.getAuthor(), feed.getAuthors());
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry e : feed.getEntries()) items.add(item(e));
-        return new ParsedFeed(feed.getTitle(), siteLink, documentUrl, items, List.of());
+        for (SyndEntry e : feed.getEntries()) items.add(item(e, rss, atom03, feedAuthor));
+        return new ParsedFeed(feed.getTitle(), siteLink(feed), documentUrl, items, List.of());
     }
 
-    private static ParsedItem item(SyndEntry e) {
+    /**
+     * The site's home page. Rome 2 puts an Atom feed's rel="self" link (the feed itself) in {@code getLink()}
+     * and the home page only when there is no self link, so the alternate link is looked up first.
+     */
+    private static String siteLink(SyndFeed feed) {
+        for (SyndLink l : feed.getLinks()) {
+            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate"))) return l.getHref();
+        }
+        return feed.getLink();
+    }
+
+    /**
+     * @param rss        RSS descriptions are HTML in practice whatever the version; Rome labels the RSS 0.91 and
+     *                   1.0 ones text/plain, which would show their markup as literal tags
+     * @param feedAuthor an Atom feed's author, which applies to entries that name none (RFC 4287 4.2.1)
+     */
+    private static ParsedItem item(SyndEntry e, boolean rss, boolean atom03, String feedAuthor) {
         String content = null;
         for (SyndContent c : e.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
-                content = asHtml(c);
+                content = rss ? c.getValue() : asHtml(c);
                 break;
             }
         }
-        String summary = e.getDescription() == null ? null : asHtml(e.getDescription());
+        String summary = e.getDescription() == null ? null
+                : rss ? e.getDescription().getValue() : asHtml(e.getDescription());
         List<String> categories = new ArrayList<>();
-        for (SyndCategory c : e.getCategories()) {
-            if (c.getName() != null && !c.getName().isBlank()) categories.add(c.getName().trim());
+        for (SyndCategory c : e.getCategories()) add(categories, c.getName());
+        // Rome 2 keeps dc:subject (RSS 1.0's category) in the Dublin Core module only
+        if (e.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject s : dc.getSubjects()) add(categories, s.getValue());
         }
-        return new ParsedItem(e.getUri(), link(e), e.getTitle(), author(e), instant(e.getPublishedDate()),
-                instant(e.getUpdatedDate()), summary, content, categories);
+        String author = author(e.getAuthor(), e.getAuthors());
+        if (author == null) author = feedAuthor;
+        Instant published = instant(e.getPublishedDate()), updated = instant(e.getUpdatedDate());
+        if (atom03 && e.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry a03 && a03.getIssued() != null) {
+            // Atom 0.3: Rome takes <modified> as the publication date; <issued> is, <modified> is the update.
+            published = instant(a03.getIssued());
+            updated = instant(a03.getModified());
+        }
+        return new ParsedItem(e.getUri(), link(e), e.getTitle(), author, published, updated, summary, content, categories);
     }
 
     /** FeedBurner rewrites links to its tracker and keeps the original in feedburner:origLink. */
@@ -64,9 +97,20 @@ final class XmlFeedParser {
         return e.getLinks().isEmpty() ? null : e.getLinks().get(0).getHref();
     }
 
-    private static String author(SyndEntry e) {
-        if (e.getAuthor() != null && !e.getAuthor().isBlank()) return e.getAuthor().trim();
-        for (SyndPerson p : e.getAuthors()) {
+    private static void add(List<String> categories, String name) {
+        if (name != null && !name.isBlank() && !categories.contains(name.trim())) categories.add(name.trim());
+    }
+
+    /** RSS 2.0's author is an e-mail address, usually with the name in parentheses: the name is kept. */
+    private static final java.util.regex.Pattern EMAIL_WITH_NAME =
+            java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
+    private static String author(String single, List<SyndPerson> people) {
+        if (single != null && !single.isBlank()) {
+            java.util.regex.Matcher m = EMAIL_WITH_NAME.matcher(single.trim());
+            return m.matches() && !m.group(1).isBlank() ? m.group(1).trim() : single.trim();
+        }
+        for (SyndPerson p : people) {
             if (p.getName() != null && !p.getName().isBlank()) return p.getName().trim();
         }
         return null;

@@ -1,0 +1,238 @@
+package org.feedhub.fetch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.feedhub.fetch.FetchResult.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+/**
+ * One slow, huge or broken source costs a bounded amount of time and memory. Served chunked (no Content-Length),
+ * so the size cap cannot rely on the server announcing the size.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HttpFetcherLimitsTest {
+    static final WireMockServer server = MockSource.server(true);
+    static final int MIB = 1 << 20;
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private HttpFetcher fetcher(Duration responseTimeout, long maxBytes, int perHost) {
+        return new HttpFetcher(MockSource.settings(responseTimeout, maxBytes, perHost, true, root));
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @Test
+    void bodyOverTheCapWithoutContentLengthFails() {
+        byte[] huge = new byte[50 * MIB];
+        Arrays.fill(huge, (byte) 'x');
+        server.stubFor(get("/huge").willReturn(aResponse().withBody(huge)));
+        FetchResult r = fetcher(Duration.ofSeconds(20), MIB, 2).fetch(FetchRequest.of(url("/huge")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).contains("larger than " + MIB + " bytes");
+        assertThat(r.body()).isNull();
+        // served chunked, as this test needs
+        assertThat(server.findAll(getRequestedFor(urlEqualTo("/huge")))).hasSize(1);
+    }
+
+    @Test
+    void bodyExactlyAtTheCapIsAccepted() {
+        byte[] body = new byte[MIB];
+        Arrays.fill(body, (byte) 'y');
+        server.stubFor(get("/exact").willReturn(aResponse().withBody(body)));
+        FetchResult r = fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/exact")));
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.body()).hasSize(MIB);
+    }
+
+    @Test
+    void oneByteOverTheCapFails() {
+        byte[] body = new byte[MIB + 1];
+        Arrays.fill(body, (byte) 'y');
+        server.stubFor(get("/over").willReturn(aResponse().withBody(body)));
+        FetchResult r = fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/over")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).contains("larger than");
+    }
+
+    @Test
+    void gzipBombIsCutOffNotInflated() {
+        byte[] bomb = MockSource.gzipOfZeros(200L * 1000 * 1000);
+        assertThat(bomb.length).isLessThan(MIB);
+        server.stubFor(get("/bomb").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(bomb)));
+        long start = System.nanoTime();
+        FetchResult r = fetcher(Duration.ofSeconds(10), 10L * MIB, 2).fetch(FetchRequest.of(url("/bomb")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).contains("decoded").contains("larger than " + 10L * MIB);
+        assertThat(r.body()).isNull();
+        assertThat(millisSince(start)).isLessThan(5000);
+    }
+
+    @Test
+    void responseDelayedPastTheTimeoutFailsWithinAboutTheTimeout() {
+        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(4000).withBody(MockSource.RSS)));
+        long start = System.nanoTime();
+        FetchResult r = fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/slow")));
+        long took = millisSince(start);
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).contains("timed out");
+        assertThat(took).isBetween(900L, 2500L);
+    }
+
+    @Test
+    void bodyDribbledPastTheTimeoutFailsToo() {
+        // headers arrive at once; the body trickles over 5 s: the timeout covers the whole response
+        server.stubFor(get("/dribble").willReturn(aResponse().withBody(MockSource.RSS).withChunkedDribbleDelay(10, 5000)));
+        long start = System.nanoTime();
+        FetchResult r = fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/dribble")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).contains("timed out");
+        assertThat(millisSince(start)).isLessThan(3000);
+    }
+
+    @Test
+    void timeoutMessageNamesTheTimeout() {
+        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
+        FetchResult r = fetcher(Duration.ofMillis(500), MIB, 2).fetch(FetchRequest.of(url("/slow")));
+        assertThat(r.error()).contains("timed out").doesNotContain("after 0 s");
+    }
+
+    @Test
+    void connectionResetIsAFailureWithAReason() {
+        server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/reset")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).isNotBlank();
+        assertThat(r.body()).isNull();
+    }
+
+    @Test
+    void malformedChunkIsAFailureWithAReason() {
+        server.stubFor(get("/chunk").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/chunk")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    @Test
+    void emptyResponseIsAFailureWithAReason() {
+        server.stubFor(get("/empty").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/empty")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    @Test
+    void randomBytesInsteadOfHttpIsAFailure() {
+        server.stubFor(get("/random").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/random")));
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    private static long sixConcurrentFetches(HttpFetcher fetcher, String url) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            long start = System.nanoTime();
+            List<Future<FetchResult>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) results.add(pool.submit(() -> fetcher.fetch(FetchRequest.of(url))));
+            for (Future<FetchResult> f : results) assertThat(f.get().status()).isEqualTo(Status.OK);
+            return millisSince(start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void atMostTwoRequestsAtOnceToOneHost() throws Exception {
+        server.stubFor(get("/delayed").willReturn(aResponse().withFixedDelay(500).withBody(MockSource.RSS)));
+        // six 500 ms responses, two at a time: three rounds
+        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 2), url("/delayed"))).isGreaterThanOrEqualTo(1450);
+    }
+
+    @Test
+    void withSixPermitsTheSameSixRunTogether() throws Exception {
+        // the control for the test above: the slowness there comes from the limit, not from the server
+        server.stubFor(get("/delayed").willReturn(aResponse().withFixedDelay(500).withBody(MockSource.RSS)));
+        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 6), url("/delayed"))).isLessThan(1400);
+    }
+
+    @Test
+    void aSlowHostDoesNotHoldUpAnother() throws Exception {
+        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(2000).withBody(MockSource.RSS)));
+        server.stubFor(get("/fast").willReturn(aResponse().withBody(MockSource.RSS)));
+        HttpFetcher fetcher = fetcher(Duration.ofSeconds(10), MIB, 1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<FetchResult> slow = pool.submit(() -> fetcher.fetch(FetchRequest.of(url("/slow"))));
+            Thread.sleep(200);   // the slow one holds 127.0.0.1's only permit
+            long start = System.nanoTime();
+            FetchResult fast = fetcher.fetch(FetchRequest.of("http://localhost:" + server.port() + "/fast"));
+            assertThat(fast.status()).isEqualTo(Status.OK);
+            assertThat(millisSince(start)).isLessThan(1500);
+            assertThat(slow.get().status()).isEqualTo(Status.OK);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void permitIsReturnedAfterAFailure() {
+        server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(get("/ok").willReturn(aResponse().withBody(MockSource.RSS)));
+        HttpFetcher fetcher = fetcher(Duration.ofSeconds(5), MIB, 1);
+        assertThat(fetcher.fetch(FetchRequest.of(url("/reset"))).status()).isEqualTo(Status.FAILED);
+        assertThat(fetcher.fetch(FetchRequest.of(url("/reset"))).status()).isEqualTo(Status.FAILED);
+        FetchResult ok = fetcher.fetch(FetchRequest.of(url("/ok")));
+        assertThat(ok.status()).isEqualTo(Status.OK);
+        assertThat(new String(ok.body(), UTF_8)).isEqualTo(MockSource.RSS);
+    }
+
+    @Test
+    void permitIsReturnedAfterATimeout() {
+        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
+        server.stubFor(get("/ok").willReturn(aResponse().withBody(MockSource.RSS)));
+        HttpFetcher fetcher = fetcher(Duration.ofMillis(500), MIB, 1);
+        assertThat(fetcher.fetch(FetchRequest.of(url("/slow"))).error()).contains("timed out");
+        assertThat(fetcher.fetch(FetchRequest.of(url("/ok"))).status()).isEqualTo(Status.OK);
+    }
+}
