@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a fetched body into text. Trust order: the charset of the HTTP Content-Type, then a byte-order
- * mark (or UTF-16 recognised by its first bytes), then the XML declaration (or an HTML meta charset; a UTF-16
+ * Turns a fetched body into text. Trust order: a byte-order mark, then the charset of the HTTP
+ * Content-Type, then UTF-16 recognised by its first bytes, then the XML declaration (or an HTML meta charset; a UTF-16
  * or UTF-32 label there is ignored, since it was readable as ASCII); with none, UTF-8 when the bytes are valid
  * UTF-8, else windows-1252, the most common mislabelled encoding on the web.
  */
@@ -24,11 +24,13 @@ public final class Charsets {
     }
 
     public static String decode(byte[] body, String contentType) {
-        Charset header = fromHeader(contentType);
-        if (header != null) return strip(new String(body, header));
+        // A byte-order mark is a fact about the bytes, a header only a claim about them (RFC 7303 §3: the BOM
+        // wins). A server that labels a UTF-8-with-BOM feed latin-1 would otherwise garble every letter.
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         if (startsWith(body, 0xFE, 0xFF)) return new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE);
         if (startsWith(body, 0xFF, 0xFE)) return new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE);
+        Charset header = fromHeader(contentType);
+        if (header != null) return strip(new String(body, header));
         // UTF-16 without a BOM, known by how "<?" or "<r" is written (XML 1.0 appendix F)
         if (body.length >= 4 && body[0] == '<' && body[1] == 0 && body[2] != 0 && body[3] == 0) {
             return strip(new String(body, StandardCharsets.UTF_16LE));

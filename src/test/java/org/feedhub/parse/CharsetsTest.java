@@ -9,7 +9,7 @@ import java.nio.charset.Charset;
 
 import org.junit.jupiter.api.Test;
 
-/** Header, then BOM, then XML declaration / meta, then a UTF-8 check, then windows-1252. */
+/** BOM, then header, then XML declaration / meta, then a UTF-8 check, then windows-1252. */
 class CharsetsTest {
     private static final String RU_TITLE = "Лавров встретился с министрами";
     private static final String UNI_TITLE = "Ünïcödé “quotes” — and € sign";
@@ -54,6 +54,18 @@ class CharsetsTest {
     void utf8WithBomAndAMatchingHeaderLosesTheBom() throws Exception {
         ParsedFeed f = parse("rss-utf8-bom.xml", "application/rss+xml; charset=UTF-8", "https://u.example/rss");
         assertThat(f.items().get(0).title()).isEqualTo(UNI_TITLE);
+    }
+
+    @Test
+    void aByteOrderMarkWinsOverAWrongHeaderCharset() throws Exception {
+        byte[] body = concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "<rss>Лавров café</rss>".getBytes(UTF_8));
+        assertThat(Charsets.decode(body, "application/rss+xml; charset=ISO-8859-1")).isEqualTo("<rss>Лавров café</rss>");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
