@@ -22,14 +22,12 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,8 +35,8 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 /**
- * The "aggregate" job: step {@code poll} reads the sources that are due, fetches and processes them
- * concurrently (the processor runs on a bounded executor), and writes each source in its own transaction;
+ * The "aggregate" job: step {@code poll} claims the sources that are due, polls them concurrently in its
+ * reader (fetch, parse, normalize, enrich; see {@link PollingReader}), and writes each source in its own transaction;
  * step {@code retention} purges stories past {@code keep}. The database's {@code next_due_at}, not the step's
  * context, says what is left to do, so a killed pass simply leaves its unfinished sources due.
  */
@@ -53,17 +51,13 @@ public class AggregateJobConfiguration {
     }
 
     @Bean
-    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ItemReader<String> dueSources,
-                  ItemProcessor<String, FetchOutcome> pollProcessor, ItemWriter<FetchOutcome> outcomeWriter,
-                  FeedhubProperties props) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fetch-");
-        executor.setConcurrencyLimit(props.fetch().concurrency());
-        return new StepBuilder("poll", jobs).<String, FetchOutcome>chunk(props.fetch().concurrency())
+    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ItemStreamReader<FetchOutcome> polledSources,
+                  ItemWriter<FetchOutcome> outcomeWriter) {
+        // Concurrency lives in the reader (see PollingReader); chunks are only how often the step checkpoints.
+        return new StepBuilder("poll", jobs).<FetchOutcome, FetchOutcome>chunk(10)
                 .transactionManager(tx)
-                .reader(dueSources)
-                .processor(pollProcessor)
+                .reader(polledSources)
                 .writer(outcomeWriter)
-                .taskExecutor(executor)
                 .build();
     }
 
@@ -80,35 +74,36 @@ public class AggregateJobConfiguration {
         }, tx).build();
     }
 
-    /** Due sources (or all, for {@code aggregate}), claimed for this instance a chunk's worth at a time. */
+    /**
+     * Due sources (or all, for {@code aggregate}), claimed for this instance a few at a time and polled
+     * (fetch, parse, normalize, enrich) concurrently, with the config in force when the step began.
+     */
     @Bean
     @StepScope
-    ItemReader<String> dueSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
-                                  PassReports reports, FeedhubProperties props,
-                                  @Value("#{jobParameters['all']}") Boolean all,
-                                  @Value("#{jobParameters['started']}") Long started,
-                                  @Value("#{jobParameters['pass.id']}") String passId) {
-        int batch = props.fetch().concurrency();
+    ItemStreamReader<FetchOutcome> polledSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
+                                                 PassReports reports, FeedhubProperties props, LiveConfig live,
+                                                 SourcePoller poller,
+                                                 @Value("#{jobParameters['all']}") Boolean all,
+                                                 @Value("#{jobParameters['started']}") Long started,
+                                                 @Value("#{jobParameters['pass.id']}") String passId) {
+        int concurrency = props.fetch().concurrency();
+        LiveConfig.Snapshot snapshot = live.current();
         java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
-        return new ClaimingSourceReader(() -> {
+        return new PollingReader(() -> {
             Instant now = clock.instant();
             List<String> ids = sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
-                    Instant.ofEpochMilli(started), batch);
+                    Instant.ofEpochMilli(started), concurrency);
             reports.claimed(passId, claimed.addAndGet(ids.size()));
             return ids;
-        }, sources, instance.id(), runner::stopRequested);
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<String, FetchOutcome> pollProcessor(LiveConfig live, SourceStore sources, SourcePoller poller) {
-        LiveConfig.Snapshot snapshot = live.current();   // one config for the whole pass
-        return id -> {
+        }, id -> {
             SourceDef def = snapshot.config().source(id).orElse(null);
-            if (def == null) return null;                 // removed from feeds.yml since the pass began
-            SourceState state = sources.find(id).orElse(null);
-            return poller.poll(def, state, snapshot.enricher());
-        };
+            if (def == null) {   // removed from feeds.yml since the pass began: give the claim back untouched
+                sources.release(instance.id(), List.of(id));
+                return new FetchOutcome(id, FetchOutcome.Kind.FAILED, 0, "no longer in feeds.yml", null, null, null,
+                        null, null, null, null, List.of(), List.of(), 0);
+            }
+            return poller.poll(def, sources.find(id).orElse(null), snapshot.enricher());
+        }, sources, instance.id(), runner::stopRequested, concurrency);
     }
 
     @Bean
@@ -120,7 +115,7 @@ public class AggregateJobConfiguration {
         return chunk -> {
             for (FetchOutcome o : chunk) {
                 SourceDef def = snapshot.config().source(o.sourceId()).orElse(null);
-                if (def == null) continue;
+                if (def == null) continue;   // removed from feeds.yml: nothing to record
                 int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
                 Instant now = clock.instant();
                 Instant next = Backoff.next(now, def.every(), failuresSoFar, o.failed(), o.retryAfter());
@@ -144,7 +139,7 @@ public class AggregateJobConfiguration {
                 log.info("source {}", line.describe());
             }
             PassReport report = reports.get(passId);
-            if (report != null && report.sources() > chunk.size()) {
+            if (report != null && report.sources() % 50 < chunk.size() && report.sources() >= 50) {
                 log.info("pass progress: {} sources done, {} more due", report.sources(), sources.dueCount(clock.instant()));
             }
         };

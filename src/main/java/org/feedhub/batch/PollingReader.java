@@ -1,0 +1,96 @@
+package org.feedhub.batch;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.feedhub.store.FetchOutcome;
+import org.feedhub.store.SourceStore;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * The poll step's reader: claims sources a few at a time, polls up to {@code concurrency} of them at once on
+ * its own threads, and hands the outcomes to the writer in the order they complete. A slow source therefore
+ * holds up only itself: a pass takes about as long as its slowest source (or its total work divided by the
+ * concurrency), never the sum of slow sources, as it would if each chunk waited for its slowest member.
+ *
+ * <p>When a stop is requested (graceful shutdown) it claims and starts nothing more, gives back the claims it
+ * will not start, and still hands over the sources in flight, so their results are stored.
+ */
+final class PollingReader implements ItemStreamReader<FetchOutcome> {
+    private final Supplier<List<String>> claimNext;
+    private final Function<String, FetchOutcome> poll;
+    private final SourceStore sources;
+    private final String instance;
+    private final BooleanSupplier stopRequested;
+    private final int concurrency;
+    private final ExecutorService pool;
+    private final CompletionService<FetchOutcome> done;
+    private final Deque<String> claimed = new ArrayDeque<>();
+    private int inFlight;
+    private boolean exhausted;
+
+    PollingReader(Supplier<List<String>> claimNext, Function<String, FetchOutcome> poll, SourceStore sources,
+                  String instance, BooleanSupplier stopRequested, int concurrency) {
+        this.claimNext = claimNext;
+        this.poll = poll;
+        this.sources = sources;
+        this.instance = instance;
+        this.stopRequested = stopRequested;
+        this.concurrency = concurrency;
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "poll-" + instance.hashCode());
+            t.setDaemon(true);
+            return t;
+        });
+        this.done = new ExecutorCompletionService<>(pool);
+    }
+
+    @Override
+    public FetchOutcome read() throws Exception {
+        fill();
+        if (inFlight == 0) return null;
+        FetchOutcome outcome = done.take().get();   // poll() never throws: failures are outcomes
+        inFlight--;
+        return outcome;
+    }
+
+    /** Keeps {@code concurrency} sources in flight while there are sources to claim. */
+    private void fill() {
+        if (stopRequested.getAsBoolean()) {
+            if (!claimed.isEmpty()) sources.release(instance, claimed);
+            claimed.clear();
+            exhausted = true;
+            return;
+        }
+        while (inFlight < concurrency) {
+            if (claimed.isEmpty() && !exhausted) {
+                List<String> next = claimNext.get();
+                if (next.isEmpty()) exhausted = true;
+                claimed.addAll(next);
+            }
+            String id = claimed.poll();
+            if (id == null) return;
+            done.submit(() -> poll.apply(id));
+            inFlight++;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
