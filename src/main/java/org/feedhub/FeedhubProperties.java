@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
  */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster) {
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -17,6 +17,19 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (schedule == null) schedule = new Schedule(true, null, null);
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
         if (cluster == null) cluster = new Cluster(null);
+        if (dedup == null) dedup = new Dedup(0, null);
+    }
+
+    /**
+     * @param maxDistance how many of the 64 MinHash slots may differ for two texts to be one story (48 ≈ a
+     *                    shingle similarity of 0.25; tuned on src/test/resources/dedup/pairs.jsonl)
+     * @param window      only stories published this close together are compared
+     */
+    public record Dedup(int maxDistance, Duration window) {
+        public Dedup {
+            if (maxDistance <= 0) maxDistance = org.feedhub.dedup.DedupSettings.DEFAULTS.maxDistance();
+            if (window == null) window = org.feedhub.dedup.DedupSettings.DEFAULTS.window();
+        }
     }
 
     /**

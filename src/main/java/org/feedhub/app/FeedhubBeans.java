@@ -15,7 +15,9 @@ import org.feedhub.publish.Site;
 import org.feedhub.publish.StaticExport;
 import org.feedhub.publish.TopicFeeds;
 import org.feedhub.publish.web.BaseUrl;
+import org.feedhub.dedup.DedupSettings;
 import org.feedhub.store.FeedQueries;
+import org.feedhub.store.NearDuplicates;
 import org.feedhub.store.Retention;
 import org.feedhub.store.SourceStore;
 import org.feedhub.store.StoryStore;
@@ -48,8 +50,13 @@ class FeedhubBeans {
     }
 
     @Bean
-    StoryStore storyStore(JdbcTemplate jdbc, PlatformTransactionManager tx, SourceStore sources) {
-        return new StoryStore(jdbc, tx, sources);
+    NearDuplicates nearDuplicates(JdbcTemplate jdbc, FeedhubProperties props) {
+        return new NearDuplicates(jdbc, new DedupSettings(props.dedup().maxDistance(), props.dedup().window()));
+    }
+
+    @Bean
+    StoryStore storyStore(JdbcTemplate jdbc, PlatformTransactionManager tx, SourceStore sources, NearDuplicates near) {
+        return new StoryStore(jdbc, tx, sources, near);
     }
 
     @Bean
@@ -58,8 +65,8 @@ class FeedhubBeans {
     }
 
     @Bean
-    Retention retention(JdbcTemplate jdbc, PlatformTransactionManager tx, StoryStore stories) {
-        return new Retention(jdbc, tx, stories);
+    Retention retention(JdbcTemplate jdbc, PlatformTransactionManager tx, StoryStore stories, NearDuplicates near) {
+        return new Retention(jdbc, tx, stories, near);
     }
 
     @Bean

@@ -68,6 +68,7 @@ public class AggregateJobConfiguration {
             // Once an hour across all instances: ShedLock holds the "retention" lock for at least that long.
             locks.executeWithLock((Runnable) () -> {
                 int purged = retention.purge(config.config().defaults().keep(), clock.instant(), 500);
+                retention.trimNearDuplicateIndex(clock.instant());
                 if (purged > 0) log.info("retention: purged {} stories older than {}", purged, config.config().defaults().keep());
             }, new LockConfiguration(clock.instant(), "retention", Duration.ofHours(1), Duration.ofHours(1)));
             return RepeatStatus.FINISHED;

@@ -16,11 +16,22 @@ public class Retention {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final StoryStore stories;
+    private final NearDuplicates nearDuplicates;
 
-    public Retention(JdbcTemplate jdbc, PlatformTransactionManager txManager, StoryStore stories) {
+    public Retention(JdbcTemplate jdbc, PlatformTransactionManager txManager, StoryStore stories,
+                     NearDuplicates nearDuplicates) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         this.stories = stories;
+        this.nearDuplicates = nearDuplicates;
+    }
+
+    /**
+     * Forgets the near-duplicate keys of stories too old for any new story to match (published more than twice
+     * the dedup window ago): keeps {@code dedup_band} small whatever the number of stored stories.
+     */
+    public int trimNearDuplicateIndex(Instant now) {
+        return nearDuplicates.trim(now.minus(nearDuplicates.settings().window().multipliedBy(2)));
     }
 
     /** @return how many stories were purged */

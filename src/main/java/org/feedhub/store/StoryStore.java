@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.feedhub.dedup.Fingerprint;
 import org.feedhub.normalize.Story;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,13 +27,16 @@ public class StoryStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final SourceStore sources;
+    private final NearDuplicates nearDuplicates;
 
-    public StoryStore(JdbcTemplate jdbc, PlatformTransactionManager txManager, SourceStore sources) {
+    public StoryStore(JdbcTemplate jdbc, PlatformTransactionManager txManager, SourceStore sources,
+                      NearDuplicates nearDuplicates) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         // Its own transaction per source, whatever the caller holds: one source's failure rolls back only itself.
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
+        this.nearDuplicates = nearDuplicates;
     }
 
     /**
@@ -76,8 +80,14 @@ public class StoryStore {
                 forgotten++;
                 continue;
             }
+            // The same story from another source: first by canonical link, then by near-duplicate text.
             Long existing = s.canonicalUrl() == null ? null : jdbc.query("SELECT id FROM story WHERE canonical_url = ?",
                     (rs, i) -> rs.getLong(1), s.canonicalUrl()).stream().findFirst().orElse(null);
+            Fingerprint fp = null;
+            if (existing == null) {
+                fp = Fingerprint.of(s.title(), s.text());
+                existing = nearDuplicates.find(fp, s.published()).orElse(null);
+            }
             long storyId;
             if (existing != null) {
                 storyId = existing;
@@ -85,6 +95,7 @@ public class StoryStore {
                 merged++;
             } else {
                 storyId = insertStory(s, now);
+                nearDuplicates.add(storyId, fp);
                 added++;
             }
             jdbc.update("INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
