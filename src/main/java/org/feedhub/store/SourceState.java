@@ -6,7 +6,7 @@ import java.time.Instant;
 public record SourceState(String id, String url, String effectiveUrl, String title, String siteUrl, String etag,
                           String lastModified, String bodyHash, Instant lastFetchAt, Instant lastSuccessAt,
                           Integer lastStatus, String lastError, int failures, Instant nextDueAt, Instant retiredAt,
-                          boolean active, long storyCount) {
+                          boolean active, long storyCount, String guidPolicy) {
 
     /** Where the next fetch goes: the address a permanent redirect or autodiscovery settled on, else the configured one. */
     public String fetchUrl() {

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SourceStore {
     private static final String COLUMNS = "s.id, s.url, s.effective_url, s.title, s.site_url, s.etag, s.last_modified, "
             + "s.body_hash, s.last_fetch_at, s.last_success_at, s.last_status, s.last_error, s.failures, s.next_due_at, "
-            + "s.retired_at, s.active, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
+            + "s.retired_at, s.active, s.guid_policy, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTx;
@@ -45,7 +45,7 @@ public class SourceStore {
                         s.id(), s.url(), Sql.ts(now));
             } else if (!url.get().equals(s.url())) {
                 jdbc.update("UPDATE source SET url = ?, effective_url = NULL, etag = NULL, last_modified = NULL, "
-                        + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, next_due_at = ?, "
+                        + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, guid_policy = NULL, next_due_at = ?, "
                         + "active = TRUE WHERE id = ?", s.url(), Sql.ts(now), s.id());
             } else {
                 jdbc.update("UPDATE source SET active = TRUE WHERE id = ? AND active = FALSE", s.id());
@@ -144,5 +144,6 @@ public class SourceStore {
             rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash"),
             Sql.instant(rs, "last_fetch_at"), Sql.instant(rs, "last_success_at"), Sql.intOrNull(rs, "last_status"),
             rs.getString("last_error"), rs.getInt("failures"), Sql.instant(rs, "next_due_at"),
-            Sql.instant(rs, "retired_at"), rs.getBoolean("active"), rs.getLong("story_count"));
+            Sql.instant(rs, "retired_at"), rs.getBoolean("active"), rs.getLong("story_count"),
+            rs.getString("guid_policy") == null ? "guid" : rs.getString("guid_policy"));
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.feedhub.dedup.Fingerprint;
+import org.feedhub.dedup.GuidPolicy;
 import org.feedhub.normalize.Story;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,8 +59,16 @@ public class StoryStore {
         }
         int added = 0, merged = 0, updated = 0, unchanged = 0, forgotten = 0;
         Set<String> changedTopics = new HashSet<>();
+        boolean byLink = "link".equals(jdbc.queryForObject("SELECT guid_policy FROM source WHERE id = ?", String.class, o.sourceId()));
+        if (!byLink && GuidPolicy.guidsReused(o.stories())) {
+            byLink = true;
+            useLinks(o.sourceId(), "the feed gives one guid to different links");
+        }
         Map<String, Story> byKey = new LinkedHashMap<>();
-        for (Story s : o.stories()) byKey.putIfAbsent(s.itemKey(), s);   // a feed listing an item twice
+        for (Story s : o.stories()) {
+            Story keyed = byLink ? GuidPolicy.keyedByLink(s) : s;
+            byKey.putIfAbsent(keyed.itemKey(), keyed);   // a feed listing an item twice
+        }
         for (Story s : byKey.values()) {
             Optional<long[]> known = jdbc.query(
                     "SELECT c.story_id, CASE WHEN st.content_hash = ? THEN 1 ELSE 0 END AS same FROM carrier c "
@@ -78,6 +87,25 @@ public class StoryStore {
             }
             if (isTombstoned(o.sourceId(), s.itemKey())) {
                 forgotten++;
+                continue;
+            }
+            // An unknown key but a link this source already carries: the feed gave the item a new guid.
+            Optional<long[]> sameLink = s.canonicalUrl() == null ? Optional.empty() : jdbc.query(
+                    "SELECT c.story_id, CASE WHEN st.content_hash = ? THEN 1 ELSE 0 END FROM carrier c JOIN story st "
+                            + "ON st.id = c.story_id WHERE c.source_id = ? AND st.canonical_url = ?",
+                    (rs, i) -> new long[]{rs.getLong(1), rs.getInt(2)}, s.contentHash(), o.sourceId(), s.canonicalUrl())
+                    .stream().findFirst();
+            if (sameLink.isPresent()) {
+                if (!byLink) {
+                    byLink = true;
+                    useLinks(o.sourceId(), "the feed gave a known link a new guid");
+                }
+                if (sameLink.get()[1] == 1) {
+                    unchanged++;
+                } else {
+                    updateStory(sameLink.get()[0], s, now);
+                    updated++;
+                }
                 continue;
             }
             // The same story from another source: first by canonical link, then by near-duplicate text.
@@ -169,6 +197,12 @@ public class StoryStore {
                         topic, storyId, Sql.ts(published));
             }
         }
+    }
+
+    /** Switches a source to identifying its items by canonical link (recorded, shown in /api/sources). */
+    private void useLinks(String sourceId, String why) {
+        jdbc.update("UPDATE source SET guid_policy = 'link' WHERE id = ?", sourceId);
+        org.slf4j.LoggerFactory.getLogger(StoryStore.class).info("source {}: items now identified by link: {}", sourceId, why);
     }
 
     private boolean isTombstoned(String sourceId, String itemKey) {

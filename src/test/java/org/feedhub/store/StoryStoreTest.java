@@ -130,6 +130,28 @@ class StoryStoreTest {
     }
 
     @Test
+    void aFeedThatGivesTheSameStoryANewGuidOnEveryFetchIsSwitchedToLinks() {
+        write(fetched("a", story("guid-1", "https://news.test/1", "Title", "Text.", T0)), T0);
+        WriteCounts again = write(fetched("a", story("guid-2", "https://news.test/1", "Title", "Text.", T0)), T0.plusSeconds(60));
+        assertThat(again).isEqualTo(new WriteCounts(0, 0, 0, 1, 0));
+        assertThat(storyCount()).isEqualTo(1);
+        assertThat(sources.find("a").orElseThrow().guidPolicy()).isEqualTo("link");
+        WriteCounts third = write(fetched("a", story("guid-3", "https://news.test/1", "Title", "Text, corrected.", T0)), T0.plusSeconds(120));
+        assertThat(third.updated()).isEqualTo(1);
+        assertThat(storyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFeedThatReusesOneGuidForDifferentLinksIsSwitchedToLinks() {
+        WriteCounts c = write(fetched("a", story("same", "https://news.test/1", "One", "First story.", T0),
+                story("same", "https://news.test/2", "Two", "Second story.", T0)), T0);
+        assertThat(c.added()).isEqualTo(2);
+        assertThat(storyCount()).isEqualTo(2);
+        assertThat(sources.find("a").orElseThrow().guidPolicy()).isEqualTo("link");
+        assertThat(sources.find("b").orElseThrow().guidPolicy()).isEqualTo("guid");
+    }
+
+    @Test
     void purgedStoriesAreTombstonedAndDoNotComeBack() {
         Story old = story("old", "https://news.test/old", "Old", "Old text.", T0.minus(Duration.ofDays(100)));
         Story fresh = story("new", "https://news.test/new", "New", "New text.", T0);

@@ -19,7 +19,7 @@ class SourcesApiController {
 
     record SourceJson(String id, String url, String effectiveUrl, boolean active, Instant lastFetch, Instant lastSuccess,
                       Integer lastStatus, String lastError, int consecutiveFailures, long storyCount, Instant nextDue,
-                      Instant retired) {
+                      Instant retired, String itemKey) {
     }
 
     @GetMapping("/api/sources")
@@ -29,6 +29,6 @@ class SourcesApiController {
 
     private static SourceJson json(SourceState s) {
         return new SourceJson(s.id(), s.url(), s.effectiveUrl(), s.active(), s.lastFetchAt(), s.lastSuccessAt(),
-                s.lastStatus(), s.lastError(), s.failures(), s.storyCount(), s.nextDueAt(), s.retiredAt());
+                s.lastStatus(), s.lastError(), s.failures(), s.storyCount(), s.nextDueAt(), s.retiredAt(), s.guidPolicy());
     }
 }
