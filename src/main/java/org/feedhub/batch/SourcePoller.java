@@ -100,8 +100,12 @@ public final class SourcePoller {
         if (feed.items().size() > stories.size()) {
             warnings.add((feed.items().size() - stories.size()) + " items without title or text were skipped");
         }
-        return outcome(def.id(), Kind.FETCHED, r, bodyHash, clean(feed.title()), feed.siteLink(), effective, stories,
-                warnings, start);
+        FetchOutcome o = outcome(def.id(), Kind.FETCHED, r, bodyHash, clean(feed.title()), feed.siteLink(), effective,
+                stories, warnings, start);
+        String image = feed.image() == null ? null : org.feedhub.normalize.CanonicalUrl.canonicalize(feed.image(), feed.baseUrl());
+        return new FetchOutcome(o.sourceId(), o.kind(), o.httpStatus(), o.error(), o.retryAfter(), o.etag(),
+                o.lastModified(), o.bodyHash(), o.feedTitle(), o.siteUrl(), o.effectiveUrl(), o.stories(), o.warnings(),
+                o.millis(), image);
     }
 
     /** The feed's own short description of the item, as text, for the summarizer to fall back on. */

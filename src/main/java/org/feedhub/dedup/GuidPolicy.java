@@ -31,6 +31,7 @@ public final class GuidPolicy {
         String key = ItemKeys.of(null, s.canonicalUrl(), s.title(), s.text());
         if (Objects.equals(key, s.itemKey())) return s;
         return new Story(key, s.guid(), s.canonicalUrl(), s.link(), s.title(), s.author(), s.published(), s.updated(),
-                s.contentHtml(), s.paragraphs(), s.categories(), s.contentHash(), s.tags(), s.summary());
+                s.contentHtml(), s.paragraphs(), s.categories(), s.contentHash(), s.tags(), s.summary(), s.media(),
+                s.leadImage());
     }
 }

@@ -3,6 +3,8 @@ package org.feedhub.normalize;
 import java.time.Instant;
 import java.util.List;
 
+import org.feedhub.parse.Media;
+
 /**
  * One item of a source after normalization (and, once {@link #enriched} ran, with tags and summary):
  * what the store keeps and the topic feeds publish.
@@ -20,10 +22,22 @@ import java.util.List;
  * @param contentHash   hash of title + text: tells a changed story from an unchanged one
  * @param tags          filled by enrich
  * @param summary       plain text, filled by enrich
+ * @param media         enclosures, attachments and Media RSS files, absolute http(s) URLs only
+ * @param leadImage     the one picture for the story: the feed's thumbnail or image, else the first image
+ *                      enclosure, else the first {@code <img>} of the content; may be null
  */
 public record Story(String itemKey, String guid, String canonicalUrl, String link, String title, String author,
                     Instant published, Instant updated, String contentHtml, List<String> paragraphs,
-                    List<String> categories, String contentHash, List<String> tags, String summary) {
+                    List<String> categories, String contentHash, List<String> tags, String summary,
+                    List<Media> media, String leadImage) {
+
+    /** A story without media. */
+    public Story(String itemKey, String guid, String canonicalUrl, String link, String title, String author,
+                 Instant published, Instant updated, String contentHtml, List<String> paragraphs,
+                 List<String> categories, String contentHash, List<String> tags, String summary) {
+        this(itemKey, guid, canonicalUrl, link, title, author, published, updated, contentHtml, paragraphs, categories,
+                contentHash, tags, summary, List.of(), null);
+    }
 
     /** The story's visible text, paragraphs joined by newlines. */
     public String text() {
@@ -32,6 +46,6 @@ public record Story(String itemKey, String guid, String canonicalUrl, String lin
 
     public Story enriched(List<String> newTags, String newSummary) {
         return new Story(itemKey, guid, canonicalUrl, link, title, author, published, updated, contentHtml, paragraphs,
-                categories, contentHash, List.copyOf(newTags), newSummary);
+                categories, contentHash, List.copyOf(newTags), newSummary, media, leadImage);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.feedhub.dedup.ItemKeys;
 import org.feedhub.parse.ParsedFeed;
+import org.feedhub.parse.Media;
 import org.feedhub.parse.ParsedItem;
 
 /**
@@ -42,8 +43,9 @@ public final class StoryNormalizer {
         String text = String.join("\n", paragraphs);
         String key = ItemKeys.of(item.guid(), canonical, title, text);
         String hash = ItemKeys.sha256(title + "\n" + text);
+        List<Media> media = media(item.media(), bodyBase);
         return new Story(key, item.guid(), canonical, link, title, clean(item.author()), published, updated, html,
-                paragraphs, item.categories(), hash, List.of(), null);
+                paragraphs, item.categories(), hash, List.of(), null, media, leadImage(item.image(), media, html, bodyBase));
     }
 
     private static String absolute(String raw, String base) {
@@ -54,6 +56,29 @@ public final class StoryNormalizer {
         } catch (Exception e) {
             return CanonicalUrl.canonicalize(raw, base);   // not a strict URI (spaces, unicode): let the lenient path try
         }
+    }
+
+    /** Media with absolute http(s) URLs (tracking parameters removed); anything else is dropped. */
+    private static List<Media> media(List<Media> raw, String base) {
+        List<Media> out = new ArrayList<>();
+        for (Media m : raw) {
+            String url = CanonicalUrl.canonicalize(m.url(), base);
+            if (url == null || url.length() > 2000) continue;
+            out.add(new Media(url, m.type(), m.length() != null && m.length() > 0 ? m.length() : null, m.medium(),
+                    m.title() == null ? null : TextClean.clean(m.title()), m.thumbnail()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The feed's own picture for the item, else a thumbnail, else the first image file, else the first img. */
+    private static String leadImage(String declared, List<Media> media, String sanitizedHtml, String base) {
+        String image = declared == null ? null : CanonicalUrl.canonicalize(declared, base);
+        if (image != null) return image;
+        for (Media m : media) if (m.thumbnail()) return m.url();
+        for (Media m : media) if (m.isImage()) return m.url();
+        if (sanitizedHtml.isEmpty()) return null;
+        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst("img[src]");
+        return img == null ? null : CanonicalUrl.canonicalize(img.attr("src"), base);
     }
 
     private static String firstWords(List<String> paragraphs) {

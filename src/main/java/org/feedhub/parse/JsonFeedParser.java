@@ -32,11 +32,22 @@ final class JsonFeedParser {
             for (JsonNode t : i.path("tags")) if (t.isString() && !t.asString().isBlank()) tags.add(t.asString().trim());
             String link = str(i, "url") != null ? str(i, "url") : str(i, "external_url");
             String author = author(i);
+            List<Media> media = new ArrayList<>();
+            for (JsonNode a : i.path("attachments")) {
+                String url = str(a, "url");
+                if (url == null) continue;
+                String type = str(a, "mime_type");
+                Long size = a.path("size_in_bytes").isNumber() ? a.path("size_in_bytes").asLong() : null;
+                media.add(new Media(url, type, size, Media.mediumOf(null, type), str(a, "title"), false));
+            }
+            String image = str(i, "image") != null ? str(i, "image") : str(i, "banner_image");
             items.add(new ParsedItem(str(i, "id"), link, str(i, "title"), author != null ? author : feedAuthor,
                     date(i, "date_published"),
-                    date(i, "date_modified"), summary == null ? null : org.jsoup.nodes.Entities.escape(summary), html, tags));
+                    date(i, "date_modified"), summary == null ? null : org.jsoup.nodes.Entities.escape(summary), html, tags,
+                    media, image));
         }
-        return new ParsedFeed(str(root, "title"), str(root, "home_page_url"), documentUrl, items, List.of());
+        String feedImage = str(root, "icon") != null ? str(root, "icon") : str(root, "favicon");
+        return new ParsedFeed(str(root, "title"), str(root, "home_page_url"), documentUrl, items, List.of(), feedImage);
     }
 
     private static String author(JsonNode item) {

@@ -7,6 +7,12 @@ import java.util.List;
  * links may be relative to {@code baseUrl}); nulls mean absent.
  *
  * @param baseUrl the URL to resolve relative links against (the document URL, or xml:base where the feed set one)
+ * @param image   the feed's own image, icon or logo, may be null
  */
-public record ParsedFeed(String title, String siteLink, String baseUrl, List<ParsedItem> items, List<String> warnings) {
+public record ParsedFeed(String title, String siteLink, String baseUrl, List<ParsedItem> items, List<String> warnings,
+                         String image) {
+
+    public ParsedFeed(String title, String siteLink, String baseUrl, List<ParsedItem> items, List<String> warnings) {
+        this(title, siteLink, baseUrl, items, warnings, null);
+    }
 }

@@ -42,7 +42,18 @@ final class XmlFeedParser {
         String feedAuthor = rss ? null : author(feed.getAuthor(), feed.getAuthors());
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry e : feed.getEntries()) items.add(item(e, rss, atom03, feedAuthor));
-        return new ParsedFeed(feed.getTitle(), siteLink(feed), documentUrl, items, List.of());
+        return new ParsedFeed(feed.getTitle(), siteLink(feed), documentUrl, items, List.of(), feedImage(feed));
+    }
+
+    /** RSS {@code <image>}, else Atom's logo, else its icon. */
+    private static String feedImage(SyndFeed feed) {
+        if (feed.getImage() != null && feed.getImage().getUrl() != null) return feed.getImage().getUrl();
+        if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom) {
+            if (atom.getLogo() != null) return atom.getLogo();
+            if (atom.getIcon() != null) return atom.getIcon();
+        }
+        if (feed.getIcon() != null && feed.getIcon().getUrl() != null) return feed.getIcon().getUrl();
+        return null;
     }
 
     /**
@@ -85,7 +96,8 @@ final class XmlFeedParser {
             published = instant(a03.getIssued());
             updated = instant(a03.getModified());
         }
-        return new ParsedItem(e.getUri(), link(e), e.getTitle(), author, published, updated, summary, content, categories);
+        return new ParsedItem(e.getUri(), link(e), e.getTitle(), author, published, updated, summary, content, categories,
+                MediaReader.media(e), null);
     }
 
     /** FeedBurner rewrites links to its tracker and keeps the original in feedburner:origLink. */

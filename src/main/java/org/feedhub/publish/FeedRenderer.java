@@ -135,6 +135,7 @@ public class FeedRenderer {
             dc.setCreator(clean(e.author()));
             modules.add(dc);
         }
+        MediaOut.rss(e, item, modules);
         item.setModules(modules);
         CarrierView first = firstCarrier(e);
         if (first != null && !isBlank(first.feedUrl())) {
@@ -280,6 +281,7 @@ public class FeedRenderer {
                 via.add(atomLink("via", href, null, sourceName(c)));
             }
         }
+        via.addAll(MediaOut.atomEnclosures(e));
         entry.setOtherLinks(via);
         return entry;
     }
@@ -302,6 +304,7 @@ public class FeedRenderer {
             other.add(atomLink("self", carrier.feedUrl(), null, null));
         }
         source.setOtherLinks(other);
+        if (!isBlank(carrier.image())) source.setIcon(clean(carrier.image()));
         return source;
     }
 
@@ -348,6 +351,7 @@ public class FeedRenderer {
                 ArrayNode tagArray = item.putArray("tags");
                 tags.forEach(tagArray::add);
             }
+            MediaOut.json(e, item);
             ArrayNode carriers = item.putObject("_feedhub").putArray("carriers");
             for (CarrierView c : e.carriers() == null ? List.<CarrierView>of() : e.carriers()) {
                 ObjectNode carrier = carriers.addObject();

@@ -3,6 +3,8 @@ package org.feedhub.publish;
 import java.time.Instant;
 import java.util.List;
 
+import org.feedhub.parse.Media;
+
 /**
  * Everything a renderer needs for one topic feed, already read from the store: renderers do no I/O.
  *
@@ -27,9 +29,18 @@ public record FeedView(String baseUrl, TopicView topic, Instant updated, List<En
      * @param contentHtml sanitized HTML, may be null
      * @param tags        categories, never null
      * @param carriers    every source that carried the story, first carrier first, never empty
+     * @param media       enclosures and Media RSS files, never null
+     * @param image       the story's lead image, may be null
      */
     public record EntryView(String id, String title, String link, Instant published, Instant updated, String author,
-                            String summary, String contentHtml, List<String> tags, List<CarrierView> carriers) {
+                            String summary, String contentHtml, List<String> tags, List<CarrierView> carriers,
+                            List<Media> media, String image) {
+
+        /** An entry without media. */
+        public EntryView(String id, String title, String link, Instant published, Instant updated, String author,
+                         String summary, String contentHtml, List<String> tags, List<CarrierView> carriers) {
+            this(id, title, link, published, updated, author, summary, contentHtml, tags, carriers, List.of(), null);
+        }
     }
 
     /**
@@ -38,7 +49,13 @@ public record FeedView(String baseUrl, TopicView topic, Instant updated, List<En
      * @param feedUrl the source's feed URL (as polled)
      * @param siteUrl the source's home page where known, else null
      * @param link    the story's link in that source
+     * @param image   the source's own image, logo or icon, may be null
      */
-    public record CarrierView(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link) {
+    public record CarrierView(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link,
+                              String image) {
+
+        public CarrierView(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link) {
+            this(sourceId, sourceTitle, feedUrl, siteUrl, link, null);
+        }
     }
 }

@@ -131,12 +131,12 @@ public class TopicFeeds {
         for (StoredStory.Carrier k : s.carriers()) {
             String title = c.source(k.sourceId()).map(SourceDef::title).orElse(null);
             if (title == null) title = k.sourceTitle() != null ? k.sourceTitle() : k.sourceId();
-            carriers.add(new CarrierView(k.sourceId(), title, k.feedUrl(), k.siteUrl(), k.link()));
+            carriers.add(new CarrierView(k.sourceId(), title, k.feedUrl(), k.siteUrl(), k.link(), k.sourceImage()));
         }
         String link = s.canonicalUrl() != null ? s.canonicalUrl()
                 : s.carriers().stream().map(StoredStory.Carrier::link).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new EntryView("urn:feedhub:story:" + s.id(), s.title(), link, s.published(), s.updated(), s.author(),
-                s.summary(), s.contentHtml(), s.tags(), carriers);
+                s.summary(), s.contentHtml(), s.tags(), carriers, s.media(), s.leadImage());
     }
 
     /** Readers may keep a feed for its shortest source interval (at most an hour): no sooner can it change. */

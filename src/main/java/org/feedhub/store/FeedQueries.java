@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.feedhub.parse.Media;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,20 +43,29 @@ public class FeedQueries {
                 rs -> { tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)); });
         Map<Long, List<StoredStory.Carrier>> carriers = new HashMap<>();
         named.query("SELECT c.story_id, c.source_id, s.title, COALESCE(s.effective_url, s.url) AS feed_url, s.site_url, "
-                        + "c.link, c.first_seen_at FROM carrier c JOIN source s ON s.id = c.source_id "
+                        + "c.link, c.first_seen_at, s.image_url FROM carrier c JOIN source s ON s.id = c.source_id "
                         + "WHERE c.story_id IN (:ids) ORDER BY c.first_seen_at, c.source_id", p,
                 rs -> {
                     carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StoredStory.Carrier(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            Sql.instant(rs, "first_seen_at")));
+                            Sql.instant(rs, "first_seen_at"), rs.getString(8)));
                 });
+        Map<Long, List<Media>> media = new HashMap<>();
+        named.query("SELECT story_id, url, mime_type, length, medium, title, thumbnail FROM story_media "
+                + "WHERE story_id IN (:ids) ORDER BY story_id, position", p, rs -> {
+            long length = rs.getLong("length");
+            Long len = rs.wasNull() ? null : length;
+            media.computeIfAbsent(rs.getLong("story_id"), k -> new ArrayList<>()).add(new Media(rs.getString("url"),
+                    rs.getString("mime_type"), len, rs.getString("medium"), rs.getString("title"), rs.getBoolean("thumbnail")));
+        });
         Map<Long, StoredStory> byId = new HashMap<>();
-        named.query("SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at "
+        named.query("SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at, lead_image "
                 + "FROM story WHERE id IN (:ids)", p, rs -> {
             long id = rs.getLong("id");
             byId.put(id, new StoredStory(id, rs.getString("canonical_url"), rs.getString("title"), rs.getString("author"),
                     rs.getString("summary"), rs.getString("content_html"), Sql.instant(rs, "published_at"),
-                    Sql.instant(rs, "updated_at"), tags.getOrDefault(id, List.of()), carriers.getOrDefault(id, List.of())));
+                    Sql.instant(rs, "updated_at"), tags.getOrDefault(id, List.of()), carriers.getOrDefault(id, List.of()),
+                    media.getOrDefault(id, List.of()), rs.getString("lead_image")));
         });
         return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -126,10 +126,11 @@ public class SourceStore {
         jdbc.update("UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
                         + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                         + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
-                        + "effective_url = COALESCE(?, effective_url), claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+                        + "effective_url = COALESCE(?, effective_url), image_url = COALESCE(?, image_url), claimed_by = NULL, "
+                        + "claimed_until = NULL WHERE id = ?",
                 Sql.ts(now), Sql.ts(now), o.httpStatus() == 0 ? null : o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
                 Sql.cut(o.lastModified(), 200), o.bodyHash(), Sql.cut(o.feedTitle(), 1000), Sql.cut(o.siteUrl(), 2048),
-                Sql.cut(o.effectiveUrl(), 2048), id);
+                Sql.cut(o.effectiveUrl(), 2048), Sql.cut(o.feedImage(), 2048), id);
     }
 
     void recordFailure(String id, Instant now, int status, String error, Instant nextDue, boolean retire) {

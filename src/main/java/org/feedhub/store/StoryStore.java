@@ -124,6 +124,7 @@ public class StoryStore {
             } else {
                 storyId = insertStory(s, now);
                 nearDuplicates.add(storyId, fp);
+                insertMedia(storyId, s);
                 added++;
             }
             jdbc.update("INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
@@ -157,6 +158,22 @@ public class StoryStore {
         return key.getKey().longValue();
     }
 
+    private void insertMedia(long storyId, Story s) {
+        if (s.leadImage() != null) {
+            jdbc.update("UPDATE story SET lead_image = ? WHERE id = ?", Sql.cut(s.leadImage(), 2048), storyId);
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        int position = 0;
+        for (org.feedhub.parse.Media m : s.media()) {
+            rows.add(new Object[]{storyId, position++, m.url(), Sql.cut(m.type(), 200), m.length(), Sql.cut(m.medium(), 20),
+                    Sql.cut(m.title(), 1000), m.thumbnail()});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO story_media (story_id, position, url, mime_type, length, medium, title, thumbnail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
+    }
+
     /** The same item with new text in its own feed: the story is updated, never duplicated. */
     private void updateStory(long storyId, Story s, Instant now) {
         jdbc.update("UPDATE story SET title = ?, author = COALESCE(?, author), summary = ?, content_html = ?, "
@@ -177,6 +194,11 @@ public class StoryStore {
                 s.contentHtml(), s.text(), Sql.cut(s.summary(), 4000), storyId, s.text().length());
         jdbc.update("UPDATE topic_story SET published_at = (SELECT published_at FROM story WHERE id = ?) WHERE story_id = ?",
                 storyId, storyId);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM story_media WHERE story_id = ?", Integer.class, storyId) == 0) {
+            insertMedia(storyId, s);
+        } else if (s.leadImage() != null) {
+            jdbc.update("UPDATE story SET lead_image = ? WHERE id = ? AND lead_image IS NULL", Sql.cut(s.leadImage(), 2048), storyId);
+        }
     }
 
     private void link(long storyId, String sourceId, Story s, TopicAssigner topics, Set<String> changed, boolean existing) {
