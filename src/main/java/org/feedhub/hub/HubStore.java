@@ -125,11 +125,13 @@ public class HubStore {
         for (int attempt = 0; ; attempt++) {
             try {
                 tx.executeWithoutResult(s -> {
+                    // (a subscription whose lease had run out starts afresh, like a new one)
                     int n = jdbc.update("UPDATE hub_subscription SET topic_url = ?, base_url = ?, callback = ?, secret = ?, "
-                                    + "lease_seconds = ?, lease_until = ?, verified_at = ?, state = ?, failures = 0, "
-                                    + "gave_up_version = NULL, next_attempt_at = ? WHERE topic_id = ? AND feed_format = ? "
-                                    + "AND callback_hash = ?", v.topicUrl(), v.baseUrl(), v.callback(), v.secret(),
-                            v.leaseSeconds(), ts(until), ts(now), Subscription.ACTIVE, ts(now), v.topicId(),
+                                    + "lease_seconds = ?, last_version = CASE WHEN lease_until <= ? THEN ? ELSE last_version END, "
+                                    + "lease_until = ?, verified_at = ?, state = ?, failures = 0, gave_up_version = NULL, "
+                                    + "next_attempt_at = ? WHERE topic_id = ? AND feed_format = ? AND callback_hash = ?",
+                            v.topicUrl(), v.baseUrl(), v.callback(), v.secret(), v.leaseSeconds(), ts(now),
+                            topicVersion(v.topicId()), ts(until), ts(now), Subscription.ACTIVE, ts(now), v.topicId(),
                             v.format().extension(), key);
                     if (n == 0) {
                         jdbc.update("INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, "
@@ -204,8 +206,9 @@ public class HubStore {
             // Only updates or removals since the last delivery: nothing to send, nothing owed. A failing
             // subscription stays failing (nothing has proved it well).
             jdbc.update("UPDATE hub_subscription SET last_version = ?, gave_up_version = CASE WHEN gave_up_version IS NULL "
-                            + "THEN NULL ELSE ? END, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
-                    version, version, id, instance);
+                            + "THEN NULL ELSE ? END, failures = CASE WHEN state = ? THEN 0 ELSE failures END, "
+                            + "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                    version, version, Subscription.ACTIVE, ts(now), id, instance);
         }
     }
 

@@ -374,6 +374,16 @@ class WebSubEndToEndTest {
         assertThat(pushes("/cb/json")).hasSize(1);
         String api = http.send(HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(api).contains("\"format\":\"rss\"").contains("\"state\":\"expired\"");
+
+        // subscribing again after the lease ran out starts afresh: what it missed is not pushed
+        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.rss", "hub.callback",
+                callback("/cb/rss")).statusCode()).isEqualTo(202);
+        assertThat(hub.runOnce().verified()).isEqualTo(1);
+        assertThat(subscription("wire", "rss", "/cb/rss").visibleState(Instant.now())).isEqualTo("active");
+        assertThat(hub.runOnce().delivered()).isZero();
+        assertThat(pushes("/cb/rss")).isEmpty();
+        jdbc.update("UPDATE hub_subscription SET lease_until = ? WHERE id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), subscription("wire", "rss", "/cb/rss").id());
     }
 
     @Test
