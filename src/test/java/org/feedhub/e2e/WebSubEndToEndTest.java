@@ -110,6 +110,8 @@ class WebSubEndToEndTest {
     HubStore hubStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.feedhub.app.LiveConfig live;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -470,6 +472,29 @@ class WebSubEndToEndTest {
 
     @Test
     @Order(12)
+    void reindexingTopicsAfterAnEditPushesNothingThatWasAlreadyThere() throws Exception {
+        Files.writeString(dir.resolve("feeds.yml"), """
+                sources:
+                  - id: wire
+                    url: http://localhost:%d/wire.rss
+                topics:
+                  - id: wire
+                    title: The wire
+                  - id: ninth
+                    title: Only the ninth
+                    match:
+                      any: [ninth]
+                """.formatted(wm.port()));
+        assertThat(live.reloadIfChanged()).isTrue();
+        Hub.RunReport report = hub.runOnce();
+        assertThat(report.delivered()).isZero();
+        assertThat(report.nothingNew()).isEqualTo(1);        // wire's version moved, but no story joined it
+        assertThat(pushes("/cb/json")).isEmpty();
+        assertThat(subscription("wire", "json", "/cb/json").lastVersion()).isEqualTo(hubStore.topicVersion("wire"));
+    }
+
+    @Test
+    @Order(13)
     void subscriptionsPerCallbackHostAreBounded() throws Exception {
         int live = hubStore.liveSubscriptionsOnHost("localhost", Instant.now());
         assertThat(live).isEqualTo(1);                       // json; atom unsubscribed, rss expired
