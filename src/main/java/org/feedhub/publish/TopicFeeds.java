@@ -135,8 +135,13 @@ public class TopicFeeds {
         }
         String link = s.canonicalUrl() != null ? s.canonicalUrl()
                 : s.carriers().stream().map(StoredStory.Carrier::link).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new EntryView("urn:feedhub:story:" + s.id(), s.title(), link, s.published(), s.updated(), s.author(),
+        return new EntryView(entryId(s.id()), s.title(), link, s.published(), s.updated(), s.author(),
                 s.summary(), s.contentHtml(), s.tags(), carriers, s.media(), s.leadImage());
+    }
+
+    /** The stable id of a story's entry in every feed: {@code urn:feedhub:story:ID}. */
+    public static String entryId(long storyId) {
+        return "urn:feedhub:story:" + storyId;
     }
 
     /** Readers may keep a feed for its shortest source interval (at most an hour): no sooner can it change. */

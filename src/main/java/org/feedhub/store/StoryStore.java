@@ -238,5 +238,9 @@ public class StoryStore {
         if (n == 0) {
             jdbc.update("INSERT INTO topic_state (topic_id, version, changed_at) VALUES (?, 1, ?)", topic, Sql.ts(now));
         }
+        // Stories that joined the topic in this transaction joined in this version (the hub delivers by it).
+        // The topic_state row lock taken above orders the writers of one topic, so versions follow commits.
+        jdbc.update("UPDATE topic_story SET added_version = (SELECT version FROM topic_state WHERE topic_id = ?) "
+                + "WHERE topic_id = ? AND added_version IS NULL", topic, topic);
     }
 }

@@ -38,6 +38,12 @@ public class TopicIndex {
         tx.executeWithoutResult(status -> {
             Set<String> touched = new LinkedHashSet<>(topicIds);
             touched.addAll(jdbc.queryForList("SELECT DISTINCT topic_id FROM topic_story", String.class));
+            // A story that stays in a topic keeps the version it joined in; one that joins now joins in the
+            // version bumped below (the hub delivers it as new).
+            Map<String, Long> joinedIn = new HashMap<>();
+            jdbc.query("SELECT topic_id, story_id, added_version FROM topic_story WHERE added_version IS NOT NULL", rs -> {
+                joinedIn.put(rs.getString(1) + "|" + rs.getLong(2), rs.getLong(3));
+            });
             jdbc.update("DELETE FROM topic_story");
             Map<Long, List<String>> carriers = new HashMap<>();
             jdbc.query("SELECT story_id, source_id FROM carrier", rs -> {
@@ -57,9 +63,10 @@ public class TopicIndex {
                         tags.getOrDefault(id, List.of()), rs.getString("summary"));
                 Set<String> joined = new LinkedHashSet<>();
                 for (String source : carriers.getOrDefault(id, List.of())) joined.addAll(assigner.topicsFor(source, s));
-                for (String topic : joined) rows.add(new Object[]{topic, id, Sql.ts(published)});
+                for (String topic : joined) rows.add(new Object[]{topic, id, Sql.ts(published), joinedIn.get(topic + "|" + id)});
             });
-            jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)", rows);
+            jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at, added_version) VALUES (?, ?, ?, ?)",
+                    rows);
             for (String topic : touched) stories.bumpTopic(topic, now);
             if (stored == null) {
                 jdbc.update("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)", FINGERPRINT, fingerprint);

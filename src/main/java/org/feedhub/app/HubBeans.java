@@ -1,0 +1,46 @@
+package org.feedhub.app;
+
+import java.time.Clock;
+
+import org.feedhub.FeedhubProperties;
+import org.feedhub.batch.Instance;
+import org.feedhub.fetch.FetchSettings;
+import org.feedhub.hub.CallbackClient;
+import org.feedhub.hub.Hub;
+import org.feedhub.hub.HubSettings;
+import org.feedhub.hub.HubStore;
+import org.feedhub.publish.TopicFeeds;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wiring of the WebSub hub ({@code org.feedhub.hub}); its worker is {@link HubWorker}, its endpoint {@code HubController}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HubProperties.class)
+class HubBeans {
+
+    @Bean
+    HubSettings hubSettings(HubProperties hub, FeedhubProperties props) {
+        String ua = props.fetch().userAgent();
+        return hub.settings(props.fetch().allowPrivateNetworks(),
+                ua == null || ua.isBlank() ? FetchSettings.DEFAULT_USER_AGENT : ua);
+    }
+
+    @Bean
+    HubStore hubStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new HubStore(jdbc, tx);
+    }
+
+    @Bean
+    CallbackClient callbackClient(HubSettings settings) {
+        return new CallbackClient(settings);
+    }
+
+    @Bean
+    Hub hub(HubStore store, CallbackClient client, TopicFeeds feeds, LiveConfig live, HubSettings settings, Clock clock,
+            Instance instance) {
+        return new Hub(store, client, feeds, live::config, settings, clock, instance.id(), instance.lease());
+    }
+}

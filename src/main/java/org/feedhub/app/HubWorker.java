@@ -1,0 +1,67 @@
+package org.feedhub.app;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.feedhub.hub.Hub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the hub's worker every {@code feedhub.hub.tick} on a thread of its own, so deliveries never wait for
+ * an aggregation pass (and the other way round). Only in the server, and only with {@code feedhub.hub.worker}.
+ */
+@Component
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "feedhub.hub.worker", matchIfMissing = true)
+class HubWorker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
+    private final Hub hub;
+    private final HubProperties props;
+    private ScheduledExecutorService timer;
+
+    HubWorker(Hub hub, HubProperties props) {
+        this.hub = hub;
+        this.props = props;
+    }
+
+    @Override
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hub-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = props.tick().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                hub.runOnce();
+            } catch (RuntimeException e) {
+                log.warn("hub worker: {}", e.toString());
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer == null) return;
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(30, TimeUnit.SECONDS)) timer.shutdownNow();
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        timer = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}
