@@ -116,6 +116,40 @@ final class Commands {
         return false;
     }
 
+    /** Adds an OPML file's feeds to feeds.yml, keeping its comments and layout; the result must validate. */
+    static int importOpml(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (inv.arguments().size() != 1) {
+            err.println("feedhub: usage: java -jar feedhub.jar import-opml FILE");
+            return 2;
+        }
+        Path feeds = feedsPath(inv);
+        try {
+            FeedsConfig config = FeedsConfigLoader.load(feeds);
+            String yaml = java.nio.file.Files.readString(feeds);
+            byte[] opml = java.nio.file.Files.readAllBytes(Path.of(inv.arguments().get(0)));
+            org.feedhub.config.OpmlImport.Result r = org.feedhub.config.OpmlImport.merge(yaml, config,
+                    org.feedhub.config.OpmlImport.feeds(opml));
+            for (String s : r.skipped()) out.println("skipped " + s);
+            if (r.added().isEmpty()) {
+                out.println("nothing to add: feeds.yml is unchanged");
+                return 0;
+            }
+            FeedsConfigLoader.parse(r.yaml(), feeds);   // never write a file that would not load
+            Path tmp = feeds.resolveSibling(feeds.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(tmp, r.yaml());
+            java.nio.file.Files.move(tmp, feeds, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out.printf("added %d sources to %s: %s%n", r.added().size(), feeds, String.join(", ", r.added()));
+            return 0;
+        } catch (ConfigException e) {
+            err.println("feedhub: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            err.println("feedhub: import-opml: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static boolean configValid(Main.Invocation inv, PrintStream err) {
         try {
             FeedsConfigLoader.load(feedsPath(inv));

@@ -15,6 +15,7 @@ final class HelpText {
               check         validate feeds.yml and print what it defines
               aggregate     one pass over every source now, one line per source, then exit
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
+              import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 
             Most used settings (--name=value, before or after the command; or in config/application.yml):

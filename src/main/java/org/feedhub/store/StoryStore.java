@@ -113,7 +113,7 @@ public class StoryStore {
                     (rs, i) -> rs.getLong(1), s.canonicalUrl()).stream().findFirst().orElse(null);
             Fingerprint fp = null;
             if (existing == null) {
-                fp = Fingerprint.of(s.title(), s.text());
+                fp = NearDuplicates.fingerprint(s.title(), s.text());
                 existing = nearDuplicates.find(fp, s.published()).orElse(null);
             }
             long storyId;
