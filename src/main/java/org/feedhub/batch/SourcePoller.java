@@ -3,7 +3,9 @@ package org.feedhub.batch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.feedhub.config.SourceDef;
 import org.feedhub.dedup.ItemKeys;
@@ -92,9 +94,10 @@ public final class SourcePoller {
         Instant now = clock.instant();
         List<Story> stories = new ArrayList<>();
         List<Story> normalized = normalizer.normalize(feed, now);
+        Map<String, ParsedItem> byTitle = itemsByTitle(feed);
         for (int i = 0; i < normalized.size(); i++) {
             Story s = normalized.get(i);
-            stories.add(enricher.enrich(s, def, feedSummary(feed, s)));
+            stories.add(enricher.enrich(s, def, feedSummary(byTitle, s)));
         }
         List<String> warnings = new ArrayList<>(feed.warnings());
         if (feed.items().size() > stories.size()) {
@@ -108,14 +111,23 @@ public final class SourcePoller {
                 o.millis(), image);
     }
 
-    /** The feed's own short description of the item, as text, for the summarizer to fall back on. */
-    private static String feedSummary(ParsedFeed feed, Story s) {
+    /**
+     * The items that have a summary, by cleaned title, the first such item per title: built once per feed, so
+     * finding each story's item costs a lookup, not a scan that parsed every item's title with jsoup again
+     * (quadratic in the feed's length).
+     */
+    private static Map<String, ParsedItem> itemsByTitle(ParsedFeed feed) {
+        Map<String, ParsedItem> byTitle = new HashMap<>();
         for (ParsedItem i : feed.items()) {
-            if (i.summaryHtml() != null && s.title() != null && i.title() != null && s.title().equals(clean(i.title()))) {
-                return HtmlText.text(i.summaryHtml());
-            }
+            if (i.summaryHtml() != null && i.title() != null) byTitle.putIfAbsent(clean(i.title()), i);
         }
-        return null;
+        return byTitle;
+    }
+
+    /** The feed's own short description of the item, as text, for the summarizer to fall back on. */
+    private static String feedSummary(Map<String, ParsedItem> byTitle, Story s) {
+        ParsedItem i = s.title() == null ? null : byTitle.get(s.title());
+        return i == null ? null : HtmlText.text(i.summaryHtml());
     }
 
     private static String clean(String title) {

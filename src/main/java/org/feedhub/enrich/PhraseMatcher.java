@@ -52,11 +52,22 @@ public final class PhraseMatcher {
         return find(text, false);
     }
 
+    /**
+     * Whether any phrase occurs in a text already split by {@link Words#of}: lets a caller that tries several
+     * matchers on one text fold and split it once.
+     */
+    public boolean matchesWords(List<String> words) {
+        return !byFirstWord.isEmpty() && !find(words, true).isEmpty();
+    }
+
     private List<String> find(String text, boolean firstOnly) {
         if (byFirstWord.isEmpty() || text == null || text.isBlank()) {
             return List.of();
         }
-        List<String> words = Words.of(text);
+        return find(Words.of(text), firstOnly);
+    }
+
+    private List<String> find(List<String> words, boolean firstOnly) {
         boolean[] found = new boolean[phrases.size()];
         boolean any = false;
         for (int i = 0; i < words.size(); i++) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
 import org.feedhub.config.TopicDef;
+import org.feedhub.normalize.Words;
 import org.feedhub.normalize.Story;
 
 /**
@@ -31,16 +32,18 @@ public final class TopicMatcher {
 
     public List<String> topicsFor(String sourceId, Story s) {
         List<String> out = new ArrayList<>();
-        String haystack = null;
+        List<String> words = null;   // the story's folded words, split once for all rules
         for (Rule r : rules) {
             if (!r.sources.contains(sourceId)) continue;
             if (r.any == null && r.none == null) {
                 out.add(r.topicId);
                 continue;
             }
-            if (haystack == null) haystack = s.title() + "\n" + (s.summary() == null ? "" : s.summary()) + "\n" + s.text();
-            if (r.any != null && !r.any.matches(haystack)) continue;
-            if (r.none != null && r.none.matches(haystack)) continue;
+            if (words == null) {
+                words = Words.of(s.title() + "\n" + (s.summary() == null ? "" : s.summary()) + "\n" + s.text());
+            }
+            if (r.any != null && !r.any.matchesWords(words)) continue;
+            if (r.none != null && r.none.matchesWords(words)) continue;
             out.add(r.topicId);
         }
         return out;

@@ -20,6 +20,9 @@ public final class TextFold {
         if (cleaned.isEmpty()) {
             return "";
         }
+        if (isAscii(cleaned)) {
+            return cleaned.toLowerCase(Locale.ROOT); // what the loop below gives for ASCII (no marks, NFD = NFC = itself)
+        }
         String nfd = Normalizer.normalize(cleaned.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(nfd.length());
         int lastBase = -1;
@@ -38,6 +41,15 @@ public final class TextFold {
             appendFoldedLetter(sb, cp);
         }
         return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Letters that NFD does not decompose but readers treat as accented forms. */

@@ -62,6 +62,8 @@ class PhraseMatcherTest {
     void matchesWholeWords(String phrase, String text, boolean expected) {
         String t = text == null ? null : text.replace("\\n", "\n");
         assertThat(PhraseMatcher.of(List.of(phrase)).matches(t)).isEqualTo(expected);
+        // the pre-split form TopicMatcher uses says the same
+        assertThat(PhraseMatcher.of(List.of(phrase)).matchesWords(org.feedhub.normalize.Words.of(t))).isEqualTo(expected);
     }
 
     @Test
