@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.feedhub.hub.Hub;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,11 +24,22 @@ class HubWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
     private final Hub hub;
     private final HubProperties props;
+    private final MeterRegistry meters;
     private ScheduledExecutorService timer;
 
-    HubWorker(Hub hub, HubProperties props) {
+    HubWorker(Hub hub, HubProperties props, MeterRegistry meters) {
         this.hub = hub;
         this.props = props;
+        this.meters = meters;
+    }
+
+    /** {@code feedhub_hub_deliveries_total{outcome}} and {@code feedhub_hub_verifications_total{outcome}}. */
+    private void count(Hub.RunReport r) {
+        meters.counter("feedhub.hub.deliveries", "outcome", "delivered").increment(r.delivered());
+        meters.counter("feedhub.hub.deliveries", "outcome", "failed").increment(r.failed());
+        meters.counter("feedhub.hub.verifications", "outcome", "verified").increment(r.verified());
+        meters.counter("feedhub.hub.verifications", "outcome", "refused").increment(r.refused());
+        meters.counter("feedhub.hub.verifications", "outcome", "denied").increment(r.denied());
     }
 
     @Override
@@ -40,7 +52,7 @@ class HubWorker implements SmartLifecycle {
         long tick = props.tick().toMillis();
         timer.scheduleWithFixedDelay(() -> {
             try {
-                hub.runOnce();
+                count(hub.runOnce());
             } catch (RuntimeException e) {
                 log.warn("hub worker: {}", e.toString());
             }

@@ -29,7 +29,26 @@ import org.feedhub.store.TopicStats;
  */
 public class TopicFeeds {
     /** Rendered bytes with their validators. */
-    public record Rendered(byte[] body, String etag, Instant lastModified, Duration maxAge) {
+    public record Rendered(byte[] body, String etag, Instant lastModified, Duration maxAge, byte[] gzipped,
+                           String gzipEtag) {
+
+        /**
+         * Compressed once, when rendered, not per request. The gzip variant has an ETag of its own: a strong
+         * validator names one exact byte sequence (and Tomcat would refuse to compress a strong-ETag response).
+         */
+        Rendered(byte[] body, String etag, Instant lastModified, Duration maxAge) {
+            this(body, etag, lastModified, maxAge, gzip(body), etag.substring(0, etag.length() - 1) + "-gz\"");
+        }
+    }
+
+    static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** {@code page} 0 is the live feed, N ≥ 1 the archive page N (RFC 5005). */

@@ -239,6 +239,33 @@ class SpineEndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void headAnswersWithTheHeadersAndNoBodyAndFeedsAreCompressedWhenAsked() throws Exception {
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/topics/lavrov.atom"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+        assertThat(head.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/topics/everything.atom"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String unzipped = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(unzipped).startsWith("<?xml").contains("Lavrov meets Safadi in Moscow");
+    }
+
+    @Test
+    @Order(10)
+    void healthAndMetricsShowThePasses() throws Exception {
+        String health = fetch("/actuator/health").body();
+        assertThat(health).contains("\"aggregation\"", "\"lastPassStatus\":\"COMPLETED\"", "\"failingSources\":1");
+        String metrics = fetch("/actuator/prometheus").body();
+        assertThat(metrics).contains("feedhub_fetch_total{outcome=\"failed\",source=\"missing\"}",
+                "feedhub_stories_total{kind=\"new\"}", "feedhub_pass_duration_seconds_count");
+    }
+
+    @Test
     @Order(8)
     void apiSourcesReportsFetchStateAndFailures() throws Exception {
         String json = fetch("/api/sources").body();

@@ -51,7 +51,7 @@ class FeedController {
         if (format.isEmpty()) return notFound("unknown feed format '" + name.substring(dot + 1) + "' (use .rss, .atom or .json)");
         String topicId = name.substring(0, dot);
         return feeds.feed(topicId, format.get(), baseUrl.of(request))
-                .<ResponseEntity<?>>map(r -> respond(r, format.get(), ifNoneMatch, ifModifiedSince))
+                .<ResponseEntity<?>>map(r -> respond(r, format.get(), ifNoneMatch, ifModifiedSince, acceptsGzip(request)))
                 .orElse(notFound("no topic '" + topicId + "'"));
     }
 
@@ -63,18 +63,37 @@ class FeedController {
         if (!page.matches("[1-9][0-9]{0,8}\\.atom")) return notFound("archive pages are /topics/ID/archive/N.atom");
         int n = Integer.parseInt(page.substring(0, page.length() - 5));
         return feeds.archive(id, n, baseUrl.of(request))
-                .<ResponseEntity<?>>map(r -> respond(r, FeedFormat.ATOM, ifNoneMatch, ifModifiedSince))
+                .<ResponseEntity<?>>map(r -> respond(r, FeedFormat.ATOM, ifNoneMatch, ifModifiedSince, acceptsGzip(request)))
                 .orElse(notFound("no archive page " + n + " of topic '" + id + "'"));
     }
 
-    private static ResponseEntity<?> respond(TopicFeeds.Rendered r, FeedFormat format, String ifNoneMatch, String ifModifiedSince) {
+    /** The cached bytes, gzipped when the client accepts it (compressed once per change, not per request). */
+    private static ResponseEntity<?> respond(TopicFeeds.Rendered r, FeedFormat format, String ifNoneMatch,
+                                             String ifModifiedSince, boolean gzip) {
         CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
-        if (notModified(r.etag(), r.lastModified(), ifNoneMatch, ifModifiedSince)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(r.etag()).lastModified(r.lastModified())
-                    .cacheControl(cache).build();
+        String etag = gzip ? r.gzipEtag() : r.etag();
+        if (notModified(etag, r.lastModified(), ifNoneMatch, ifModifiedSince)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).lastModified(r.lastModified())
+                    .cacheControl(cache).varyBy("Accept-Encoding").build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()))
-                .eTag(r.etag()).lastModified(r.lastModified()).cacheControl(cache).body(r.body());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()))
+                .eTag(etag).lastModified(r.lastModified()).cacheControl(cache).varyBy("Accept-Encoding");
+        if (gzip) ok.header("Content-Encoding", "gzip");
+        return ok.body(gzip ? r.gzipped() : r.body());
+    }
+
+    /** True when Accept-Encoding lists gzip (or *) without q=0. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        java.util.Enumeration<String> values = request.getHeaders("Accept-Encoding");
+        while (values != null && values.hasMoreElements()) {
+            for (String part : values.nextElement().split(",")) {
+                String[] p = part.trim().split(";");
+                String coding = p[0].trim().toLowerCase(java.util.Locale.ROOT);
+                boolean refused = p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?");
+                if ((coding.equals("gzip") || coding.equals("*")) && !refused) return true;
+            }
+        }
+        return false;
     }
 
     /** If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only without it. */
