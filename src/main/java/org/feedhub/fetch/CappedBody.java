@@ -17,9 +17,16 @@ final class CappedBody implements BodySubscriber<byte[]> {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
+    private final boolean refuseAtOnce;
 
     CappedBody(long max) {
+        this(max, -1);
+    }
+
+    /** @param declaredLength the response's Content-Length, -1 when absent: a larger one is refused unread */
+    CappedBody(long max, long declaredLength) {
         this.max = max;
+        this.refuseAtOnce = declaredLength > max;
     }
 
     @Override
@@ -30,6 +37,11 @@ final class CappedBody implements BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
+        if (refuseAtOnce) {
+            s.cancel();
+            result.completeExceptionally(new BodyTooLargeException(max));
+            return;
+        }
         s.request(Long.MAX_VALUE);
     }
 

@@ -120,7 +120,10 @@ public final class HttpFetcher implements Fetcher {
         CappedBody[] body = new CappedBody[1];
         try {
             CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(b.build(), info -> {
-                body[0] = new CappedBody(settings.maxBodyBytes());
+                // A declared Content-Length over the cap is refused without reading a byte.
+                long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+                boolean encoded = info.headers().firstValue("Content-Encoding").isPresent();
+                body[0] = new CappedBody(settings.maxBodyBytes(), encoded ? -1 : declared);
                 return body[0];
             });
             try {
