@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
  */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup) {
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup, Publish publish) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -18,6 +18,17 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
         if (cluster == null) cluster = new Cluster(null);
         if (dedup == null) dedup = new Dedup(0, null);
+        if (publish == null) publish = new Publish(null);
+    }
+
+    /**
+     * @param versionTtl how long a topic's change counter is trusted before the database is asked again; a
+     *                   pass of the same instance shows at once, another instance's within this time
+     */
+    public record Publish(Duration versionTtl) {
+        public Publish {
+            if (versionTtl == null) versionTtl = Duration.ofSeconds(1);
+        }
     }
 
     /**

@@ -116,8 +116,10 @@ class FeedhubBeans {
     }
 
     @Bean
-    TopicFeeds topicFeeds(FeedQueries queries, LiveConfig live) {
-        return new TopicFeeds(queries, live::config);
+    TopicFeeds topicFeeds(FeedQueries queries, LiveConfig live, PassRunner passes, FeedhubProperties props) {
+        TopicFeeds feeds = new TopicFeeds(queries, live::config, props.publish().versionTtl());
+        passes.afterEachPass(feeds::forgetVersions);
+        return feeds;
     }
 
     @Bean

@@ -51,10 +51,10 @@ public class AggregateJobConfiguration {
     }
 
     @Bean
-    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ItemStreamReader<FetchOutcome> polledSources,
-                  ItemWriter<FetchOutcome> outcomeWriter) {
+    Step pollStep(JobRepository jobs, PlatformTransactionManager tx, ItemStreamReader<Polled> polledSources,
+                  ItemWriter<Polled> outcomeWriter) {
         // Concurrency lives in the reader (see PollingReader); chunks are only how often the step checkpoints.
-        return new StepBuilder("poll", jobs).<FetchOutcome, FetchOutcome>chunk(10)
+        return new StepBuilder("poll", jobs).<Polled, Polled>chunk(10)
                 .transactionManager(tx)
                 .reader(polledSources)
                 .writer(outcomeWriter)
@@ -81,7 +81,7 @@ public class AggregateJobConfiguration {
      */
     @Bean
     @StepScope
-    ItemStreamReader<FetchOutcome> polledSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
+    ItemStreamReader<Polled> polledSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
                                                  PassReports reports, FeedhubProperties props, LiveConfig live,
                                                  SourcePoller poller,
                                                  @Value("#{jobParameters['all']}") Boolean all,
@@ -100,21 +100,22 @@ public class AggregateJobConfiguration {
             SourceDef def = snapshot.config().source(id).orElse(null);
             if (def == null) {   // removed from feeds.yml since the pass began: give the claim back untouched
                 sources.release(instance.id(), List.of(id));
-                return new FetchOutcome(id, FetchOutcome.Kind.FAILED, 0, "no longer in feeds.yml", null, null, null,
-                        null, null, null, null, List.of(), List.of(), 0);
+                return new Polled(new FetchOutcome(id, FetchOutcome.Kind.FAILED, 0, "no longer in feeds.yml", null, null,
+                        null, null, null, null, null, List.of(), List.of(), 0), java.util.Map.of());
             }
-            return poller.poll(def, sources.find(id).orElse(null), snapshot.enricher());
+            return Polled.of(poller.poll(def, sources.find(id).orElse(null), snapshot.enricher()), snapshot.matcher());
         }, sources, instance.id(), runner::stopRequested, concurrency);
     }
 
     @Bean
     @StepScope
-    ItemWriter<FetchOutcome> outcomeWriter(LiveConfig live, SourceStore sources, StoryStore stories, Clock clock,
+    ItemWriter<Polled> outcomeWriter(LiveConfig live, SourceStore sources, StoryStore stories, Clock clock,
                                            PassReports reports, MeterRegistry meters,
                                            @Value("#{jobParameters['pass.id']}") String passId) {
         LiveConfig.Snapshot snapshot = live.current();
         return chunk -> {
-            for (FetchOutcome o : chunk) {
+            for (Polled polled : chunk) {
+                FetchOutcome o = polled.outcome();
                 SourceDef def = snapshot.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue;   // removed from feeds.yml: nothing to record
                 int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
@@ -123,7 +124,7 @@ public class AggregateJobConfiguration {
                 WriteCounts counts;
                 FetchOutcome stored = o;
                 try {
-                    counts = stories.apply(o, now, next, snapshot.matcher()::topicsFor);
+                    counts = stories.apply(o, now, next, polled.assigner(snapshot.matcher()));
                 } catch (RuntimeException e) {
                     // A store error for one source is that source's failure, not the pass's.
                     log.error("storing source {} failed", o.sourceId(), e);

@@ -42,6 +42,7 @@ public class PassRunner implements SmartLifecycle {
     private final Instance instance;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopRequested;
+    private final java.util.List<Runnable> afterPass = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean lifecycleRunning;
 
     public PassRunner(JobOperator operator, JobRepository repository, Job job, PassReports reports,
@@ -81,6 +82,11 @@ public class PassRunner implements SmartLifecycle {
         }
     }
 
+    /** Something to run after each pass of this JVM (e.g. dropping cached topic versions). */
+    public void afterEachPass(Runnable r) {
+        afterPass.add(r);
+    }
+
     public boolean stopRequested() {
         return stopRequested;
     }
@@ -106,6 +112,7 @@ public class PassRunner implements SmartLifecycle {
             reports.close(passId);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        afterPass.forEach(Runnable::run);
         report.finish(took, status);
         meters.timer("feedhub.pass.duration").record(took);
         log.info("pass {}: {} sources, {} new stories, {} failed, {} ms", status, report.sources(), report.added(),

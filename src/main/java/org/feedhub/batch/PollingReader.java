@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.SourceStore;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -25,20 +24,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * <p>When a stop is requested (graceful shutdown) it claims and starts nothing more, gives back the claims it
  * will not start, and still hands over the sources in flight, so their results are stored.
  */
-final class PollingReader implements ItemStreamReader<FetchOutcome> {
+final class PollingReader implements ItemStreamReader<Polled> {
     private final Supplier<List<String>> claimNext;
-    private final Function<String, FetchOutcome> poll;
+    private final Function<String, Polled> poll;
     private final SourceStore sources;
     private final String instance;
     private final BooleanSupplier stopRequested;
     private final int concurrency;
     private final ExecutorService pool;
-    private final CompletionService<FetchOutcome> done;
+    private final CompletionService<Polled> done;
     private final Deque<String> claimed = new ArrayDeque<>();
     private int inFlight;
     private boolean exhausted;
 
-    PollingReader(Supplier<List<String>> claimNext, Function<String, FetchOutcome> poll, SourceStore sources,
+    PollingReader(Supplier<List<String>> claimNext, Function<String, Polled> poll, SourceStore sources,
                   String instance, BooleanSupplier stopRequested, int concurrency) {
         this.claimNext = claimNext;
         this.poll = poll;
@@ -55,10 +54,10 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
     }
 
     @Override
-    public FetchOutcome read() throws Exception {
+    public Polled read() throws Exception {
         fill();
         if (inFlight == 0) return null;
-        FetchOutcome outcome = done.take().get();   // poll() never throws: failures are outcomes
+        Polled outcome = done.take().get();   // poll() never throws: failures are outcomes
         inFlight--;
         return outcome;
     }

@@ -64,16 +64,46 @@ public class TopicFeeds {
     private final FeedRenderer renderer = new FeedRenderer();
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 
+    private record Seen(TopicStats stats, long atNanos) {
+    }
+
+    private final Map<String, Seen> versions = new ConcurrentHashMap<>();
+    private final long versionTtlNanos;
+
     public TopicFeeds(FeedQueries queries, Supplier<FeedsConfig> config) {
+        this(queries, config, Duration.ZERO);
+    }
+
+    /**
+     * @param versionTtl how long a topic's version read from the database is trusted before it is read again:
+     *                   a feed request then costs no query at all. Passes of this JVM forget the versions at
+     *                   once ({@link #forgetVersions()}); another instance's pass shows after at most this long.
+     */
+    public TopicFeeds(FeedQueries queries, Supplier<FeedsConfig> config, Duration versionTtl) {
         this.queries = queries;
         this.config = config;
+        this.versionTtlNanos = versionTtl.toNanos();
+    }
+
+    /** Called after a pass of this JVM: the next request reads every topic's version afresh. */
+    public void forgetVersions() {
+        versions.clear();
+    }
+
+    private TopicStats version(String topicId) {
+        long now = System.nanoTime();
+        Seen seen = versions.get(topicId);
+        if (seen != null && now - seen.atNanos() < versionTtlNanos) return seen.stats();
+        TopicStats fresh = queries.version(topicId);
+        if (versionTtlNanos > 0) versions.put(topicId, new Seen(fresh, now));
+        return fresh;
     }
 
     public Optional<Rendered> feed(String topicId, FeedFormat format, String baseUrl) {
         FeedsConfig c = config.get();
         TopicDef def = c.topic(topicId).orElse(null);
         if (def == null) return Optional.empty();
-        TopicStats v = queries.version(topicId);
+        TopicStats v = version(topicId);
         Key key = new Key(topicId, format, baseUrl, 0);
         Entry e = cache.get(key);
         if (e != null && e.version == v.version() && e.def.equals(def)) return Optional.of(e.rendered);
@@ -99,7 +129,7 @@ public class TopicFeeds {
         FeedsConfig c = config.get();
         TopicDef def = c.topic(topicId).orElse(null);
         if (def == null || n < 1) return Optional.empty();
-        TopicStats v = queries.version(topicId);
+        TopicStats v = version(topicId);
         Key key = new Key(topicId, FeedFormat.ATOM, baseUrl, n);
         Entry e = cache.get(key);
         if (e != null && e.version == v.version() && e.def.equals(def)) return Optional.of(e.rendered);

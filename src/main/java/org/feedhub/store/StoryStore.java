@@ -80,7 +80,7 @@ public class StoryStore {
                     unchanged++;
                 } else {
                     updateStory(known.get()[0], s, now);
-                    link(known.get()[0], o.sourceId(), s, topics, changedTopics, true);
+                    link(known.get()[0], o.sourceId(), s, topics, changedTopics, true, publishedOf(known.get()[0]));
                     updated++;
                 }
                 continue;
@@ -130,7 +130,8 @@ public class StoryStore {
             jdbc.update("INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)", o.sourceId(), s.itemKey(), storyId,
                     Sql.cut(s.guid(), 2048), Sql.cut(s.link(), 2048), Sql.cut(s.title(), 2000), Sql.ts(now));
-            link(storyId, o.sourceId(), s, topics, changedTopics, existing != null);
+            link(storyId, o.sourceId(), s, topics, changedTopics, existing != null,
+                    existing != null ? publishedOf(storyId) : s.published());
         }
         sources.recordSuccess(o.sourceId(), now, o, nextDue);
         for (String topic : changedTopics) bumpTopic(topic, now);
@@ -201,24 +202,36 @@ public class StoryStore {
         }
     }
 
-    private void link(long storyId, String sourceId, Story s, TopicAssigner topics, Set<String> changed, boolean existing) {
-        for (String tag : s.tags()) {
+    /**
+     * Tags and topic links of a story this source carries. A new story's rows go in as two batches; a known
+     * story's only where missing. {@code published} is the story's date (the earliest carrier's).
+     */
+    private void link(long storyId, String sourceId, Story s, TopicAssigner topics, Set<String> changed, boolean existing,
+                      Instant published) {
+        List<Object[]> tagRows = new java.util.ArrayList<>();
+        for (String tag : new java.util.LinkedHashSet<>(s.tags())) {
             String t = Sql.cut(tag, 200);
             if (!existing || jdbc.queryForObject("SELECT COUNT(*) FROM story_tag WHERE story_id = ? AND tag = ?",
                     Integer.class, storyId, t) == 0) {
-                jdbc.update("INSERT INTO story_tag (story_id, tag) VALUES (?, ?)", storyId, t);
+                tagRows.add(new Object[]{storyId, t});
             }
         }
-        Instant published = jdbc.queryForObject("SELECT published_at FROM story WHERE id = ?",
-                (rs, i) -> Sql.instant(rs, "published_at"), storyId);
-        for (String topic : topics.topicsFor(sourceId, s)) {
+        if (!tagRows.isEmpty()) jdbc.batchUpdate("INSERT INTO story_tag (story_id, tag) VALUES (?, ?)", tagRows);
+        List<Object[]> topicRows = new java.util.ArrayList<>();
+        for (String topic : new java.util.LinkedHashSet<>(topics.topicsFor(sourceId, s))) {
             changed.add(topic);
             if (!existing || jdbc.queryForObject("SELECT COUNT(*) FROM topic_story WHERE topic_id = ? AND story_id = ?",
                     Integer.class, topic, storyId) == 0) {
-                jdbc.update("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)",
-                        topic, storyId, Sql.ts(published));
+                topicRows.add(new Object[]{topic, storyId, Sql.ts(published)});
             }
         }
+        if (!topicRows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)", topicRows);
+        }
+    }
+
+    private Instant publishedOf(long storyId) {
+        return jdbc.queryForObject("SELECT published_at FROM story WHERE id = ?", (rs, i) -> Sql.instant(rs, "published_at"), storyId);
     }
 
     /** Switches a source to identifying its items by canonical link (recorded, shown in /api/sources). */
