@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.feedhub.parse.LooseDates;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
@@ -35,7 +36,9 @@ public final class ArticleExtractor {
             "canvas", "dialog", "nav", "aside", "footer", "header", "menu", "[hidden]", "[aria-modal=true]",
             "[role=navigation]", "[role=complementary]", "[role=banner]", "[role=contentinfo]", "[role=dialog]",
             "[role=alertdialog]", "[role=menu]", "[role=menubar]", "[role=search]", "[role=toolbar]",
-            "[style~=(?i)display\\s*:\\s*none]", "[style~=(?i)visibility\\s*:\\s*hidden]");
+            "[style~=(?i)display\\s*:\\s*none]", "[style~=(?i)visibility\\s*:\\s*hidden]", "amp-ad", "amp-embed",
+            "amp-analytics", "amp-pixel", "amp-social-share", "amp-sidebar", "amp-consent", "amp-geo",
+            "amp-user-notification", "amp-sticky-ad");
 
     /** Class and id names of blocks that are not the article (readability's "unlikely candidates", and more). */
     private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|advert|ai2html|banner|breadcrumb|"
@@ -48,6 +51,10 @@ public final class ArticleExtractor {
     private static final Pattern NEVER = Pattern.compile("(?i)share|sharing|social|comment|related|newsletter|"
             + "subscribe|signup|cookie|consent|gdpr|promo|advert|sponsor|outbrain|taboola|recommend|most-?read|"
             + "most-?popular|trending|read-?more|paywall|\\bads?\\b|-ad-|^ad-");
+    /** The article's own header: kicker, headline, standfirst, byline and dateline, which the story carries apart. */
+    private static final Pattern HEADING = Pattern.compile("(?i)(?:^|[\\s_-])(?:header|head|hgroup|kicker|eyebrow|"
+            + "byline|dateline|standfirst|dek|meta|timestamp|author|tags|breadcrumbs?)(?:[\\s_-]|$)");
+    private static final Pattern DATELINE = Pattern.compile("(?i)^\\s*(posted|published|updated|last updated)\\b.*\\d");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|"
             + "page|post|text|blog|story|prose|lede|lead");
     private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$|\\bhid\\b|banner|combx|comment|"
@@ -76,6 +83,7 @@ public final class ArticleExtractor {
     public static Article extract(String html, String pageUrl, String selector) {
         Document doc = Jsoup.parse(html == null ? "" : html, pageUrl == null ? "" : pageUrl);
         PageMeta meta = PageMeta.of(doc);
+        ampImages(doc);
         absolutize(doc);
         List<String> warnings = new ArrayList<>();
         Element content = null;
@@ -174,7 +182,7 @@ public final class ArticleExtractor {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : body.select("p, pre, td, blockquote, div, section, article, span, font, li, dd")) {
             String tag = el.normalName();
-            boolean paragraphLike = !CONTAINERS.contains(tag) && !tag.equals("li") && !tag.equals("dd")
+            boolean paragraphLike = !CONTAINERS.contains(tag) && !Set.of("li", "dd", "td").contains(tag)
                     || !hasBlockChild(el);
             if (!paragraphLike) continue;
             if (tag.equals("span") || tag.equals("font") || tag.equals("li") || tag.equals("dd")) {
@@ -248,7 +256,10 @@ public final class ArticleExtractor {
         Element out = new Element("div");
         Element parent = top.parent();
         if (top == body || parent == null) {
-            for (Element c : top.children()) out.appendChild(c.clone());
+            // text straight in the body: its blocks, without the loose links around them
+            for (Element c : top.children()) {
+                if (BLOCKS.contains(c.normalName()) || textLength(c) >= 80 && linkDensity(c) < 0.25) out.appendChild(c.clone());
+            }
             return out;
         }
         double threshold = Math.max(10, topScore * 0.2);
@@ -259,6 +270,8 @@ public final class ArticleExtractor {
                 Double s = scores.get(sibling);
                 if (s != null && s + bonus >= threshold) {
                     append = true;
+                } else if (Set.of("figure", "picture", "img").contains(sibling.normalName())) {
+                    append = linkDensity(sibling) < 0.5;   // the lead image beside the text
                 } else if (sibling.normalName().equals("p")) {
                     double density = linkDensity(sibling);
                     int length = textLength(sibling);
@@ -278,9 +291,13 @@ public final class ArticleExtractor {
         article.select(JUNK).remove();
         int total = Math.max(1, textLength(article));
         String normTitle = norm(title);
-        for (Element h : article.select("h1, h2")) {
+        for (Element h : article.select("h1, h2, h3, p, div, b, strong, font, span")) {
+            if (h.parent() == null || hasBlockChild(h) && !h.normalName().startsWith("h")) continue;
             String t = norm(h.text());
-            if (t.length() >= 10 && !normTitle.isEmpty() && (normTitle.startsWith(t) || t.startsWith(normTitle))) h.remove();
+            if (t.length() > 200) continue;
+            boolean headline = t.length() >= 10 && !normTitle.isEmpty() && (normTitle.startsWith(t) || t.startsWith(normTitle));
+            boolean dateline = t.length() < 60 && (LooseDates.parse(h.text()) != null || DATELINE.matcher(h.text()).find());
+            if (headline || dateline) h.remove();
         }
         List<Element> all = article.getAllElements();
         for (int i = all.size() - 1; i >= 1; i--) {
@@ -288,7 +305,7 @@ public final class ArticleExtractor {
             if (el.parent() == null || !isAttached(el, article)) continue;
             int length = textLength(el);
             boolean main = length > total * 0.6;
-            if (!main && NEVER.matcher(names(el)).find()) {
+            if (!main && (NEVER.matcher(names(el)).find() || HEADING.matcher(names(el)).find())) {
                 el.remove();
                 continue;
             }
@@ -316,7 +333,9 @@ public final class ArticleExtractor {
         String text = el.text();
         if (COMMAS.matcher(text).results().count() >= 10) return false;
         double density = linkDensity(el);
-        if (tag.equals("p")) return length > 0 && length < 200 && density > 0.9;   // "Read more: …" lines
+        if (tag.equals("p")) {   // "Read more: …" lines, "Index · Feed" footers
+            return length > 0 && (length < 200 && density > 0.8 || length < 100 && density > 0.6 && el.select("a").size() >= 2);
+        }
         if (tag.equals("figure")) return density > 0.5;
         int paragraphs = el.select("p").size();
         int images = el.select("img").size();
@@ -362,6 +381,19 @@ public final class ArticleExtractor {
 
     private static String norm(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** AMP pages write their images as {@code <amp-img>}: made plain images, so they survive sanitizing. */
+    private static void ampImages(Document doc) {
+        for (Element amp : doc.select("amp-img, amp-anim")) {
+            Element fallback = amp.selectFirst("noscript img, img");
+            Element img = new Element("img");
+            for (String attr : List.of("src", "srcset", "alt", "width", "height")) {
+                if (amp.hasAttr(attr)) img.attr(attr, amp.attr(attr));
+            }
+            if (!img.hasAttr("src") && fallback != null) img.attr("src", fallback.attr("src"));
+            amp.replaceWith(img);
+        }
     }
 
     // --- URLs

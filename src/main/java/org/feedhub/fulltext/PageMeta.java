@@ -59,7 +59,7 @@ final class PageMeta {
         }
         String author = first(nonUrl(meta(doc, "author")), nonUrl(meta(doc, "article:author")), ldAuthor(ld),
                 nonUrl(meta(doc, "byl")),
-                doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author]").stream()
+                doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .vcard .fn, .author-name, .byline-name").stream()
                         .map(Element::text).filter(t -> !t.isBlank() && t.length() < 100).findFirst().orElse(null));
         if (author != null) author = author.replaceFirst("(?i)^by\\s+", "").strip();
         return new PageMeta(title, description, canonical, published, author);
