@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Golden files for full-text extraction: each folder under {@code golden/fulltext/} holds an article page
  * ({@code page.html}), the text a reader should get from it ({@code expected.txt}, one paragraph per line, as
  * the story will carry it: extracted, sanitized, split into paragraphs), and optionally the page's URL
- * ({@code url.txt}), the editor's selector ({@code selector.txt}) and the metadata it states about itself
- * ({@code expected-meta.json}).
+ * ({@code url.txt}), the editor's selector ({@code selector.txt}), the images the story keeps
+ * ({@code expected-images.txt}) and the metadata the page states about itself ({@code expected-meta.json}).
  */
 class ArticleExtractorGoldenTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,8 +51,14 @@ class ArticleExtractorGoldenTest {
         String url = optional(dir.resolve("url.txt"), "https://news.example/" + name + "/article.html");
         String selector = optional(dir.resolve("selector.txt"), null);
         Article a = ArticleExtractor.extract(read(dir.resolve("page.html")), url, selector);
-        String text = String.join("\n", HtmlText.paragraphs(HtmlSanitizer.sanitize(a.contentHtml(), url)));
+        String html = HtmlSanitizer.sanitize(a.contentHtml(), url);
+        String text = String.join("\n", HtmlText.paragraphs(html));
         assertThat(text).as(name).isEqualTo(read(dir.resolve("expected.txt")).strip());
+        Path images = dir.resolve("expected-images.txt");
+        if (Files.exists(images)) {
+            assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("img").eachAttr("src")).as(name + " images")
+                    .isEqualTo(read(images).strip().lines().toList());
+        }
         assertThat(a.warnings()).as(name + " warnings").isEmpty();
         Path meta = dir.resolve("expected-meta.json");
         if (Files.exists(meta)) {
