@@ -31,6 +31,7 @@ public final class Main {
             case "check" -> Commands.check(inv, out, err);
             case "aggregate" -> Commands.aggregate(inv, out, err);
             case "export" -> Commands.export(inv, out, err);
+            case "preview" -> Preview.run(inv, out, err);
             default -> {
                 err.println("feedhub: unknown command '" + inv.command() + "' (try: java -jar feedhub.jar help)");
                 yield 2;
