@@ -160,7 +160,15 @@ final class HtmlPageParser {
             Element a = el.selectFirst("a[href]");   // "h2.headline" pointing at the heading, not its <a>
             v = a == null ? null : a.absUrl("href");
         }
-        return v == null || v.isBlank() ? null : v.trim();
+        if (v == null || v.isBlank()) return null;
+        return isLink && !webLink(v.trim(), item.baseUri()) ? null : v.trim();
+    }
+
+    /** A story link must lead to a web page: javascript:, mailto: or data: links count as no link. */
+    private static boolean webLink(String url, String pageUrl) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) return true;
+        return lower.startsWith("file:") && pageUrl != null && pageUrl.regionMatches(true, 0, "file:", 0, 5);
     }
 
     private static String dateValue(Element item, String spec) {
