@@ -1,7 +1,7 @@
 package org.feedhub.fulltext;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +93,9 @@ public final class ArticleExtractor {
         if (content == null) {
             content = readability(doc, meta.title);
         }
+        Document shell = Document.createShell(doc.baseUri());
+        shell.outputSettings().prettyPrint(false);
+        shell.body().appendChild(content);
         String contentHtml = content.html().strip();
         int length = textLength(content);
         if (length < 200 && meta.description != null && meta.description.length() > length) {
@@ -179,7 +182,8 @@ public final class ArticleExtractor {
 
     /** Every paragraph of 25 characters or more adds to its parent's score, less to older ancestors. */
     private static Map<Element, Double> score(Element body) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // in document order of first touch, so that ties go to the earlier block, the same way on every run
+        Map<Element, Double> scores = new LinkedHashMap<>();   // jsoup nodes compare by identity
         for (Element el : body.select("p, pre, td, blockquote, div, section, article, span, font, li, dd")) {
             String tag = el.normalName();
             boolean paragraphLike = !CONTAINERS.contains(tag) && !Set.of("li", "dd", "td").contains(tag)
