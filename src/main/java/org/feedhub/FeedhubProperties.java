@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
  */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup, Publish publish) {
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup,
+                                Normalize normalize, Fulltext fulltext, Publish publish) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -18,16 +19,38 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
         if (cluster == null) cluster = new Cluster(null);
         if (dedup == null) dedup = new Dedup(0, null);
+        if (normalize == null) normalize = new Normalize(null);
+        if (fulltext == null) fulltext = new Fulltext(0, 0, null);
         if (publish == null) publish = new Publish(null);
     }
 
     /**
-     * @param versionTtl how long a topic's change counter is trusted before the database is asked again; a
-     *                   pass of the same instance shows at once, another instance's within this time
+     * @param stripParams query parameters removed from story links besides the built-in tracking ones
+     *                    ({@code utm_*}, {@code fbclid}, {@code gclid} …); case-insensitive, {@code pk_*} is a prefix
      */
-    public record Publish(Duration versionTtl) {
-        public Publish {
-            if (versionTtl == null) versionTtl = Duration.ofSeconds(1);
+    public record Normalize(java.util.List<String> stripParams) {
+        public Normalize {
+            stripParams = stripParams == null ? java.util.List.of()
+                    : stripParams.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        }
+    }
+
+    /**
+     * For sources with {@code fulltext:} in feeds.yml.
+     *
+     * @param maxArticles  article pages fetched per source and pass at most (pages fetched before are reused)
+     * @param minFeedText  a story whose feed text is at least this many characters is taken as complete
+     * @param timeBudget   no new article fetch starts after this long spent on one source's articles
+     */
+    public record Fulltext(int maxArticles, int minFeedText, Duration timeBudget) {
+        public Fulltext {
+            if (maxArticles <= 0) maxArticles = org.feedhub.fulltext.FullTextSettings.DEFAULTS.maxArticles();
+            if (minFeedText <= 0) minFeedText = org.feedhub.fulltext.FullTextSettings.DEFAULTS.minFeedText();
+            if (timeBudget == null) timeBudget = org.feedhub.fulltext.FullTextSettings.DEFAULTS.timeBudget();
+        }
+
+        public org.feedhub.fulltext.FullTextSettings settings() {
+            return new org.feedhub.fulltext.FullTextSettings(maxArticles, minFeedText, timeBudget);
         }
     }
 
@@ -74,6 +97,22 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
             if (maxRedirects <= 0) maxRedirects = 5;
             if (concurrency <= 0) concurrency = 16;
             if (perHost <= 0) perHost = 2;
+        }
+
+        /** The fetcher's settings; {@code file:} URLs are confined to {@code fileRoot} (the folder of feeds.yml). */
+        public org.feedhub.fetch.FetchSettings settings(java.nio.file.Path fileRoot) {
+            return new org.feedhub.fetch.FetchSettings(connectTimeout, responseTimeout, maxBodySize.toBytes(), maxRedirects,
+                    perHost, allowPrivateNetworks, userAgent, fileRoot);
+        }
+    }
+
+    /**
+     * @param versionTtl how long a topic's change counter is trusted before the database is asked again; a
+     *                   pass of the same instance shows at once, another instance's within this time
+     */
+    public record Publish(Duration versionTtl) {
+        public Publish {
+            if (versionTtl == null) versionTtl = Duration.ofSeconds(1);
         }
     }
 }

@@ -9,7 +9,6 @@ import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.batch.SourcePoller;
 import org.feedhub.config.FeedsConfig;
-import org.feedhub.fetch.FetchSettings;
 import org.feedhub.fetch.HttpFetcher;
 import org.feedhub.publish.Site;
 import org.feedhub.publish.StaticExport;
@@ -81,15 +80,12 @@ class FeedhubBeans {
 
     @Bean
     HttpFetcher fetcher(FeedhubProperties props, LiveConfig live) {
-        FeedhubProperties.Fetch f = props.fetch();
-        Path root = live.config().file().getParent();
-        return new HttpFetcher(new FetchSettings(f.connectTimeout(), f.responseTimeout(), f.maxBodySize().toBytes(),
-                f.maxRedirects(), f.perHost(), f.allowPrivateNetworks(), f.userAgent(), root));
+        return new HttpFetcher(props.fetch().settings(live.config().file().getParent()));
     }
 
     @Bean
-    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock) {
-        return new SourcePoller(fetcher, clock);
+    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock, FeedhubProperties props) {
+        return new SourcePoller(fetcher, clock, props.normalize().stripParams(), props.fulltext().settings());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import org.feedhub.enrich.Enricher;
 import org.feedhub.fetch.FetchRequest;
 import org.feedhub.fetch.FetchResult;
 import org.feedhub.fetch.Fetcher;
+import org.feedhub.fulltext.FullTextFetcher;
+import org.feedhub.fulltext.FullTextSettings;
 import org.feedhub.normalize.HtmlText;
 import org.feedhub.normalize.Story;
 import org.feedhub.normalize.StoryNormalizer;
@@ -31,12 +34,23 @@ import org.feedhub.store.SourceState;
 public final class SourcePoller {
     private final Fetcher fetcher;
     private final FeedParser parser = new FeedParser();
-    private final StoryNormalizer normalizer = new StoryNormalizer();
+    private final StoryNormalizer normalizer;
+    private final FullTextFetcher fullText;
     private final Clock clock;
 
     public SourcePoller(Fetcher fetcher, Clock clock) {
+        this(fetcher, clock, List.of(), FullTextSettings.DEFAULTS);
+    }
+
+    /**
+     * @param stripParams query parameters removed from story links besides the built-in tracking ones
+     * @param fullText    limits for sources with {@code fulltext:}
+     */
+    public SourcePoller(Fetcher fetcher, Clock clock, Collection<String> stripParams, FullTextSettings fullText) {
         this.fetcher = fetcher;
         this.clock = clock;
+        this.normalizer = new StoryNormalizer(stripParams);
+        this.fullText = new FullTextFetcher(fetcher, fullText);
     }
 
     public FetchOutcome poll(SourceDef def, SourceState state, Enricher enricher) {
@@ -91,6 +105,8 @@ public final class SourcePoller {
         } catch (ParseException e) {
             return failure(def.id(), r.httpStatus(), e.getMessage(), start);
         }
+        // Only for a changed feed (an unchanged body returned above), and only for stories with little text.
+        if (def.fulltext() != null) feed = fullText.complete(feed, def);
         Instant now = clock.instant();
         List<Story> stories = new ArrayList<>();
         List<Story> normalized = normalizer.normalize(feed, now);

@@ -15,6 +15,8 @@ final class HelpText {
               check         validate feeds.yml and print what it defines
               aggregate     one pass over every source now, one line per source, then exit
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
+              preview ID    fetch source ID now and print the stories feedhub would take from it
+                            (title, link, date, summary) and its warnings; stores nothing
               import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 

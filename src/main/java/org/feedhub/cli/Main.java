@@ -32,6 +32,7 @@ public final class Main {
             case "aggregate" -> Commands.aggregate(inv, out, err);
             case "export" -> Commands.export(inv, out, err);
             case "import-opml" -> Commands.importOpml(inv, out, err);
+            case "preview" -> Preview.run(inv, out, err);
             default -> {
                 err.println("feedhub: unknown command '" + inv.command() + "' (try: java -jar feedhub.jar help)");
                 yield 2;

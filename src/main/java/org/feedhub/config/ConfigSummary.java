@@ -34,6 +34,7 @@ public final class ConfigSummary {
             out.append('\n');
             if (s.title() != null) out.append(indent).append("title: ").append(s.title()).append('\n');
             if (s.html() != null) html(out, indent, s.html());
+            if (s.fulltext() != null) out.append(indent).append("full text: ").append(s.fulltext().describe()).append('\n');
         }
 
         out.append("\ntopics\n");

@@ -9,11 +9,13 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads {@code sources:} of feeds.yml. */
 final class SourceReader {
 
-    private static final List<String> KEYS = List.of("id", "url", "title", "every", "tags", "html");
+    private static final List<String> KEYS = List.of("id", "url", "title", "every", "tags", "html", "fulltext");
     private static final List<String> HTML_KEYS = List.of("item", "title", "link", "summary", "date");
 
     private final Yamls y;
@@ -59,7 +61,27 @@ final class SourceReader {
                 title == null ? null : y.text(title, field + ".title"),
                 every(Yamls.optional(map, "every"), field + ".every"),
                 y.texts(Yamls.optional(map, "tags"), field + ".tags"),
-                html(Yamls.optional(map, "html"), field + ".html"));
+                html(Yamls.optional(map, "html"), field + ".html"),
+                fulltext(Yamls.optional(map, "fulltext"), field + ".fulltext"));
+    }
+
+    /** {@code true}: automatic extraction; {@code false} or absent: off; anything else: a CSS selector. */
+    private FullText fulltext(Node node, String field) {
+        if (node == null) return null;
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            String v = s.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("true") || v.equals("yes") || v.equals("on")) return FullText.AUTO;
+            if (v.equals("false") || v.equals("no") || v.equals("off")) return null;
+        }
+        if (!(node instanceof ScalarNode)) {
+            throw y.error(node, field, "expected true, false or a CSS selector of the article body, found "
+                    + Yamls.kind(node));
+        }
+        String value = selector(node, field);
+        if (SelectorSpec.of(value).attr() != null) {
+            throw y.error(node, field, "the article body selector cannot take an @attribute");
+        }
+        return new FullText(value);
     }
 
     private Duration every(Node node, String field) {

@@ -28,6 +28,10 @@ public final class HtmlSanitizer {
             "canvas", "audio", "video", "source", "track", "map", "area", "dialog", "noembed", "noframes",
             "portal", "xmp", "plaintext", "label", "fieldset", "legend");
 
+    /** Elements the page itself hides; their content is never shown to a reader of the original. */
+    private static final String HIDDEN = "[hidden], [style~=(?i)display\\s*:\\s*none], "
+            + "[style~=(?i)visibility\\s*:\\s*hidden]";
+
     /** Layout containers: not kept, but their texts must stay separate paragraphs. */
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "header", "footer",
             "aside", "nav", "center", "details", "summary", "address", "hgroup");
@@ -80,6 +84,7 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(html, base);
         dirty.setBaseUri(base); // a <base href> inside the story must not redirect its links
         dirty.body().select(DROP_WITH_CONTENT).remove();
+        dirty.body().select(HIDDEN).remove();   // text a reader never saw: spam, tracking, unrendered widgets
         handleNoscript(dirty);
         for (Element img : dirty.select("img")) {
             realizeLazyImage(img);
@@ -166,9 +171,19 @@ public final class HtmlSanitizer {
         return url.endsWith(",") ? url.substring(0, url.length() - 1) : url;
     }
 
+    private static final Pattern STYLE_WIDTH = Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?width\\s*:\\s*([0-9.]+)\\s*px");
+    private static final Pattern STYLE_HEIGHT = Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?height\\s*:\\s*([0-9.]+)\\s*px");
+
     private static boolean isTrackingPixel(Element img) {
         Integer w = dimension(img.attr("width"));
         Integer h = dimension(img.attr("height"));
+        String style = img.attr("style");
+        if (!style.isEmpty()) {   // width="1" written as CSS instead
+            Integer sw = styleDimension(STYLE_WIDTH, style);
+            Integer sh = styleDimension(STYLE_HEIGHT, style);
+            if (sw != null) w = sw;
+            if (sh != null) h = sh;
+        }
         if ((w != null && w == 0) || (h != null && h == 0)) {
             return true;
         }
@@ -176,6 +191,16 @@ public final class HtmlSanitizer {
             return true;
         }
         return TRACKER.matcher(img.attr("src").strip()).find();
+    }
+
+    private static Integer styleDimension(Pattern p, String style) {
+        java.util.regex.Matcher m = p.matcher(style);
+        if (!m.find()) return null;
+        try {
+            return (int) Math.floor(Double.parseDouble(m.group(1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Integer dimension(String value) {

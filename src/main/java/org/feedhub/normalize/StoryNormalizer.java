@@ -2,7 +2,9 @@ package org.feedhub.normalize;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.feedhub.dedup.ItemKeys;
 import org.feedhub.parse.ParsedFeed;
@@ -14,6 +16,17 @@ import org.feedhub.parse.ParsedItem;
  * and the visible text. Items with neither a title nor any text are dropped (nothing to show).
  */
 public final class StoryNormalizer {
+    private final Set<String> stripParams;
+
+    /** With only the built-in tracking parameters removed from links. */
+    public StoryNormalizer() {
+        this(Set.of());
+    }
+
+    /** @param stripParams query parameters removed from links besides the built-in ones ({@code feedhub.normalize.strip-params}) */
+    public StoryNormalizer(Collection<String> stripParams) {
+        this.stripParams = stripParams == null ? Set.of() : Set.copyOf(stripParams);
+    }
 
     /** @param now the time of this fetch: the date of items that carry none */
     public List<Story> normalize(ParsedFeed feed, Instant now) {
@@ -27,7 +40,7 @@ public final class StoryNormalizer {
 
     Story normalize(ParsedItem item, String baseUrl, Instant now) {
         String link = item.link() == null ? null : absolute(item.link().trim(), baseUrl);
-        String canonical = link == null ? null : CanonicalUrl.canonicalize(link, null);
+        String canonical = link == null ? null : CanonicalUrl.canonicalize(link, null, stripParams);
         if (canonical != null && canonical.length() > 2000) canonical = null;  // too long to be a key
         String bodyBase = link != null ? link : baseUrl;
         String rawBody = item.contentHtml() != null && !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();

@@ -27,13 +27,14 @@ final class XmlFeedParser {
 
     ParsedFeed parse(String text, String documentUrl) throws ParseException {
         SyndFeed feed;
+        String cleaned = XmlCleaner.clean(text);
         try {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
             // Off: Rome's healer rewrites entities inside CDATA too; XmlCleaner does it, CDATA-aware.
             input.setXmlHealerOn(false);
             input.setPreserveWireFeed(true);   // for Atom 0.3's dates, see item()
-            feed = input.build(new StringReader(XmlCleaner.clean(text)));
+            feed = input.build(new StringReader(cleaned));
         } catch (Exception e) {
             throw new ParseException("not a feed Rome can read: " + oneLine(e), e);
         }
@@ -42,6 +43,17 @@ final class XmlFeedParser {
         String feedAuthor = rss ? null : author(feed.getAuthor(), feed.getAuthors());
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry e : feed.getEntries()) items.add(item(e, rss, atom03, feedAuthor));
+        List<XmlBases.ItemBases> bases = XmlBases.of(cleaned, documentUrl);
+        if (bases.size() == items.size()) {
+            for (int i = 0; i < items.size(); i++) {
+                ParsedItem p = items.get(i);
+                XmlBases.ItemBases b = bases.get(i);
+                if (b.content() == null && b.summary() == null) continue;
+                items.set(i, new ParsedItem(p.guid(), p.link(), p.title(), p.author(), p.published(), p.updated(),
+                        XmlBases.absolutize(p.summaryHtml(), b.summary()), XmlBases.absolutize(p.contentHtml(), b.content()),
+                        p.categories(), p.media(), p.image()));
+            }
+        }
         return new ParsedFeed(feed.getTitle(), siteLink(feed), documentUrl, items, List.of(), feedImage(feed));
     }
 

@@ -175,12 +175,19 @@ public class StoryStore {
         }
     }
 
-    /** The same item with new text in its own feed: the story is updated, never duplicated. */
+    /**
+     * The same item with new text in its own feed: the story is updated, never duplicated. A text less than
+     * half as long as the stored one does not replace it: that is a feed teaser arriving after the full text
+     * was fetched (or a truncated fetch), not an edit; the new hash is kept so the item is not seen as changed
+     * again on every pass.
+     */
     private void updateStory(long storyId, Story s, Instant now) {
-        jdbc.update("UPDATE story SET title = ?, author = COALESCE(?, author), summary = ?, content_html = ?, "
-                        + "text_content = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+        int replaced = jdbc.update("UPDATE story SET title = ?, author = COALESCE(?, author), summary = ?, content_html = ?, "
+                        + "text_content = ?, content_hash = ?, updated_at = ? WHERE id = ? "
+                        + "AND COALESCE(LENGTH(text_content), 0) <= 2 * ?",
                 Sql.cut(s.title(), 2000), Sql.cut(s.author(), 500), Sql.cut(s.summary(), 4000), s.contentHtml(),
-                s.text(), s.contentHash(), Sql.ts(now), storyId);
+                s.text(), s.contentHash(), Sql.ts(now), storyId, s.text().length());
+        if (replaced == 0) jdbc.update("UPDATE story SET content_hash = ? WHERE id = ?", s.contentHash(), storyId);
     }
 
     /**

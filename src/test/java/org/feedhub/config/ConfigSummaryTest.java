@@ -86,4 +86,21 @@ class ConfigSummaryTest {
         assertThat(ConfigSummary.describe(c))
                 .endsWith("tags: 14 tags in the vocabulary, 14 phrases (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12 and 2 more)\n");
     }
+
+    @Test
+    void fullTextIsShown() {
+        FeedsConfig c = FeedsConfigLoader.parse("""
+                sources:
+                  - {id: a, url: "https://a.example/", fulltext: true}
+                  - {id: b, url: "https://b.example/", fulltext: .story-body}
+                """, Path.of("/f.yml"));
+        assertThat(ConfigSummary.describe(c)).contains("""
+                  a  https://a.example/
+                     feed, every 15m
+                     full text: automatic (main content of the page)
+                  b  https://b.example/
+                     feed, every 15m
+                     full text: selector .story-body
+                """);
+    }
 }

@@ -163,7 +163,7 @@ class FeedsConfigErrorsTest {
                   - id: b
                     url: https://b.example/
                     titel: B
-                """), 6, "sources[1].titel", "unknown key 'titel' (allowed: id, url, title, every, tags, html)");
+                """), 6, "sources[1].titel", "unknown key 'titel' (allowed: id, url, title, every, tags, html, fulltext)");
     }
 
     @Test
@@ -551,6 +551,36 @@ class FeedsConfigErrorsTest {
                       title: h2
                       link: a
                 """), 5, "sources[0].html.item", "cannot take an @attribute");
+    }
+
+    @Test
+    void fulltextAsAList() {
+        assertError(error("""
+                sources:
+                  - id: a
+                    url: https://a.example/
+                    fulltext: [true]
+                """), 4, "sources[0].fulltext", "expected true, false or a CSS selector");
+    }
+
+    @Test
+    void fulltextWithABadSelector() {
+        assertError(error("""
+                sources:
+                  - id: a
+                    url: https://a.example/
+                    fulltext: "div["
+                """), 4, "sources[0].fulltext", "not a valid CSS selector");
+    }
+
+    @Test
+    void fulltextSelectorWithAttribute() {
+        assertError(error("""
+                sources:
+                  - id: a
+                    url: https://a.example/
+                    fulltext: .story@data-body
+                """), 4, "sources[0].fulltext", "cannot take an @attribute");
     }
 
     // --- topics

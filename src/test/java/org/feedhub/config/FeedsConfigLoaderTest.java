@@ -243,4 +243,22 @@ class FeedsConfigLoaderTest {
         assertThat(c.file()).isEqualTo(file.toAbsolutePath());
         assertThat(c.sources().get(0).url()).isEqualTo(dir.resolve("samples/w.rss").toUri().toString());
     }
+
+    @Test
+    void fulltextIsOffByDefaultAutomaticWithTrueAndASelectorOtherwise() {
+        FeedsConfig c = parse("""
+                sources:
+                  - {id: a, url: "https://a.example/"}
+                  - {id: b, url: "https://b.example/", fulltext: true}
+                  - {id: c, url: "https://c.example/", fulltext: false}
+                  - {id: d, url: "https://d.example/", fulltext: ".story-body"}
+                  - {id: e, url: "https://e.example/", fulltext: "article .body > p"}
+                  - {id: f, url: "https://f.example/", fulltext: yes}
+                  - {id: g, url: "https://g.example/", fulltext: }
+                """);
+        assertThat(c.sources()).extracting(SourceDef::fulltext).containsExactly(null, FullText.AUTO, null,
+                new FullText(".story-body"), new FullText("article .body > p"), FullText.AUTO, null);
+        assertThat(c.sources().get(1).fulltext().automatic()).isTrue();
+        assertThat(c.sources().get(3).fulltext().automatic()).isFalse();
+    }
 }

@@ -96,6 +96,17 @@ class JarIT {
         assertThat(check.out()).contains("2 sources, 2 topics", "wire-world", "ledger-diplomacy", "sergei-lavrov",
                 "russian-diplomacy", "feeds.yml is valid.");
 
+        // preview: what one source yields, printed without a database (so before ./data/ exists)
+        Run preview = java("preview", "wire-world");
+        preview.assertStatus(0);
+        assertThat(preview.errLines()).isEmpty();
+        assertThat(preview.out()).contains("wire-world: file:", "1. ", "   link:      https://", "   date:      20",
+                "(a preview: nothing was stored)");
+        assertThat(work.resolve("data")).as("preview stores nothing").doesNotExist();
+        Run unknown = java("preview", "no-such-source");
+        unknown.assertStatus(1);
+        assertThat(unknown.errLines()).singleElement().asString().startsWith("feedhub: no source 'no-such-source'");
+
         // aggregate: one line per source with its new stories, then the pass
         Run first = java("aggregate");
         first.assertStatus(0);

@@ -128,9 +128,64 @@ class HtmlPageParserTest {
 
     @Test
     void noItemWithBothTitleAndLinkIsAParseException() {
-        assertThatThrownBy(() -> scrape(sel("h3.nothing", "h2.headline a", null, null)))
+        // titles in five items, a link only in the one without a title
+        assertThatThrownBy(() -> scrape(sel("h2.headline", "a[href=/no-title]", null, null)))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("no item had both a title");
+    }
+
+    @Test
+    void aTitleOrLinkSelectorMatchingNothingIsNamed() {
+        assertThatThrownBy(() -> scrape(sel("h3.nothing", "h2.headline a", null, null)))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("selector title 'h3.nothing' matched nothing in any of the 6 items");
+        assertThatThrownBy(() -> scrape(sel("h2.headline", "a.nothing", null, null)))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("selector link 'a.nothing' matched nothing in any of the 6 items");
+    }
+
+    @Test
+    void optionalSelectorsMatchingNothingAreWarnings() throws Exception {
+        ParsedFeed f = scrape(sel("h2.headline", "h2.headline a", ".no-dek", ".no-date"));
+        assertThat(f.items()).hasSize(4);
+        assertThat(f.warnings()).containsExactly(
+                "2 of 6 items had no title or link and were skipped",
+                "selector summary '.no-dek' matched nothing in any of the 6 items",
+                "selector date '.no-date' matched nothing in any of the 6 items; stories are dated when first seen");
+    }
+
+    @Test
+    void unreadableDatesAreCountedWithAnExample() throws Exception {
+        // the first item's <time> says "Thursday evening" as text: read through its text, not its datetime
+        ParsedFeed f = scrape(sel("h2.headline", "h2.headline a", null, "time@title"));
+        assertThat(f.warnings()).contains("selector date 'time@title' matched nothing in any of the 6 items; "
+                + "stories are dated when first seen");
+        ParsedFeed g = parser.parse(("<html><body><div class=i><a href=/x>X</a><span>yesterday</span></div>"
+                + "<div class=i><a href=/y>Y</a><span>April 12, 2018</span></div></body></html>").getBytes(UTF_8),
+                "text/html", "https://s.example/", new HtmlSelectors("div.i", "a", "a", null, "span"));
+        assertThat(g.warnings()).containsExactly(
+                "1 of 2 dates could not be read (such as 'yesterday'); those stories are dated when first seen");
+    }
+
+    @Test
+    void aTimeWithAnOffsetGivesTheZoneOfTheItemsOtherDates() throws Exception {
+        String page = "<html><body><div class=i><a href=/x>X</a><time datetime='2018-04-12T20:00:00+03:00'></time>"
+                + "<span>12 Apr 2018 21:30</span></div></body></html>";
+        ParsedFeed f = parser.parse(page.getBytes(UTF_8), "text/html", "https://s.example/",
+                new HtmlSelectors("div.i", "a", "a", null, "span"));
+        assertThat(f.items().get(0).published()).isEqualTo(at("2018-04-12T18:30:00Z"));
+    }
+
+    @Test
+    void aTimezoneMetaGivesTheZoneOfThePage() throws Exception {
+        String page = "<html><head><meta name='timezone' content='Europe/Moscow'></head><body>"
+                + "<div class=i><a href=/x>X</a><span>12 Apr 2018 21:30</span></div>"
+                + "<div class=i><a href=/y>Y</a><span>12 Jan 2011 21:30</span></div>"       // Moscow was UTC+3 then
+                + "<div class=i><a href=/z>Z</a><span>12 Apr 2018 21:30 GMT</span></div></body></html>";
+        ParsedFeed f = parser.parse(page.getBytes(UTF_8), "text/html", "https://s.example/",
+                new HtmlSelectors("div.i", "a", "a", null, "span"));
+        assertThat(f.items()).extracting(ParsedItem::published).containsExactly(
+                at("2018-04-12T18:30:00Z"), at("2011-01-12T18:30:00Z"), at("2018-04-12T21:30:00Z"));
     }
 
     @Test

@@ -116,6 +116,18 @@ class StoryStoreTest {
     }
 
     @Test
+    void aTeaserDoesNotReplaceTheFullTextStoredBefore() {
+        String full = "A long article text, fetched from the story's own page, with every paragraph of the story in it.";
+        write(fetched("a", story("k1", "https://news.test/1", "Title", full, T0)), T0);
+        WriteCounts c = write(fetched("a", story("k1", "https://news.test/1", "Title", "Teaser.", T0)), T0.plusSeconds(60));
+        assertThat(c.updated()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class)).isEqualTo(full);
+        // the teaser's hash is remembered: the next pass sees the item unchanged
+        assertThat(write(fetched("a", story("k1", "https://news.test/1", "Title", "Teaser.", T0)), T0.plusSeconds(120)).unchanged())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSameLinkFromTwoSourcesIsOneStoryWithTwoCarriersTheEarliestDateAndTheFullerText() {
         write(fetched("a", story("ka", "https://news.test/1", "Short", "Short text.", T0)), T0);
         WriteCounts c = write(fetched("b", story("kb", "https://news.test/1", "Long",
