@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
  */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup) {
+public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup,
+                                Tags tags) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -18,6 +19,19 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
         if (cluster == null) cluster = new Cluster(null);
         if (dedup == null) dedup = new Dedup(0, null);
+        if (tags == null) tags = new Tags(false);
+    }
+
+    /** Settings without tags (the built-in tag settings). */
+    public FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup) {
+        this(feeds, baseUrl, schedule, fetch, cluster, dedup, null);
+    }
+
+    /**
+     * @param entities whether names of people, places and organisations a story keeps mentioning become tags
+     *                 (off by default: heuristic, for English and Russian text)
+     */
+    public record Tags(boolean entities) {
     }
 
     /**
