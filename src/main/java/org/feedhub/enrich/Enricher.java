@@ -22,12 +22,12 @@ public final class Enricher {
 
     /** @param entityTags whether names the story keeps mentioning become tags too ({@link EntityTagger}) */
     public Enricher(FeedsConfig config, boolean entityTags) {
-        this.tagger = new Tagger(config.vocabulary());
+        this.tagger = Tagger.of(config.vocabulary());
         this.entityTags = entityTags;
     }
 
     public Story enrich(Story s, SourceDef source, String feedSummaryText) {
-        List<String> tags = tagger.tags(source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(s.text()));
+        List<String> tags = tagger.tagsOf(source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(s.text()));
         List<String> ownText = ownParagraphs(s);
         if (entityTags) {
             List<String> names = EntityTagger.entities(s.title(), ownText, tags);

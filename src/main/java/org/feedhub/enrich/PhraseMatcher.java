@@ -74,12 +74,12 @@ public final class PhraseMatcher {
     }
 
     /** Whether any phrase occurs in a prepared text (split once for many matchers). */
-    public boolean matches(MatchText text) {
+    public boolean occursIn(MatchText text) {
         return !byFirstWord.isEmpty() && !find(units(text), true).isEmpty();
     }
 
     /** The phrases that occur in a prepared text, as {@link #matching(String)}. */
-    public List<String> matching(MatchText text) {
+    public List<String> occurringIn(MatchText text) {
         return byFirstWord.isEmpty() ? List.of() : find(units(text), false);
     }
 

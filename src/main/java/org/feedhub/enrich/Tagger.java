@@ -38,7 +38,11 @@ public final class Tagger {
     }
 
     /** @param vocabulary the tags of feeds.yml; a tag with no phrases is matched by its own name */
-    public Tagger(List<TagDef> vocabulary) {
+    public static Tagger of(List<TagDef> vocabulary) {
+        return new Tagger(vocabulary);
+    }
+
+    private Tagger(List<TagDef> vocabulary) {
         List<String> exactPhrases = new ArrayList<>();
         List<String> stemPhrases = new ArrayList<>();
         for (TagDef def : vocabulary == null ? List.<TagDef>of() : vocabulary) {
@@ -64,11 +68,11 @@ public final class Tagger {
 
     /** Tags in order: source tags, feed categories, vocabulary tags (vocabulary order); no repeats. */
     public List<String> tags(List<String> sourceTags, List<String> feedCategories, String title, String text) {
-        return tags(sourceTags, feedCategories, MatchText.of(title), MatchText.of(text));
+        return tagsOf(sourceTags, feedCategories, MatchText.of(title), MatchText.of(text));
     }
 
     /** As {@link #tags(List, List, String, String)}, on a title and text already prepared for matching. */
-    public List<String> tags(List<String> sourceTags, List<String> feedCategories, MatchText title, MatchText text) {
+    public List<String> tagsOf(List<String> sourceTags, List<String> feedCategories, MatchText title, MatchText text) {
         Spellings spellings = new Spellings();
         spellings.addAll(sourceTags, true);
         spellings.addAll(feedCategories, false);
@@ -88,10 +92,10 @@ public final class Tagger {
         if (matcher.isEmpty()) {
             return;
         }
-        for (String phrase : matcher.matching(title)) {
+        for (String phrase : matcher.occurringIn(title)) {
             matched.addAll(byPhrase.get(phrase));
         }
-        for (String phrase : matcher.matching(text)) {
+        for (String phrase : matcher.occurringIn(text)) {
             matched.addAll(byPhrase.get(phrase));
         }
     }

@@ -62,8 +62,8 @@ public final class TopicMatcher {
                 if (storyTags == null) storyTags = keys(s.tags());
                 in = r.tags.stream().anyMatch(storyTags::contains);
             }
-            if (!in && r.any != null) in = r.any.matches(text);
-            if (in && r.none != null && r.none.matches(text)) in = false;
+            if (!in && r.any != null) in = r.any.occursIn(text);
+            if (in && r.none != null && r.none.occursIn(text)) in = false;
             if (in) out.add(r.topicId);
         }
         return out;
