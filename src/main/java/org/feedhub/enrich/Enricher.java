@@ -10,11 +10,13 @@ import org.feedhub.normalize.Story;
 
 /**
  * Attaches tags (source, feed categories, vocabulary and, when switched on, recurring names) and an extractive
- * summary to a story. Immutable and thread-safe.
+ * summary to a story. Vocabulary phrases are looked for in the title, the text and the feed's own description,
+ * leaving out what never tells what a story is about: "Read more" and "Related:" links, share and subscribe
+ * prompts, bylines and credit lines ({@link TopicMatcher} reads a story the same way). Immutable and thread-safe.
  */
 public final class Enricher {
     private final Tagger tagger;
-    private final boolean entityTags;
+    private final EntityTagger entityTagger;
 
     public Enricher(FeedsConfig config) {
         this(config, false);
@@ -23,21 +25,26 @@ public final class Enricher {
     /** @param entityTags whether names the story keeps mentioning become tags too ({@link EntityTagger}) */
     public Enricher(FeedsConfig config, boolean entityTags) {
         this.tagger = Tagger.of(config.vocabulary());
-        this.entityTags = entityTags;
+        this.entityTagger = entityTags ? new EntityTagger(config.vocabulary()) : null;
     }
 
     public Story enrich(Story s, SourceDef source, String feedSummaryText) {
-        List<String> tags = tagger.tagsOf(source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(s.text()));
         List<String> ownText = ownParagraphs(s);
-        if (entityTags) {
-            List<String> names = EntityTagger.entities(s.title(), ownText, tags);
+        String summary = Summarizer.summarize(s.title(), ownText, feedSummaryText);
+        String text = Boilerplate.matchable(s.paragraphs());
+        if (feedSummaryText != null && !feedSummaryText.isBlank()) {
+            // the feed's own description is part of the item: it counts for tags as it does for topics
+            text = text + "\n" + Boilerplate.matchable(List.of(feedSummaryText.split("\n")));
+        }
+        List<String> tags = tagger.tagsOf(source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(text));
+        if (entityTagger != null) {
+            List<String> names = entityTagger.entities(s.title(), ownText, tags);
             if (!names.isEmpty()) {
                 List<String> all = new ArrayList<>(tags);
                 all.addAll(names);
                 tags = all;
             }
         }
-        String summary = Summarizer.summarize(s.title(), ownText, feedSummaryText);
         return s.enriched(tags, summary);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.feedhub.config.TagDef;
 import org.feedhub.normalize.TextClean;
 import org.feedhub.normalize.TextFold;
 
@@ -29,17 +30,23 @@ import org.feedhub.normalize.TextFold;
  * by {@link Stems}, so Russian case forms count as one name ("Сергей Лавров", "Сергея Лаврова").</li>
  * <li>At most {@value #MAX} per story, the most mentioned first; none that repeats a tag the story already has.</li>
  * </ul>
- * Stateless and thread-safe. Recurrence is judged within one story, not across the stories of a pass.
+ * Immutable and thread-safe. Recurrence is judged within one story, not across the stories of a pass.
  */
 public final class EntityTagger {
 
     static final int MAX = 5;
     private static final int MIN_MENTIONS = 2;
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?:al|el|ad|as|bin|ibn|abu|ben)-\\p{Lu}[\\p{L}\\p{M}\\p{Nd}]*(?:['-][\\p{L}\\p{M}\\p{Nd}]+)*"
-                    + "|[\\p{L}\\p{M}\\p{Nd}]+(?:['-][\\p{L}\\p{M}\\p{Nd}]+)*");
+    private static final Pattern TOKEN = Pattern.compile("(?:\\p{Lu}\\.){2,}"
+            + "|(?:al|el|ad|as|bin|ibn|abu|ben)-\\p{Lu}[\\p{L}\\p{M}\\p{Nd}]*(?:['-][\\p{L}\\p{M}\\p{Nd}]+)*"
+            + "|[\\p{L}\\p{M}\\p{Nd}]+(?:['-][\\p{L}\\p{M}\\p{Nd}]+)*");
+    private static final Pattern DOTTED = Pattern.compile("(?:\\p{Lu}\\.){2,}");
+    /** Dotted capitals that are places or bodies, not a person's initials ("J.K. Rowling", "В.В. Путин"). */
+    private static final Set<String> DOTTED_ACRONYMS = Set.of("u.s.", "u.k.", "u.n.", "e.u.", "u.a.e.", "d.c.",
+            "u.s.a.", "u.s.s.r.");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A place in the genitive, as it stands between a Russian title and a name: "России", "Украины", "Китая". */
+    private static final Pattern GENITIVE = Pattern.compile("\\p{L}{2,}(?:ии|ы|а|я|и)");
     private static final Pattern DOT_SPACES = Pattern.compile("\\.\\s+");
 
     /** Lower-case words inside a name: "Bank of England", "Charles de Gaulle", "Osama bin Laden". */
@@ -58,7 +65,7 @@ public final class EntityTagger {
             "sir", "lord", "lady", "judge", "leader", "commander", "lt", "sgt", "capt", "captain", "maj", "major",
             "rep", "representative", "envoy", "counterpart", "ceo", "founder", "sheikh", "emir", "ayatollah",
             "patriarch", "cardinal", "bishop", "archbishop", "rev", "hon", "amb", "pres", "dictator", "tsar",
-            "czar", "sultan", "crown", "emperor", "empress", "deputy", "vice", "first", "foreign", "prime", "defence", "defense", "interior", "finance", "state");
+            "czar", "sultan", "crown", "emperor", "empress", "secretary-general", "deputy", "vice", "first", "foreign", "prime", "defence", "defense", "interior", "finance", "state");
     /** Of {@link #TITLES}, those that qualify another title word rather than end a title ("Foreign Minister"). */
     private static final Set<String> TITLE_MODIFIERS = Set.of("deputy", "vice", "first", "foreign", "prime",
             "defence", "defense", "interior", "finance", "crown", "state");
@@ -70,6 +77,19 @@ public final class EntityTagger {
             "лидера", "председатель", "председателя", "спикер", "спикера", "пресс-секретарь", "пресс-секретаря",
             "губернатор", "губернатора", "мэр", "мэра", "генсек", "генсека", "генеральный", "директор", "директора",
             "замминистра", "представитель", "представителя", "коллега", "коллегой", "коллеги");
+
+    /** Last words of places and bodies ("White House", "Black Sea"): such a name is no person with a surname. */
+    private static final Set<String> PLACE_OR_BODY = Set.of("house", "union", "sea", "ocean", "gulf", "bay", "lake",
+            "river", "island", "islands", "mountain", "mountains", "valley", "coast", "peninsula", "strait", "canal",
+            "street", "road", "avenue", "square", "bridge", "tower", "park", "palace", "hall", "church", "airport",
+            "station", "city", "state", "states", "republic", "kingdom", "federation", "nations", "region",
+            "province", "county", "district", "party", "council", "committee", "commission", "ministry",
+            "department", "office", "agency", "service", "bank", "court", "army", "forces", "navy", "guard",
+            "police", "university", "institute", "school", "college", "hospital", "center", "centre", "foundation",
+            "company", "group", "corporation", "association", "organisation", "organization", "league", "club",
+            "assembly", "parliament", "senate", "congress", "news", "times", "post", "journal", "war", "summit",
+            "conference", "treaty", "accord", "agreement", "act", "prize", "cup", "games", "east", "west", "north",
+            "south");
 
     /** Capitalised words that are not names, or not on their own. */
     private static final Set<String> STOP = Set.of(
@@ -129,15 +149,27 @@ public final class EntityTagger {
         }
     }
 
-    private EntityTagger() {
+    /** Stems of every vocabulary tag name and phrase: a name the editors already tag is not tagged again. */
+    private final Set<String> known = new HashSet<>();
+
+    /** An entity tagger that leaves out names the vocabulary already covers (by its tags' names or phrases). */
+    public EntityTagger(List<TagDef> vocabulary) {
+        for (TagDef t : vocabulary == null ? List.<TagDef>of() : vocabulary) {
+            known.add(String.join(" ", Stems.of(t.name())));
+            for (String phrase : t.phrases()) {
+                known.add(String.join(" ", Stems.of(phrase)));
+            }
+        }
+        known.remove("");
     }
 
     /**
      * The names to add as tags, at most {@value #MAX}.
      *
-     * @param existing the story's tags so far: a name equal to one of them (or whose last word is) is left out
+     * @param existing the story's tags so far: a name equal to one of them (or whose last word is) is left out,
+     *                 as is one the vocabulary covers ("Sergei Lavrov" when "lavrov" is a phrase)
      */
-    public static List<String> entities(String title, List<String> paragraphs, List<String> existing) {
+    public List<String> entities(String title, List<String> paragraphs, List<String> existing) {
         List<List<Token>> sentences = new ArrayList<>();
         Set<String> lowerWords = new HashSet<>();
         for (String raw : paragraphs == null ? List.<String>of() : paragraphs) {
@@ -165,8 +197,9 @@ public final class EntityTagger {
                 }
                 Candidate c = candidates.computeIfAbsent(stems, Candidate::new);
                 c.spellings.merge(String.join(" ", name.tokens.stream().map(Token::text).toList()), 1, Integer::sum);
-                c.person |= name.afterTitle || name.tokens.size() >= 2 && name.tokens.stream().noneMatch(
-                        t -> CONNECTORS.contains(t.key));
+                Token last = name.tokens.get(name.tokens.size() - 1);
+                c.person |= name.afterTitle || name.tokens.size() >= 2 && !PLACE_OR_BODY.contains(last.key)
+                        && name.tokens.stream().noneMatch(t -> CONNECTORS.contains(t.text)); // not "Bank of England"
             }
         }
         if (candidates.isEmpty()) {
@@ -204,12 +237,15 @@ public final class EntityTagger {
                 }
             }
         }
-        // "Ministry of Foreign Affairs" inside "Russian Ministry of Foreign Affairs": the shorter stands for both
+        // one name inside another: a person's full name stands for its tail ("Jean-Yves Le Drian", "Le Drian");
+        // otherwise the shorter stands for both ("Ministry of Foreign Affairs", "Russian Ministry of …")
         for (Candidate a : multi) {
             for (Candidate b : multi) {
-                if (a != b && b.stems.size() > a.stems.size() && indexOf(b.stems, a.stems, 0) >= 0) {
-                    dropped.add(b);
+                if (a == b || b.stems.size() <= a.stems.size() || indexOf(b.stems, a.stems, 0) < 0) {
+                    continue;
                 }
+                boolean tail = indexOf(b.stems, a.stems, b.stems.size() - a.stems.size()) >= 0;
+                dropped.add(b.person && tail ? a : b);
             }
         }
         List<Candidate> kept = new ArrayList<>();
@@ -254,7 +290,8 @@ public final class EntityTagger {
         for (Candidate c : kept) {
             String name = c.spelling();
             String[] words = name.split(" ");
-            if (taken.contains(TextFold.fold(name)) || taken.contains(TextFold.fold(words[words.length - 1]))) {
+            if (taken.contains(TextFold.fold(name)) || taken.contains(TextFold.fold(words[words.length - 1]))
+                    || known.contains(String.join(" ", c.stems)) || known.contains(c.stems.get(c.stems.size() - 1))) {
                 continue;
             }
             taken.add(TextFold.fold(name));
@@ -329,7 +366,8 @@ public final class EntityTagger {
         if (words.isEmpty()) {
             return;
         }
-        if (!afterTitle && words.size() >= 3 && isCyrillic(words.get(0).text) && followsRussianTitle(run.get(0), sentence)) {
+        if (!afterTitle && words.size() >= 3 && isCyrillic(words.get(0).text) && GENITIVE.matcher(words.get(0).key).matches()
+                && followsRussianTitle(run.get(0), sentence)) {
             words = words.subList(1, words.size()); // "министр иностранных дел России Сергей Лавров"
             afterTitle = true;
         }
@@ -374,7 +412,6 @@ public final class EntityTagger {
     static List<Token> tokens(String sentence) {
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(sentence);
-        int prevEnd = -1;
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});
@@ -383,22 +420,25 @@ public final class EntityTagger {
             int start = spans.get(i)[0];
             int end = spans.get(i)[1];
             String word = sentence.substring(start, end);
+            String gap = i + 1 < spans.size() ? sentence.substring(end, spans.get(i + 1)[0]) : ".";
             boolean possessive = false;
             if (word.length() > 2 && (word.endsWith("'s") || word.endsWith("'S"))) {
                 word = word.substring(0, word.length() - 2);
                 possessive = true;
             }
             String key = TextFold.fold(word);
-            String gap = i + 1 < spans.size() ? sentence.substring(end, spans.get(i + 1)[0]) : ".";
-            boolean joins = !possessive && (SPACES.matcher(gap).matches()
-                    || DOT_SPACES.matcher(gap).matches() && (DOTTED_TITLES.contains(key) || isInitial(word)));
+            boolean dotted = DOTTED.matcher(word).matches();
+            boolean acronym = dotted ? DOTTED_ACRONYMS.contains(key) : word.length() >= 2
+                    && word.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase)
+                    && word.codePoints().anyMatch(Character::isLetter);
+            boolean dottedOn = DOT_SPACES.matcher(gap).matches() && (DOTTED_TITLES.contains(key) || isInitial(word));
+            boolean joins = !possessive && (SPACES.matcher(gap).matches() || dottedOn);
+            if (dottedOn) {
+                word = word + "."; // "George W. Bush"
+            }
             int first = word.codePointAt(0);
             boolean upper = Character.isUpperCase(first) || word.matches("(?:al|el|ad|as|bin|ibn|abu|ben)-\\p{Lu}.*");
-            boolean acronym = word.length() >= 2 && word.codePoints().filter(Character::isLetter)
-                    .allMatch(Character::isUpperCase) && word.codePoints().anyMatch(Character::isLetter);
-            boolean sentenceStart = prevEnd < 0;
-            out.add(new Token(word, key, upper && !acronym, acronym, sentenceStart, joins));
-            prevEnd = end;
+            out.add(new Token(word, key, upper && !acronym, acronym, i == 0, joins));
         }
         return out;
     }

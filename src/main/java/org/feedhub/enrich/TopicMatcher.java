@@ -16,7 +16,8 @@ import org.feedhub.normalize.Story;
  *   joins = (no any and no tags given  OR  some any phrase occurs  OR  the story carries one of the tags)
  *           AND no none phrase occurs
  * </pre>
- * Phrases occur as whole words in the title, summary or text, by the same matcher the tag vocabulary uses
+ * Phrases occur as whole words in the title, summary or text (without "Read more"/"Related:" links, prompts,
+ * bylines and credits: {@link Boilerplate#matchable}), by the same matcher the tag vocabulary uses
  * ({@link PhraseMatcher}: exact words, or stems with {@code stem: true}); tags compare case- and
  * accent-insensitively with the story's tags (source tags, feed categories, vocabulary and entity tags, all
  * given by {@link Enricher} before the store files the story). A {@code none} phrase always keeps a story out,
@@ -55,7 +56,8 @@ public final class TopicMatcher {
                 continue;
             }
             if (text == null) {
-                text = MatchText.of(s.title() + "\n" + (s.summary() == null ? "" : s.summary()) + "\n" + s.text());
+                text = MatchText.of(s.title() + "\n" + (s.summary() == null ? "" : s.summary()) + "\n"
+                        + Boilerplate.matchable(s.paragraphs()));
             }
             boolean in = r.any == null && r.tags.isEmpty();
             if (!in && !r.tags.isEmpty()) {
