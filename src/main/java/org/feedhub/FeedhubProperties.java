@@ -22,11 +22,6 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (tags == null) tags = new Tags(false);
     }
 
-    /** Settings without tags (the built-in tag settings). */
-    public FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup) {
-        this(feeds, baseUrl, schedule, fetch, cluster, dedup, null);
-    }
-
     /**
      * @param entities whether names of people, places and organisations a story keeps mentioning become tags
      *                 (off by default: heuristic, for English and Russian text)
