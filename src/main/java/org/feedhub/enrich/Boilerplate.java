@@ -72,7 +72,7 @@ final class Boilerplate {
 
     /** Site boilerplate: "Read more …", "Subscribe …", "Related: …", "The post … appeared first on …". */
     static boolean isPrompt(String p) {
-        return p != null && BOILERPLATE.matcher(p.strip()).find();
+        return p != null && BOILERPLATE.matcher(p.strip()).lookingAt(); // every alternative is anchored at ^
     }
 
     /**
@@ -81,7 +81,7 @@ final class Boilerplate {
      */
     static boolean isNotMatchable(String paragraph) {
         String p = paragraph == null ? "" : paragraph.strip();
-        return isPrompt(p) || CREDIT_LINE.matcher(p).find() || isByline(p);
+        return isPrompt(p) || CREDIT_LINE.matcher(p).lookingAt() || isByline(p);
     }
 
     /** The paragraphs that tell what a story is about ({@link #isNotMatchable}), joined by newlines. */
