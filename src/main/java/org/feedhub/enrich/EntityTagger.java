@@ -28,7 +28,8 @@ import org.feedhub.normalize.TextFold;
  * <li>A candidate needs two words or a title before it, and must recur: two mentions or more in the title and
  * text, where a mention of a person's surname alone counts ("Sergei Lavrov … Lavrov said"). Mentions compare
  * by {@link Stems}, so Russian case forms count as one name ("Сергей Лавров", "Сергея Лаврова").</li>
- * <li>At most {@value #MAX} per story, the most mentioned first; none that repeats a tag the story already has.</li>
+ * <li>At most {@value #MAX} per story, the most mentioned first; none that repeats a tag the story already has
+ * or that the vocabulary covers ("Sergei Lavrov" when "lavrov" is a phrase of a tag).</li>
  * </ul>
  * Immutable and thread-safe. Recurrence is judged within one story, not across the stories of a pass.
  */
@@ -320,10 +321,10 @@ public final class EntityTagger {
             if (inName) {
                 run.add(t);
                 if (t.joinsNext) {
-                    continue;
+                    continue; // the name may go on
                 }
-                t = null; // a comma, a possessive or the like ends the name here
             }
+            // a word that is no name word, or a comma, possessive or the like after one: the run is complete
             if (!run.isEmpty()) {
                 name(run, sentence, out);
                 run = new ArrayList<>();
