@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("feedhub")
 public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup,
-                                Normalize normalize, Fulltext fulltext, Publish publish) {
+                                Normalize normalize, Fulltext fulltext, Publish publish, Tags tags) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -22,6 +22,7 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         if (normalize == null) normalize = new Normalize(null);
         if (fulltext == null) fulltext = new Fulltext(0, 0, null);
         if (publish == null) publish = new Publish(null);
+        if (tags == null) tags = new Tags(false);
     }
 
     /**
@@ -52,6 +53,13 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         public org.feedhub.fulltext.FullTextSettings settings() {
             return new org.feedhub.fulltext.FullTextSettings(maxArticles, minFeedText, timeBudget);
         }
+    }
+
+    /**
+     * @param entities whether names of people, places and organisations a story keeps mentioning become tags
+     *                 (off by default: heuristic, for English and Russian text)
+     */
+    public record Tags(boolean entities) {
     }
 
     /**

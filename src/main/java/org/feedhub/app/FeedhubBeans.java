@@ -75,7 +75,7 @@ class FeedhubBeans {
 
     @Bean
     LiveConfig liveConfig(FeedhubProperties props, SourceStore sources, TopicIndex index, Clock clock) {
-        return new LiveConfig(Path.of(props.feeds()), sources, index, clock);
+        return new LiveConfig(Path.of(props.feeds()), sources, index, clock, props.tags().entities());
     }
 
     @Bean

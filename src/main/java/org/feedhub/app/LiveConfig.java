@@ -33,15 +33,22 @@ public class LiveConfig {
     private final SourceStore sources;
     private final TopicIndex topicIndex;
     private final Clock clock;
+    private final boolean entityTags;
     private volatile Snapshot current;
     private volatile String lastError;
     private String lastText;
 
     public LiveConfig(Path path, SourceStore sources, TopicIndex topicIndex, Clock clock) {
+        this(path, sources, topicIndex, clock, false);
+    }
+
+    /** @param entityTags {@code feedhub.tags.entities}: recurring names become tags */
+    public LiveConfig(Path path, SourceStore sources, TopicIndex topicIndex, Clock clock, boolean entityTags) {
         this.path = path;
         this.sources = sources;
         this.topicIndex = topicIndex;
         this.clock = clock;
+        this.entityTags = entityTags;
         String text = read();
         apply(FeedsConfigLoader.parse(text == null ? "" : text, path), text);
     }
@@ -78,7 +85,7 @@ public class LiveConfig {
     }
 
     private void apply(FeedsConfig config, String text) {
-        Snapshot next = new Snapshot(config, new Enricher(config), new TopicMatcher(config), fingerprint(config));
+        Snapshot next = new Snapshot(config, new Enricher(config, entityTags), new TopicMatcher(config), fingerprint(config));
         sources.sync(config.sources(), clock.instant());
         topicIndex.reindexIfChanged(next.fingerprint(), config.topics().stream().map(t -> t.id())
                 .collect(java.util.stream.Collectors.toSet()), next.matcher()::topicsFor, clock.instant());

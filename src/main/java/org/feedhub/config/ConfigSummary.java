@@ -23,7 +23,8 @@ public final class ConfigSummary {
                 .append(count(config.topics().size(), "topic")).append(", ")
                 .append(count(config.tags().size(), "tag")).append('\n');
         out.append("defaults: poll every ").append(Durations.format(config.defaults().every()))
-                .append(", keep stories ").append(Durations.format(config.defaults().keep())).append('\n');
+                .append(", keep stories ").append(Durations.format(config.defaults().keep()))
+                .append(config.defaults().stem() ? ", match by word stems" : "").append('\n');
 
         out.append("\nsources\n");
         for (SourceDef s : config.sources()) {
@@ -51,6 +52,12 @@ public final class ConfigSummary {
         out.append("\ntags: ").append(count(config.tags().size(), "tag")).append(" in the vocabulary, ")
                 .append(count(phrases, "phrase"));
         if (!config.tags().isEmpty()) out.append(" (").append(names(List.copyOf(config.tags().keySet()))).append(')');
+        List<String> stemmed = config.vocabulary().stream().filter(TagDef::stem).map(TagDef::name).toList();
+        if (!stemmed.isEmpty()) {
+            out.append('\n').append(stemmed.size() == config.vocabulary().size() ? "all matched" : count(stemmed.size(), "tag")
+                    + " matched").append(" by word stems");
+            if (stemmed.size() < config.vocabulary().size()) out.append(" (").append(names(stemmed)).append(')');
+        }
         return out.append('\n').toString();
     }
 
@@ -67,9 +74,20 @@ public final class ConfigSummary {
     }
 
     private static String match(TopicDef.Match m) {
-        if (m.any().isEmpty() && m.none().isEmpty()) return "every story";
-        String any = m.any().isEmpty() ? "any story" : "any of " + String.join(", ", m.any());
-        return m.none().isEmpty() ? any : any + "; none of " + String.join(", ", m.none());
+        if (m.everything()) return "every story";
+        String in;
+        if (m.any().isEmpty() && m.tags().isEmpty()) {
+            in = "any story";
+        } else if (m.tags().isEmpty()) {
+            in = "any of " + String.join(", ", m.any());
+        } else if (m.any().isEmpty()) {
+            in = "tagged " + String.join(" or ", m.tags());
+        } else {
+            in = "any of " + String.join(", ", m.any()) + ", or tagged " + String.join(" or ", m.tags());
+        }
+        String out = m.none().isEmpty() ? in : in + "; none of " + String.join(", ", m.none());
+        boolean phrases = !m.any().isEmpty() || !m.none().isEmpty();
+        return phrases && m.stem() ? out + " (by word stems)" : out;
     }
 
     // A long vocabulary would drown the rest of the summary.

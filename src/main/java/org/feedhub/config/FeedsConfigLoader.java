@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -29,7 +31,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
 public final class FeedsConfigLoader {
 
     private static final List<String> TOP_KEYS = List.of("defaults", "sources", "topics", "tags");
-    private static final List<String> DEFAULTS_KEYS = List.of("every", "keep");
+    private static final List<String> DEFAULTS_KEYS = List.of("every", "keep", "stem");
+    private static final List<String> TAG_KEYS = List.of("phrases", "stem");
 
     private final Yamls y;
     private final Path file;
@@ -77,9 +80,9 @@ public final class FeedsConfigLoader {
             throw new ConfigException(y.file(), line, "sources", "no sources; add at least one with an id and a url");
         }
         List<SourceDef> sources = new SourceReader(y, file.getParent(), defaults.every()).read(sourcesNode);
-        Map<String, List<String>> tags = tags(Yamls.optional(top, "tags"));
+        List<TagDef> tags = tags(Yamls.optional(top, "tags"), defaults.stem());
         Set<String> ids = sources.stream().map(SourceDef::id).collect(Collectors.toUnmodifiableSet());
-        List<TopicDef> topics = new TopicReader(y, ids).read(Yamls.optional(top, "topics"));
+        List<TopicDef> topics = new TopicReader(y, ids, defaults.stem()).read(Yamls.optional(top, "topics"));
         return new FeedsConfig(file, defaults, sources, topics, tags);
     }
 
@@ -118,24 +121,55 @@ public final class FeedsConfigLoader {
         Map<String, NodeTuple> map = y.mapping(node, "defaults", DEFAULTS_KEYS);
         Node every = Yamls.optional(map, "every");
         Node keep = Yamls.optional(map, "keep");
+        Node stem = Yamls.optional(map, "stem");
         return new Defaults(
                 every == null ? Defaults.BUILT_IN.every() : y.interval(every, "defaults.every"),
-                keep == null ? Defaults.BUILT_IN.keep() : y.interval(keep, "defaults.keep"));
+                keep == null ? Defaults.BUILT_IN.keep() : y.interval(keep, "defaults.keep"),
+                stem == null ? Defaults.BUILT_IN.stem() : y.bool(stem, "defaults.stem"));
     }
 
-    private Map<String, List<String>> tags(Node node) {
-        if (node == null) return Map.of();
-        Map<String, List<String>> tags = new LinkedHashMap<>();
+    /**
+     * {@code tags:}: each tag is a list of phrases ({@code Syria: [syria, damascus]}) or a mapping with the
+     * phrases and its own stem setting ({@code Lavrov: {phrases: [lavrov], stem: true}}).
+     */
+    private List<TagDef> tags(Node node, boolean defaultStem) {
+        if (node == null) return List.of();
+        List<TagDef> tags = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
         for (Map.Entry<String, NodeTuple> e : y.mapping(node, "tags", null).entrySet()) {
+            String name = e.getKey().strip();
             String field = Yamls.child("tags", e.getKey());
+            Node keyNode = e.getValue().getKeyNode();
+            String other = seen.putIfAbsent(org.feedhub.normalize.TextFold.fold(name), name);
+            if (other != null) {
+                throw y.error(keyNode, field, "'" + name + "' is the same tag as '" + other
+                        + "' (tags are compared ignoring case and accents); merge their phrases");
+            }
             Node value = e.getValue().getValueNode();
-            List<String> phrases = y.texts(value, field);
+            Node phrasesNode = value;
+            boolean stem = defaultStem;
+            String phrasesField = field;
+            if (value instanceof MappingNode) {
+                Map<String, NodeTuple> map = y.mapping(value, field, TAG_KEYS);
+                phrasesNode = Yamls.optional(map, "phrases");
+                phrasesField = field + ".phrases";
+                Node stemNode = Yamls.optional(map, "stem");
+                if (stemNode != null) stem = y.bool(stemNode, field + ".stem");
+                if (phrasesNode == null) {
+                    throw y.error(map.containsKey("phrases") ? map.get("phrases").getKeyNode() : value, phrasesField,
+                            "a tag needs at least one phrase");
+                }
+            } else if (value instanceof ScalarNode && !Yamls.isNull(value)) {
+                throw y.error(value, field, "expected a list of phrases ([syria, damascus]) or a mapping "
+                        + "({phrases: [...], stem: true}), found " + Yamls.kind(value));
+            }
+            List<String> phrases = y.texts(phrasesNode, phrasesField);
             if (phrases.isEmpty()) {
-                throw y.error(Yamls.isNull(value) ? e.getValue().getKeyNode() : value, field,
+                throw y.error(Yamls.isNull(phrasesNode) ? keyNode : phrasesNode, phrasesField,
                         "a tag needs at least one phrase");
             }
-            tags.put(e.getKey(), phrases);
+            tags.add(new TagDef(name, phrases, stem));
         }
-        return Collections.unmodifiableMap(tags);
+        return List.copyOf(tags);
     }
 }

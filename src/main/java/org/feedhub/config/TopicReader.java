@@ -16,14 +16,21 @@ final class TopicReader {
     static final int MAX_LIMIT = 1000;
 
     private static final List<String> KEYS = List.of("id", "title", "description", "sources", "match", "limit");
-    private static final List<String> MATCH_KEYS = List.of("any", "none");
+    private static final List<String> MATCH_KEYS = List.of("any", "none", "tags", "stem");
 
     private final Yamls y;
     private final Set<String> sourceIds;
+    private final boolean defaultStem;
 
     TopicReader(Yamls y, Set<String> sourceIds) {
+        this(y, sourceIds, false);
+    }
+
+    /** @param defaultStem {@code defaults.stem}: whether a match without its own {@code stem:} matches stems */
+    TopicReader(Yamls y, Set<String> sourceIds, boolean defaultStem) {
         this.y = y;
         this.sourceIds = sourceIds;
+        this.defaultStem = defaultStem;
     }
 
     List<TopicDef> read(Node node) {
@@ -73,9 +80,28 @@ final class TopicReader {
     private TopicDef.Match match(Node node, String field) {
         if (node == null) return TopicDef.Match.ALL;
         Map<String, NodeTuple> map = y.mapping(node, field, MATCH_KEYS);
+        Node stem = Yamls.optional(map, "stem");
         return new TopicDef.Match(
                 y.texts(Yamls.optional(map, "any"), field + ".any"),
-                y.texts(Yamls.optional(map, "none"), field + ".none"));
+                y.texts(Yamls.optional(map, "none"), field + ".none"),
+                tags(Yamls.optional(map, "tags"), field + ".tags"),
+                stem == null ? defaultStem : y.bool(stem, field + ".stem"));
+    }
+
+    /** Tag names; a name listed twice (ignoring case) is refused, as it is surely a slip. */
+    private List<String> tags(Node node, String field) {
+        if (node == null) return List.of();
+        List<Node> items = y.sequence(node, field);
+        List<String> tags = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String f = Yamls.index(field, i);
+            String tag = y.text(items.get(i), f);
+            Integer first = seen.putIfAbsent(org.feedhub.normalize.TextFold.fold(tag), i);
+            if (first != null) throw y.error(items.get(i), f, "'" + tag + "' is listed twice");
+            tags.add(tag);
+        }
+        return List.copyOf(tags);
     }
 
     private int limit(Node node, String field) {

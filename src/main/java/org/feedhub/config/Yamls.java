@@ -135,6 +135,16 @@ final class Yamls {
         return List.copyOf(out);
     }
 
+    /** {@code true} or {@code false} (any case); YAML 1.1's yes/no/on/off are refused as ambiguous. */
+    boolean bool(Node node, String field) {
+        if (node instanceof ScalarNode s && !isNull(s)) {
+            String v = s.getValue().strip();
+            if (v.equalsIgnoreCase("true")) return true;
+            if (v.equalsIgnoreCase("false")) return false;
+        }
+        throw error(node, field, "must be true or false, found " + kind(node));
+    }
+
     /** An interval as {@link Durations#parse} reads it. */
     Duration interval(Node node, String field) {
         String text = text(node, field);

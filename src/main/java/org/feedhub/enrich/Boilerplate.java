@@ -1,5 +1,6 @@
 package org.feedhub.enrich;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,6 +70,38 @@ final class Boilerplate {
                 || CREDIT_LINE.matcher(p).find();
     }
 
+    /** Site boilerplate: "Read more …", "Subscribe …", "Related: …", "The post … appeared first on …". */
+    static boolean isPrompt(String p) {
+        return p != null && BOILERPLATE.matcher(p.strip()).lookingAt(); // every alternative is anchored at ^
+    }
+
+    /**
+     * What never tells what a story is about, so it stays out of tag and topic matching: prompts and related
+     * links ({@link #isPrompt}), bylines and credit lines. (Captions stay in: they name the story's subject.)
+     */
+    static boolean isNotMatchable(String paragraph) {
+        String p = paragraph == null ? "" : paragraph.strip();
+        return isPrompt(p) || CREDIT_LINE.matcher(p).lookingAt() || isByline(p);
+    }
+
+    /** The paragraphs that tell what a story is about ({@link #isNotMatchable}), joined by newlines. */
+    static String matchable(List<String> paragraphs) {
+        if (paragraphs == null || paragraphs.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String p : paragraphs) {
+            if (p == null || isNotMatchable(p)) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+
     static boolean isCaption(String p) {
         if (WHOLLY_BRACKETED.matcher(p).matches() || CAPTION_START.matcher(p).find()
                 || BRACKET_CREDIT_END.matcher(p).find()) {
@@ -130,7 +163,9 @@ final class Boilerplate {
             return true;
         }
         int words = p.split("\\s+").length;
-        boolean noLowercase = p.codePoints().noneMatch(Character::isLowerCase);
+        // in capitals: "MOSCOW"; a script without case (Chinese, Arabic) has no capitals and no datelines in them
+        boolean noLowercase = p.codePoints().anyMatch(Character::isUpperCase)
+                && p.codePoints().noneMatch(Character::isLowerCase);
         if (noLowercase && p.length() <= 40 && words <= 5) {
             return true; // "MOSCOW", "WASHINGTON, D.C."
         }

@@ -41,6 +41,8 @@ public final class Sentences {
             "по", "как", "так", "при", "после", "однако", "также", "тогда", "кроме", "ранее", "позже");
 
     private static final Pattern DOTTED_INITIALS = Pattern.compile("(?:\\p{L}\\.){2,}");
+    /** "2018 г.", "2020-2021 гг.": a year (or years) before the abbreviation. */
+    private static final Pattern YEAR_BEFORE = Pattern.compile("\\d{4}\\s*(?:гг?)\\.$");
 
     private Sentences() {
     }
@@ -95,10 +97,17 @@ public final class Sentences {
         if (ALWAYS_JOIN.contains(word)) {
             return true;
         }
+        if ((word.equals("г") || word.equals("гг")) && YEAR_BEFORE.matcher(prev).find() && words(prev) > 4) {
+            return false; // "…больше, чем в 2018 г. Доходы …": a year closing a clause ends the sentence
+        }
         if (USUALLY_JOIN.contains(word) || DOTTED_INITIALS.matcher(last).matches()) {
             return !SENTENCE_STARTERS.contains(firstWord(next));
         }
         return false;
+    }
+
+    private static int words(String s) {
+        return s.strip().split("\\s+").length;
     }
 
     private static boolean startsLowercase(String s) {

@@ -16,6 +16,7 @@ public final class Summarizer {
     public static final int MAX_CHARS = 300;
     private static final int MAX_SENTENCES = 3;
     private static final String ELLIPSIS = "\u2026";
+    private static final String[] CLAUSE_MARKS = {", ", "; ", ": ", " - "};
 
     private Summarizer() {
     }
@@ -53,7 +54,8 @@ public final class Summarizer {
             }
             for (String sentence : Sentences.split(paragraph)) {
                 String s = Boilerplate.stripLead(sentence);
-                if (s.codePoints().noneMatch(Character::isLetterOrDigit) || Words.of(s).equals(titleWords)) {
+                if (s.codePoints().noneMatch(Character::isLetterOrDigit) || Words.of(s).equals(titleWords)
+                        || Boilerplate.isPrompt(s)) { // "… could not be trusted. Read more"
                     continue;
                 }
                 sentences.add(s);
@@ -74,23 +76,43 @@ public final class Summarizer {
         StringBuilder sb = new StringBuilder(first);
         for (int i = 1; i < sentences.size(); i++) {
             String next = sentences.get(i);
-            if (sb.length() + 1 + next.length() > MAX_CHARS) {
+            if (sb.length() + (endsWithWideStop(sb) ? 0 : 1) + next.length() > MAX_CHARS) {
                 break; // whole sentences only, and no gaps: stop at the first that does not fit
             }
-            sb.append(' ').append(next);
+            if (!endsWithWideStop(sb)) {
+                sb.append(' '); // Chinese and Japanese sentences follow each other without a space
+            }
+            sb.append(next);
         }
         return sb.toString();
     }
 
-    /** A too-long first sentence, cut at a word boundary, marked as cut. */
+    private static boolean endsWithWideStop(CharSequence s) {
+        char c = s.charAt(s.length() - 1);
+        return c == '\u3002' || c == '\uFF01' || c == '\uFF1F';
+    }
+
+    /**
+     * A too-long first sentence, cut at the last clause boundary (a comma, semicolon, colon or dash) in the
+     * last 40% of the room, else at a word boundary; marked as cut.
+     */
     private static String cut(String sentence) {
         int limit = MAX_CHARS - ELLIPSIS.length();
-        int end = limit;
-        while (end > 0 && !Character.isWhitespace(sentence.charAt(end))) {
-            end--;
+        int clause = -1;
+        for (String mark : CLAUSE_MARKS) {
+            clause = Math.max(clause, sentence.lastIndexOf(mark, limit - mark.length()));
         }
-        if (end == 0) {
-            end = limit; // one enormous "word": cut inside it rather than return nothing
+        int end;
+        if (clause >= limit * 6 / 10) {
+            end = clause;
+        } else {
+            end = limit;
+            while (end > 0 && !Character.isWhitespace(sentence.charAt(end))) {
+                end--;
+            }
+            if (end == 0) {
+                end = limit; // one enormous "word": cut inside it rather than return nothing
+            }
         }
         String head = sentence.substring(0, end).stripTrailing();
         int keep = head.length();

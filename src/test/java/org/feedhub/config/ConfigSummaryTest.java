@@ -103,4 +103,26 @@ class ConfigSummaryTest {
                      full text: selector .story-body
                 """);
     }
+
+    @Test
+    void stemsAndTagMatches() {
+        FeedsConfig c = FeedsConfigLoader.parse("""
+                defaults: {stem: true}
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - {id: syria, title: Syria, match: {any: [syria, damascus], tags: [Syria], none: [sport]}}
+                  - {id: mideast, title: Middle East, match: {tags: [Syria, Iran]}}
+                  - {id: exact, title: Exact, match: {any: [iran], stem: false}}
+                tags:
+                  Syria: [syria]
+                  Iran: {phrases: [iran], stem: false}
+                  Lavrov: {phrases: [lavrov, лавров]}
+                """, Path.of("/srv/feeds.yml"));
+        assertThat(ConfigSummary.describe(c)).contains("defaults: poll every 15m, keep stories 90d, match by word stems\n")
+                .contains("match: any of syria, damascus, or tagged Syria; none of sport (by word stems)\n")
+                .contains("match: tagged Syria or Iran\n")
+                .contains("match: any of iran\n")
+                .endsWith("tags: 3 tags in the vocabulary, 4 phrases (Syria, Iran, Lavrov)\n"
+                        + "2 tags matched by word stems (Syria, Lavrov)\n");
+    }
 }

@@ -151,7 +151,7 @@ class FeedsConfigErrorsTest {
                   every: 5m
                   retain: 30d
                 sources: [{id: a, url: "https://a.example/"}]
-                """), 3, "defaults.retain", "(allowed: every, keep)");
+                """), 3, "defaults.retain", "(allowed: every, keep, stem)");
     }
 
     @Test
@@ -200,7 +200,7 @@ class FeedsConfigErrorsTest {
                     title: T
                     match:
                       all: [x]
-                """), 6, "topics[0].match.all", "unknown key 'all' (allowed: any, none)");
+                """), 6, "topics[0].match.all", "unknown key 'all' (allowed: any, none, tags, stem)");
     }
 
     @Test
@@ -822,6 +822,126 @@ class FeedsConfigErrorsTest {
                 sources: [{id: a, url: "https://a.example/"}]
                 tags: [Syria, Iran]
                 """), 2, "tags", "expected a mapping");
+    }
+
+    @Test
+    void tagMappingWithAnUnknownKey() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Syria: [syria]
+                  Lavrov:
+                    phrases: [lavrov]
+                    stems: true
+                """), 6, "tags.Lavrov.stems", "unknown key 'stems' (allowed: phrases, stem)");
+    }
+
+    @Test
+    void tagMappingWithoutPhrases() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Lavrov: {stem: true}
+                """), 3, "tags.Lavrov.phrases", "a tag needs at least one phrase");
+    }
+
+    @Test
+    void tagMappingWithEmptyPhrases() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Lavrov:
+                    stem: true
+                    phrases: []
+                """), 5, "tags.Lavrov.phrases", "a tag needs at least one phrase");
+    }
+
+    @Test
+    void tagStemThatIsNotABoolean() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Lavrov: {phrases: [lavrov], stem: maybe}
+                """), 3, "tags.Lavrov.stem", "must be true or false, found \"maybe\"");
+    }
+
+    @Test
+    void tagStemYesIsRefusedAsAmbiguous() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Lavrov: {phrases: [lavrov], stem: yes}
+                """), 3, "tags.Lavrov.stem", "must be true or false");
+    }
+
+    @Test
+    void twoTagsThatDifferOnlyInCase() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Syria: [syria]
+                  Iran: [iran]
+                  SYRIA: [damascus]
+                """), 5, "tags.SYRIA", "'SYRIA' is the same tag as 'Syria'");
+    }
+
+    @Test
+    void defaultsStemThatIsNotABoolean() {
+        assertError(error("""
+                defaults:
+                  every: 5m
+                  stem: 1
+                sources: [{id: a, url: "https://a.example/"}]
+                """), 3, "defaults.stem", "must be true or false, found \"1\"");
+    }
+
+    @Test
+    void matchStemThatIsAList() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - id: t
+                    title: T
+                    match:
+                      any: [syria]
+                      stem: [true]
+                """), 7, "topics[0].match.stem", "must be true or false, found a list");
+    }
+
+    @Test
+    void matchTagsAsText() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - id: t
+                    title: T
+                    match:
+                      tags: Syria
+                """), 6, "topics[0].match.tags", "expected a list");
+    }
+
+    @Test
+    void matchTagListedTwice() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - id: t
+                    title: T
+                    match:
+                      tags:
+                        - Syria
+                        - Iran
+                        - syria
+                """), 9, "topics[0].match.tags[2]", "'syria' is listed twice");
+    }
+
+    @Test
+    void matchTagEmpty() {
+        assertError(error("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - {id: t, title: T, match: {tags: [Syria, ""]}}
+                """), 3, "topics[0].match.tags[1]", "is empty");
     }
 
     // --- the message itself

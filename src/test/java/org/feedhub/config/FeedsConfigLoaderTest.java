@@ -261,4 +261,67 @@ class FeedsConfigLoaderTest {
         assertThat(c.sources().get(1).fulltext().automatic()).isTrue();
         assertThat(c.sources().get(3).fulltext().automatic()).isFalse();
     }
+
+    @Test
+    void tagsTakeAListOrAMappingWithTheirOwnStem() {
+        FeedsConfig c = parse("""
+                sources: [{id: a, url: "https://a.example/"}]
+                tags:
+                  Syria: [syria, syrian, damascus]
+                  Lavrov: {phrases: [лавров, lavrov], stem: true}
+                  Iran:
+                    phrases: [iran]
+                    stem: false
+                """);
+        assertThat(c.vocabulary()).containsExactly(
+                new TagDef("Syria", List.of("syria", "syrian", "damascus"), false),
+                new TagDef("Lavrov", List.of("лавров", "lavrov"), true),
+                new TagDef("Iran", List.of("iran"), false));
+        assertThat(c.tags()).containsExactly(entry("Syria", List.of("syria", "syrian", "damascus")),
+                entry("Lavrov", List.of("лавров", "lavrov")), entry("Iran", List.of("iran")));
+    }
+
+    @Test
+    void defaultsStemAppliesToTagsAndTopicsWithoutTheirOwn() {
+        FeedsConfig c = parse("""
+                defaults: {stem: true}
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - {id: s, title: S, match: {any: [syria]}}
+                  - {id: e, title: E, match: {any: [syria], stem: false}}
+                tags:
+                  Syria: [syria]
+                  Iran: {phrases: [iran], stem: false}
+                """);
+        assertThat(c.defaults()).isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(90), true));
+        assertThat(c.vocabulary()).extracting(TagDef::stem).containsExactly(true, false);
+        assertThat(c.topics()).extracting(t -> t.match().stem()).containsExactly(true, false);
+    }
+
+    @Test
+    void stemIsOffUnlessAsked() {
+        FeedsConfig c = parse("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics: [{id: s, title: S, match: {any: [syria]}}]
+                tags: {Syria: [syria]}
+                """);
+        assertThat(c.defaults().stem()).isFalse();
+        assertThat(c.vocabulary().get(0).stem()).isFalse();
+        assertThat(c.topics().get(0).match().stem()).isFalse();
+    }
+
+    @Test
+    void matchByTagsAloneOrWithPhrases() {
+        FeedsConfig c = parse("""
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - {id: t, title: T, match: {tags: [Syria, Middle East]}}
+                  - {id: u, title: U, match: {any: [damascus], none: [sport], tags: [Syria], stem: true}}
+                """);
+        assertThat(c.topics().get(0).match()).isEqualTo(
+                new TopicDef.Match(List.of(), List.of(), List.of("Syria", "Middle East"), false));
+        assertThat(c.topics().get(0).match().everything()).isFalse();
+        assertThat(c.topics().get(1).match()).isEqualTo(
+                new TopicDef.Match(List.of("damascus"), List.of("sport"), List.of("Syria"), true));
+    }
 }

@@ -2,6 +2,7 @@ package org.feedhub.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,5 +110,40 @@ class BoilerplateTest {
             """)
     void stripsKickersAndDatelines(String sentence, String expected) {
         assertThat(Boilerplate.stripLead(sentence)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            中俄两国外长周一在北京举行会谈。
+            وزير الخارجية الروسي يزور دمشق
+            שר החוץ הרוסי ביקר בדמשק
+            """)
+    void aScriptWithoutCapitalsHasNoDatelinesInCapitals(String paragraph) {
+        assertThat(Boilerplate.isDateline(paragraph)).isFalse();
+        assertThat(Boilerplate.isNotStory(paragraph)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Read more: Iran nuclear deal explained           | true
+            Related: Lavrov meets Tillerson in Moscow        | true
+            Subscribe to our newsletter                      | true
+            By Jane Doe and John Smith                       | true
+            Reporting by Andrew Osborn; Editing by Peter Graff | true
+            The post Brazil holds rates appeared first on Ledger. | true
+            Sergei Lavrov in Moscow on Friday (AFP/Getty Images) | false
+            Lavrov met the Iranian envoy in Tehran.          | false
+            MOSCOW                                           | false
+            """)
+    void whatTagsAndTopicsDoNotRead(String paragraph, boolean notMatchable) {
+        assertThat(Boilerplate.isNotMatchable(paragraph)).isEqualTo(notMatchable);
+    }
+
+    @Test
+    void matchableTextLeavesOutPromptsAndCreditsOnly() {
+        assertThat(Boilerplate.matchable(java.util.List.of("Lavrov spoke.", "Read more: Iran talks",
+                "Photo: Reuters", "By John Smith"))).isEqualTo("Lavrov spoke.\nPhoto: Reuters");
+        assertThat(Boilerplate.matchable(java.util.List.of())).isEmpty();
+        assertThat(Boilerplate.matchable(null)).isEmpty();
     }
 }

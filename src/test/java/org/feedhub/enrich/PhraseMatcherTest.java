@@ -130,4 +130,56 @@ class PhraseMatcherTest {
         assertThat(m.matching(text)).containsExactly("needle phrase");
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @ParameterizedTest(name = "stem: {0} in \"{1}\" -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            syria           | Syrian troops advanced                        | true
+            syria           | the Syrians                                   | true
+            syrian          | in Syria                                      | true
+            iran            | Iranian withdrawal                            | true
+            sanctions       | the U.S. sanctioned two banks                 | true
+            lavrov          | Lavrov's visit                                | true
+            лавров          | встреча с Лавровым                            | true
+            лавров          | Лаврову сказали                               | true
+            сергей лавров   | Сергея Лаврова встретили                      | true
+            сергей лавров   | Сергея Иванова и Лаврова                      | false
+            foreign minister| the foreign ministers met                     | true
+            north korea     | North Korean minister                         | true
+            iran            | Iraq                                          | false
+            iran            | PIRANHA attack                                | false
+            news            | a new plan                                    | false
+            syria           |                                               | false
+            """)
+    void stemMatching(String phrase, String text, boolean expected) {
+        String t = text == null ? null : text.replace("\\n", "\n");
+        PhraseMatcher m = PhraseMatcher.of(List.of(phrase), true);
+        assertThat(m.stem()).isTrue();
+        assertThat(m.matches(t)).isEqualTo(expected);
+        assertThat(m.occursIn(MatchText.of(t))).isEqualTo(expected);
+        assertThat(m.matchesWords(Stems.of(t))).isEqualTo(expected);
+    }
+
+    @Test
+    void exactMatchingStaysTheDefault() {
+        assertThat(PhraseMatcher.of(List.of("syria")).matches("Syrian troops")).isFalse();
+        assertThat(PhraseMatcher.of(List.of("syria"), false).matches("Syrian troops")).isFalse();
+        assertThat(PhraseMatcher.of(List.of("syria"), true).matches("Syrian troops")).isTrue();
+    }
+
+    @Test
+    void preparedTextGivesTheSameAnswersAsPlainText() {
+        PhraseMatcher exact = PhraseMatcher.of(List.of("syria", "lavrov", "north korea"));
+        PhraseMatcher stem = PhraseMatcher.of(List.of("syria", "lavrov", "north korea"), true);
+        String text = "Lavrov's Syrian plan; North Koreans wait";
+        MatchText prepared = MatchText.of(text);
+        assertThat(exact.occurringIn(prepared)).isEqualTo(exact.matching(text)).containsExactly("lavrov");
+        assertThat(stem.occurringIn(prepared)).isEqualTo(stem.matching(text))
+                .containsExactly("syria", "lavrov", "north korea");
+    }
+
+    @Test
+    void emptyMatcherKnowsItIsEmpty() {
+        assertThat(PhraseMatcher.of(List.of("--"), true).isEmpty()).isTrue();
+        assertThat(PhraseMatcher.of(List.of("x")).isEmpty()).isFalse();
+    }
 }

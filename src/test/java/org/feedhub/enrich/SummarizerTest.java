@@ -193,4 +193,33 @@ class SummarizerTest {
     void nothingAtAllGivesEmptyString() {
         assertThat(Summarizer.summarize(null, null, null)).isEmpty();
     }
+
+    @Test
+    void aPromptInsideAParagraphIsLeftOut() {
+        assertThat(Summarizer.summarize("T", List.of("Iran rejected the offer. Read more")))
+                .isEqualTo("Iran rejected the offer.");
+        assertThat(Summarizer.summarize("T", List.of("Iran rejected the offer. Click here to follow our coverage.",
+                "Tehran gave no reason."))).isEqualTo("Iran rejected the offer. Tehran gave no reason.");
+    }
+
+    @Test
+    void chineseSentencesAreJoinedWithoutASpace() {
+        assertThat(Summarizer.summarize("T", List.of("中俄两国外长周一在北京举行会谈。双方讨论了朝鲜半岛局势。")))
+                .isEqualTo("中俄两国外长周一在北京举行会谈。双方讨论了朝鲜半岛局势。");
+    }
+
+    @Test
+    void overlongFirstSentenceIsCutAtItsLastClauseBoundaryWhenThereIsOneLateEnough() {
+        String head = "Russia said on Monday that it would respond to the new sanctions ".repeat(3).strip();
+        String sentence = head + ", calling them unfriendly, " + "and it said it would act soon ".repeat(5) + "today.";
+        String summary = Summarizer.summarize("T", List.of(sentence));
+        assertThat(summary).isEqualTo(head + ", calling them unfriendly\u2026");
+    }
+
+    @Test
+    void anEarlyCommaIsNoPlaceToCut() {
+        String sentence = "Russia, " + "which said it would respond to the new sanctions on Monday ".repeat(6) + "today.";
+        String summary = Summarizer.summarize("T", List.of(sentence));
+        assertThat(summary).endsWith("\u2026").hasSizeGreaterThan(250);
+    }
 }

@@ -98,4 +98,43 @@ class TaggerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tags.add("b"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aStemTagMatchesOtherFormsAnExactTagDoesNot() {
+        Tagger t = Tagger.of(List.of(
+                new org.feedhub.config.TagDef("Syria", List.of("syria"), false),
+                new org.feedhub.config.TagDef("Lavrov", List.of("лавров", "lavrov"), true),
+                new org.feedhub.config.TagDef("Sanctions", List.of("sanctions"), true)));
+        assertThat(t.tags(List.of(), List.of(), "Syrian talks", "Встреча с Лавровым; the EU sanctioned banks"))
+                .containsExactly("Lavrov", "Sanctions");
+        assertThat(t.tags(List.of(), List.of(), "Syria", "")).containsExactly("Syria");
+    }
+
+    @Test
+    void onePhraseMayBeExactForOneTagAndStemmedForAnother() {
+        Tagger t = Tagger.of(List.of(
+                new org.feedhub.config.TagDef("Syria (exact)", List.of("syria"), false),
+                new org.feedhub.config.TagDef("Syria (stem)", List.of("syria"), true)));
+        assertThat(t.tags(List.of(), List.of(), "Syrians", "")).containsExactly("Syria (stem)");
+        assertThat(t.tags(List.of(), List.of(), "Syria", "")).containsExactly("Syria (exact)", "Syria (stem)");
+    }
+
+    @Test
+    void theMostCommonSpellingOfAFeedCategoryIsKept() {
+        assertThat(tagger.tags(List.of(), List.of("middle east", "Middle East", "Europe", "Middle East", "MIDDLE EAST"),
+                "", "")).containsExactly("Middle East", "Europe");
+    }
+
+    @Test
+    void categoriesCompareIgnoringAccentsToo() {
+        assertThat(tagger.tags(List.of(), List.of("Café Society", "Cafe Society", "cafe society", "Cafe Society"),
+                "", "")).containsExactly("Cafe Society");
+    }
+
+    @Test
+    void theEditorsSpellingWinsOverTheFeeds() {
+        assertThat(tagger.tags(List.of(), List.of("SYRIA", "SYRIA", "Politics"), "Damascus", ""))
+                .containsExactly("Syria", "Politics");
+        assertThat(tagger.tags(List.of("World"), List.of("world", "world"), "", "")).containsExactly("World");
+    }
 }
