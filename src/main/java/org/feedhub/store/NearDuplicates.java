@@ -1,35 +1,39 @@
 package org.feedhub.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.dedup.Fingerprint;
+import org.feedhub.dedup.NearDuplicateIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The database side of near-duplicate detection: band keys in {@code dedup_band}, fingerprints on the story.
- * A lookup reads only the stories that share a band with the new one and were published within the window,
- * then keeps the closest within the distance threshold.
+ * Near-duplicate lookup for the store. Fingerprints are kept on the story row (the database stays the truth);
+ * lookups go to an in-memory MinHash/LSH index of the stories inside the dedup window, which catches up with
+ * the rows other instances stored (every story with a higher id) before each lookup. Keeping the 32 band keys
+ * per story in an indexed table instead cost 32 random index inserts per story and tripled the time of a cold
+ * pass (bench/results/notes.md); the in-memory index answers in microseconds.
  */
 public class NearDuplicates {
-    private final JdbcTemplate jdbc;
-    private final DedupSettings settings;
-
-    public NearDuplicates(JdbcTemplate jdbc, DedupSettings settings) {
-        this.jdbc = jdbc;
-        this.settings = settings;
-    }
-
     /**
      * Texts shorter than this (title and text together) are not compared by content: a few words say too
      * little ("Story 2 of source 5" and "Story 3 of source 5" share most of their shingles), and the labelled
      * set the threshold was tuned on has no story under 37 words. Short items dedup by guid and link only.
      */
     public static final int MIN_WORDS = 25;
+
+    private final JdbcTemplate jdbc;
+    private final DedupSettings settings;
+    private final NearDuplicateIndex index;
+    private long seenUpTo = -1;
+
+    public NearDuplicates(JdbcTemplate jdbc, DedupSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.index = new NearDuplicateIndex(settings);
+    }
 
     /** The story's fingerprint, or {@link Fingerprint#NONE} when it is too short to compare by content. */
     public static Fingerprint fingerprint(String title, String text) {
@@ -42,47 +46,46 @@ public class NearDuplicates {
         return settings;
     }
 
-    /** The stored story this one is a near duplicate of, if any. */
-    public Optional<Long> find(Fingerprint fp, Instant published) {
+    /** The stored story this one is a near duplicate of, if any (a story that no longer exists is forgotten). */
+    public synchronized Optional<Long> find(Fingerprint fp, Instant published) {
         if (fp.isEmpty()) return Optional.empty();
-        List<Long> keys = keys(fp);
-        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        List<Object> args = new ArrayList<>(keys);
-        args.add(Sql.ts(published.minus(settings.window())));
-        args.add(Sql.ts(published.plus(settings.window())));
-        long best = -1;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Object[] row : jdbc.query("SELECT DISTINCT s.id, s.fingerprint FROM dedup_band b JOIN story s ON s.id = b.story_id "
-                + "WHERE b.band_key IN (" + in + ") AND s.published_at BETWEEN ? AND ?",
-                (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}, args.toArray())) {
-            if (row[1] == null) continue;
-            int d = fp.distance(Fingerprint.fromBytes(HexFormat.of().parseHex((String) row[1])));
-            if (d <= settings.maxDistance() && (d < bestDistance || (d == bestDistance && (long) row[0] < best))) {
-                best = (long) row[0];
-                bestDistance = d;
-            }
+        catchUp(published);
+        while (true) {
+            Optional<NearDuplicateIndex.Match> m = index.find(fp, published);
+            if (m.isEmpty()) return Optional.empty();
+            long id = m.get().storyId();
+            // The index may hold a story whose transaction rolled back, or one retention purged meanwhile.
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM story WHERE id = ?", Integer.class, id) > 0) return Optional.of(id);
+            index.remove(id);
         }
-        return best < 0 ? Optional.empty() : Optional.of(best);
     }
 
     /** Makes a newly stored story findable. */
-    public void add(long storyId, Fingerprint fp) {
+    public synchronized void add(long storyId, Fingerprint fp, Instant published) {
         if (fp.isEmpty()) return;
         jdbc.update("UPDATE story SET fingerprint = ? WHERE id = ?", HexFormat.of().formatHex(fp.toBytes()), storyId);
-        List<Object[]> rows = new ArrayList<>();
-        for (long key : keys(fp)) rows.add(new Object[]{key, storyId});
-        jdbc.batchUpdate("INSERT INTO dedup_band (band_key, story_id) VALUES (?, ?)", rows);
+        index.add(storyId, fp, published);
     }
 
-    /** Forgets the band keys of stories published before {@code cutoff}: no new story can match them any more. */
-    public int trim(Instant cutoff) {
-        return jdbc.update("DELETE FROM dedup_band WHERE story_id IN (SELECT id FROM story WHERE published_at < ?)",
-                Sql.ts(cutoff));
+    /** Forgets stories published before {@code cutoff}: no new story can match them any more. */
+    public synchronized int trim(Instant cutoff) {
+        return index.removeOlderThan(cutoff);
     }
 
-    private static List<Long> keys(Fingerprint fp) {
-        List<Long> keys = new ArrayList<>();
-        for (long[] k : Fingerprint.bandKeys(fp)) keys.add(k[0] << 32 | k[1]);
-        return keys;
+    /**
+     * Reads the fingerprints of stories stored since the last look (by this or another instance), within
+     * twice the window of now, so lookups see them. On the first call this loads the window.
+     */
+    private void catchUp(Instant published) {
+        Instant from = published.minus(settings.window().multipliedBy(2));
+        long[] max = {seenUpTo};
+        jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE id > ? AND published_at >= ? "
+                + "AND fingerprint IS NOT NULL", rs -> {
+            long id = rs.getLong(1);
+            index.add(id, Fingerprint.fromBytes(HexFormat.of().parseHex(rs.getString(2))), Sql.instant(rs, "published_at"));
+            max[0] = Math.max(max[0], id);
+        }, seenUpTo, Sql.ts(from));
+        Long top = jdbc.queryForObject("SELECT MAX(id) FROM story", Long.class);
+        seenUpTo = Math.max(max[0], top == null ? -1 : top);
     }
 }

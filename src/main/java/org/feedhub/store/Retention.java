@@ -28,7 +28,7 @@ public class Retention {
 
     /**
      * Forgets the near-duplicate keys of stories too old for any new story to match (published more than twice
-     * the dedup window ago): keeps {@code dedup_band} small whatever the number of stored stories.
+     * the dedup window ago): keeps the in-memory near-duplicate index small whatever the number of stored stories.
      */
     public int trimNearDuplicateIndex(Instant now) {
         return nearDuplicates.trim(now.minus(nearDuplicates.settings().window().multipliedBy(2)));

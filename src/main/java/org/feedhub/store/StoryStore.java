@@ -123,7 +123,7 @@ public class StoryStore {
                 merged++;
             } else {
                 storyId = insertStory(s, now);
-                nearDuplicates.add(storyId, fp);
+                nearDuplicates.add(storyId, fp, s.published());
                 insertMedia(storyId, s);
                 added++;
             }
