@@ -18,6 +18,17 @@ public final class TestDatabase {
         return System.getenv("FEEDHUB_TEST_POSTGRES_URL") != null;
     }
 
+    /**
+     * The settings every end-to-end test of the application uses: its feeds.yml, sources on loopback allowed
+     * (WireMock), no scheduled passes (the test runs them), and the test database.
+     */
+    public static void registerApp(DynamicPropertyRegistry r, java.nio.file.Path feedsYml, String name) {
+        r.add("feedhub.feeds", feedsYml::toString);
+        r.add("feedhub.fetch.allow-private-networks", () -> "true");
+        r.add("feedhub.schedule.enabled", () -> "false");
+        register(r, name);
+    }
+
     public static void register(DynamicPropertyRegistry r, String name) {
         String pg = System.getenv("FEEDHUB_TEST_POSTGRES_URL");
         if (pg == null) {

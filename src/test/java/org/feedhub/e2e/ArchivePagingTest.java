@@ -60,10 +60,7 @@ class ArchivePagingTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
-        TestDatabase.register(r, "archive");
+        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "archive");
     }
 
     @AfterAll

@@ -129,10 +129,7 @@ class FullTextEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        org.feedhub.TestDatabase.register(r, "fulltext");
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
+        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "fulltext");
         r.add("feedhub.normalize.strip-params", () -> "ref");
     }
 

@@ -71,10 +71,7 @@ class MediaRoundTripTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
-        TestDatabase.register(r, "media");
+        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "media");
     }
 
     @AfterAll

@@ -95,10 +95,7 @@ class NearDuplicateEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
-        TestDatabase.register(r, "neardup");
+        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "neardup");
     }
 
     @AfterAll

@@ -90,10 +90,7 @@ class SpineEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        org.feedhub.TestDatabase.register(r, "spine");
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
+        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "spine");
     }
 
     @AfterAll

@@ -91,10 +91,7 @@ class TagsEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        org.feedhub.TestDatabase.register(r, "tags");
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
+        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "tags");
         r.add("feedhub.tags.entities", () -> "true");
     }
 

@@ -86,10 +86,7 @@ class WebSubEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        org.feedhub.TestDatabase.register(r, "websub");
-        r.add("feedhub.fetch.allow-private-networks", () -> "true");
-        r.add("feedhub.schedule.enabled", () -> "false");
+        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "websub");
         r.add("feedhub.hub.worker", () -> "false");
         r.add("feedhub.hub.retry-delay", () -> "300ms");
         r.add("feedhub.hub.delivery-attempts", () -> "2");
