@@ -62,6 +62,7 @@ final class Commands {
         }
         out.print(ConfigSummary.describe(config));
         out.println("feeds.yml is valid.");
+        for (String note : MovedSources.notes(inv.settings(), config)) out.println(note);
         return 0;
     }
 
