@@ -84,8 +84,19 @@ class FeedhubBeans {
     }
 
     @Bean
-    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock, FeedhubProperties props) {
-        return new SourcePoller(fetcher, clock, props.normalize().stripParams(), props.fulltext().settings());
+    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock, FeedhubProperties props, MeterRegistry meters) {
+        return new SourcePoller(fetcher, clock, props.normalize().stripParams(), props.fulltext().settings())
+                .timedBy(new org.feedhub.batch.StageTimings() {
+                    @Override
+                    public void fetched(java.time.Duration took, String outcome) {
+                        meters.timer("feedhub.fetch.request.duration", "outcome", outcome).record(took);
+                    }
+
+                    @Override
+                    public void parsed(java.time.Duration took, boolean ok) {
+                        meters.timer("feedhub.parse.duration", "outcome", ok ? "ok" : "refused").record(took);
+                    }
+                });
     }
 
     @Bean

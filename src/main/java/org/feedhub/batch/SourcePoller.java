@@ -37,6 +37,7 @@ public final class SourcePoller {
     private final StoryNormalizer normalizer;
     private final FullTextFetcher fullText;
     private final Clock clock;
+    private StageTimings timings = StageTimings.NONE;
 
     public SourcePoller(Fetcher fetcher, Clock clock) {
         this(fetcher, clock, List.of(), FullTextSettings.DEFAULTS);
@@ -53,6 +54,19 @@ public final class SourcePoller {
         this.fullText = new FullTextFetcher(fetcher, fullText);
     }
 
+    /** Reports fetch and parse durations (metrics); none by default. */
+    public SourcePoller timedBy(StageTimings t) {
+        this.timings = t;
+        return this;
+    }
+
+    private FetchResult fetch(FetchRequest request) {
+        long t0 = System.nanoTime();
+        FetchResult r = fetcher.fetch(request);
+        timings.fetched(java.time.Duration.ofNanos(System.nanoTime() - t0), r.status().name().toLowerCase(java.util.Locale.ROOT));
+        return r;
+    }
+
     public FetchOutcome poll(SourceDef def, SourceState state, Enricher enricher) {
         long start = System.nanoTime();
         try {
@@ -67,7 +81,7 @@ public final class SourcePoller {
         boolean sameUrl = state != null && state.url().equals(def.url());
         String url = sameUrl ? state.fetchUrl() : def.url();
         FetchRequest request = sameUrl ? new FetchRequest(url, state.etag(), state.lastModified()) : FetchRequest.of(url);
-        FetchResult r = fetcher.fetch(request);
+        FetchResult r = fetch(request);
         String effective = r.movedTo();
         switch (r.status()) {
             case NOT_MODIFIED:
@@ -89,7 +103,7 @@ public final class SourcePoller {
                 return failure(def.id(), r.httpStatus(), "an HTML page, not a feed, and it advertises no feed "
                         + "(<link rel=\"alternate\">); add html: selectors to scrape it", start);
             }
-            r = fetcher.fetch(FetchRequest.of(feedUrl));
+            r = fetch(FetchRequest.of(feedUrl));
             if (!r.ok()) {
                 return failure(def.id(), r.httpStatus(), "autodiscovered feed " + feedUrl + ": " + r.error(), start);
             }
@@ -101,7 +115,14 @@ public final class SourcePoller {
         }
         ParsedFeed feed;
         try {
-            feed = parser.parse(r.body(), r.contentType(), r.finalUrl(), def.html());
+            long t0 = System.nanoTime();
+            try {
+                feed = parser.parse(r.body(), r.contentType(), r.finalUrl(), def.html());
+                timings.parsed(java.time.Duration.ofNanos(System.nanoTime() - t0), true);
+            } catch (ParseException e) {
+                timings.parsed(java.time.Duration.ofNanos(System.nanoTime() - t0), false);
+                throw e;
+            }
         } catch (ParseException e) {
             return failure(def.id(), r.httpStatus(), e.getMessage(), start);
         }

@@ -259,7 +259,10 @@ class SpineEndToEndTest {
         assertThat(health).contains("\"aggregation\"", "\"lastPassStatus\":\"COMPLETED\"", "\"failingSources\":1");
         String metrics = fetch("/actuator/prometheus").body();
         assertThat(metrics).contains("feedhub_fetch_total{outcome=\"failed\",source=\"missing\"}",
-                "feedhub_stories_total{kind=\"new\"}", "feedhub_pass_duration_seconds_count");
+                "feedhub_stories_total{kind=\"new\"}", "feedhub_pass_duration_seconds_count",
+                "feedhub_fetch_request_duration_seconds_count{outcome=\"ok\"}",
+                "feedhub_fetch_request_duration_seconds_count{outcome=\"failed\"}",
+                "feedhub_parse_duration_seconds_count{outcome=\"ok\"}");
     }
 
     @Test
