@@ -82,20 +82,15 @@ public class AggregateJobConfiguration {
     @Bean
     @StepScope
     ItemStreamReader<Polled> polledSources(SourceStore sources, Clock clock, Instance instance, PassRunner runner,
-                                                 PassReports reports, FeedhubProperties props, LiveConfig live,
-                                                 SourcePoller poller,
+                                                 FeedhubProperties props, LiveConfig live, SourcePoller poller,
                                                  @Value("#{jobParameters['all']}") Boolean all,
-                                                 @Value("#{jobParameters['started']}") Long started,
-                                                 @Value("#{jobParameters['pass.id']}") String passId) {
+                                                 @Value("#{jobParameters['started']}") Long started) {
         int concurrency = props.fetch().concurrency();
         LiveConfig.Snapshot snapshot = live.current();
-        java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
         return new PollingReader(() -> {
             Instant now = clock.instant();
-            List<String> ids = sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
+            return sources.claim(instance.id(), now, now.plus(instance.lease()), Boolean.TRUE.equals(all),
                     Instant.ofEpochMilli(started), concurrency);
-            reports.claimed(passId, claimed.addAndGet(ids.size()));
-            return ids;
         }, id -> {
             SourceDef def = snapshot.config().source(id).orElse(null);
             if (def == null) {   // removed from feeds.yml since the pass began: give the claim back untouched

@@ -32,16 +32,6 @@ public final class PassReport {
     private final List<SourceLine> lines = new ArrayList<>();
     private Duration duration = Duration.ZERO;
     private String status = "UNKNOWN";
-    private int claimed;
-
-    synchronized void claimed(int n) {
-        claimed = n;
-    }
-
-    /** How many sources the pass took on. */
-    public synchronized int claimed() {
-        return claimed;
-    }
 
     synchronized void add(SourceLine line) {
         lines.add(line);

@@ -18,11 +18,6 @@ public class PassReports {
         if (r != null) r.add(line);
     }
 
-    void claimed(String passId, int n) {
-        PassReport r = running.get(passId);
-        if (r != null) r.claimed(n);
-    }
-
     PassReport get(String passId) {
         return running.get(passId);
     }

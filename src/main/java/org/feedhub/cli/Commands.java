@@ -52,7 +52,8 @@ final class Commands {
 
     static int check(Main.Invocation inv, PrintStream out, PrintStream err) {
         if (!noArguments(inv, err)) return 2;
-        Path feeds = feedsPath(inv);
+        Settings settings = settings(inv);
+        Path feeds = settings.feeds();
         FeedsConfig config;
         try {
             config = FeedsConfigLoader.load(feeds);
@@ -62,7 +63,7 @@ final class Commands {
         }
         out.print(ConfigSummary.describe(config));
         out.println("feeds.yml is valid.");
-        for (String note : MovedSources.notes(inv.settings(), config)) out.println(note);
+        for (String note : MovedSources.notes(settings, config)) out.println(note);
         return 0;
     }
 
@@ -170,14 +171,24 @@ final class Commands {
                 .properties(quiet).logStartupInfo(false).bannerMode(Banner.Mode.OFF).run(inv.settings());
     }
 
-    /** feedhub.feeds as Spring would resolve it: arguments, environment, config/application.yml, default. */
-    static Path feedsPath(Main.Invocation inv) {
+    /** The settings the sub-commands read before (or without) starting the application. */
+    record Settings(Path feeds, String dbUrl, String dbUser, String dbPassword) {
+    }
+
+    /** Settings as Spring would resolve them: arguments, environment, config/application.yml, defaults. */
+    static Settings settings(Main.Invocation inv) {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SettingsOnly.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
                 .properties(Map.of("logging.level.root", "WARN")).run(inv.settings())) {
             ConfigurableEnvironment env = ctx.getEnvironment();
-            return Path.of(env.getProperty("feedhub.feeds", "feeds.yml"));
+            return new Settings(Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
+                    env.getProperty("spring.datasource.url", ""), env.getProperty("spring.datasource.username", ""),
+                    env.getProperty("spring.datasource.password", ""));
         }
+    }
+
+    static Path feedsPath(Main.Invocation inv) {
+        return settings(inv).feeds();
     }
 
     static String rootMessage(Throwable e) {

@@ -6,15 +6,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * For {@code check}: sources whose feed moved (a permanent redirect, or the feed a page advertises) according
@@ -25,21 +19,11 @@ final class MovedSources {
     private MovedSources() {
     }
 
-    static List<String> notes(String[] settings, FeedsConfig config) {
-        String url, user, password;
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Commands.SettingsOnly.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
-                .properties(Map.of("logging.level.root", "WARN")).run(settings)) {
-            Environment env = ctx.getEnvironment();
-            url = env.getProperty("spring.datasource.url", "");
-            user = env.getProperty("spring.datasource.username", "");
-            password = env.getProperty("spring.datasource.password", "");
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+    static List<String> notes(Commands.Settings settings, FeedsConfig config) {
+        String url = settings.dbUrl();
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) url += ";IFEXISTS=TRUE";
         List<String> notes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = DriverManager.getConnection(url, settings.dbUser(), settings.dbPassword());
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, url, effective_url, retired_at FROM source WHERE active = TRUE")) {
             while (rs.next()) {

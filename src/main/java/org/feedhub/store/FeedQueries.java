@@ -72,9 +72,8 @@ public class FeedQueries {
 
     public TopicStats stats(String topicId) {
         long count = jdbc.queryForObject("SELECT COUNT(*) FROM topic_story WHERE topic_id = ?", Long.class, topicId);
-        return jdbc.query("SELECT version, changed_at FROM topic_state WHERE topic_id = ?",
-                        (rs, i) -> new TopicStats(topicId, count, Sql.instant(rs, "changed_at"), rs.getLong("version")), topicId)
-                .stream().findFirst().orElse(new TopicStats(topicId, count, null, 0));
+        TopicStats v = version(topicId);
+        return new TopicStats(topicId, count, v.lastChange(), v.version());
     }
 
     /** The topic's change counter and time: what a cached rendering is checked against, per request. */

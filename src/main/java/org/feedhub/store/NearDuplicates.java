@@ -78,14 +78,26 @@ public class NearDuplicates {
      */
     private void catchUp(Instant published) {
         Instant from = published.minus(settings.window().multipliedBy(2));
+        if (seenUpTo < 0) {   // first look: load the window only, then remember where the table ends
+            jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE published_at >= ? AND fingerprint IS NOT NULL",
+                    rs -> { remember(rs, from); }, Sql.ts(from));
+            Long top = jdbc.queryForObject("SELECT MAX(id) FROM story", Long.class);
+            seenUpTo = top == null ? 0 : top;
+            return;
+        }
+        // Later looks: only the rows stored since come back (few), so window and fingerprint are checked here
+        // and the highest id seen comes from the same query.
         long[] max = {seenUpTo};
-        jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE id > ? AND published_at >= ? "
-                + "AND fingerprint IS NOT NULL", rs -> {
-            long id = rs.getLong(1);
-            index.add(id, Fingerprint.fromBytes(HexFormat.of().parseHex(rs.getString(2))), Sql.instant(rs, "published_at"));
-            max[0] = Math.max(max[0], id);
-        }, seenUpTo, Sql.ts(from));
-        Long top = jdbc.queryForObject("SELECT MAX(id) FROM story", Long.class);
-        seenUpTo = Math.max(max[0], top == null ? -1 : top);
+        jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE id > ?", rs -> {
+            max[0] = Math.max(max[0], rs.getLong(1));
+            remember(rs, from);
+        }, seenUpTo);
+        seenUpTo = max[0];
+    }
+
+    private void remember(java.sql.ResultSet rs, Instant from) throws java.sql.SQLException {
+        String fp = rs.getString(2);
+        Instant at = Sql.instant(rs, "published_at");
+        if (fp != null && !at.isBefore(from)) index.add(rs.getLong(1), Fingerprint.fromBytes(HexFormat.of().parseHex(fp)), at);
     }
 }
