@@ -1,3 +1,6 @@
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-
 /**
- * The ceiling for feedhub's ingest: bare Rome parsing (SyndFeedInput) of every generated feed file in one JVM,
- * no fetching, no storing. Each round reads every file from disk (page cache) and parses it on THREADS threads.
- * Round 1 is the like-for-like figure for a fresh JVM (JIT still cold, as in a feedhub pass); the best
- * round is the warmed-up ceiling.
+ * The ceiling for feedhub's ingest: bare Rome parsing (SyndFeedInput) of every generated feed file
+ * in one JVM, no fetching, no storing. Each round reads every file from disk (page cache) and
+ * parses it on THREADS threads. Round 1 is the like-for-like figure for a fresh JVM (JIT still
+ * cold, as in a feedhub pass); the best round is the warmed-up ceiling.
  *
  * <pre>java -cp bench/work/java:$(cat bench/work/cp.txt) BareParse DIR THREADS ROUNDS</pre>
+ *
  * Prints key=value lines.
  */
 public final class BareParse {
@@ -28,7 +28,10 @@ public final class BareParse {
         int rounds = Integer.parseInt(args[2]);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".rss") || p.toString().endsWith(".atom")).sorted().toList();
+            files =
+                    s.filter(p -> p.toString().endsWith(".rss") || p.toString().endsWith(".atom"))
+                            .sorted()
+                            .toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long best = Long.MAX_VALUE;
@@ -51,7 +54,8 @@ public final class BareParse {
             System.out.printf("round%d_items_per_s=%.0f%n", round, items / (nanos / 1e9));
         }
         pool.shutdown();
-        System.out.printf("files=%d%nitems=%d%nbytes=%d%nthreads=%d%nbest_s=%.3f%nbest_items_per_s=%.0f%n",
+        System.out.printf(
+                "files=%d%nitems=%d%nbytes=%d%nthreads=%d%nbest_s=%.3f%nbest_items_per_s=%.0f%n",
                 files.size(), items, bytes, threads, best / 1e9, items / (best / 1e9));
     }
 
@@ -60,6 +64,6 @@ public final class BareParse {
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
         SyndFeed feed = input.build(new XmlReader(new ByteArrayInputStream(body)));
-        return new long[]{feed.getEntries().size(), body.length};
+        return new long[] {feed.getEntries().size(), body.length};
     }
 }

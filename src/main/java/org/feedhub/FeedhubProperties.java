@@ -1,16 +1,22 @@
 package org.feedhub;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/**
- * Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml.
- */
+/** Every {@code feedhub.*} setting, with the defaults that ship in the jar's application.yml. */
 @ConfigurationProperties("feedhub")
-public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule, Fetch fetch, Cluster cluster, Dedup dedup,
-                                Normalize normalize, Fulltext fulltext, Publish publish, Tags tags) {
+public record FeedhubProperties(
+        String feeds,
+        String baseUrl,
+        Schedule schedule,
+        Fetch fetch,
+        Cluster cluster,
+        Dedup dedup,
+        Normalize normalize,
+        Fulltext fulltext,
+        Publish publish,
+        Tags tags) {
 
     public FeedhubProperties {
         if (feeds == null || feeds.isBlank()) feeds = "feeds.yml";
@@ -26,28 +32,39 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
     }
 
     /**
-     * @param stripParams query parameters removed from story links besides the built-in tracking ones
-     *                    ({@code utm_*}, {@code fbclid}, {@code gclid} …); case-insensitive, {@code pk_*} is a prefix
+     * @param stripParams query parameters removed from story links besides the built-in tracking
+     *     ones ({@code utm_*}, {@code fbclid}, {@code gclid} …); case-insensitive, {@code pk_*} is
+     *     a prefix
      */
     public record Normalize(java.util.List<String> stripParams) {
         public Normalize {
-            stripParams = stripParams == null ? java.util.List.of()
-                    : stripParams.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+            stripParams =
+                    stripParams == null
+                            ? java.util.List.of()
+                            : stripParams.stream()
+                                    .filter(p -> p != null && !p.isBlank())
+                                    .map(String::strip)
+                                    .toList();
         }
     }
 
     /**
      * For sources with {@code fulltext:} in feeds.yml.
      *
-     * @param maxArticles  article pages fetched per source and pass at most (pages fetched before are reused)
-     * @param minFeedText  a story whose feed text is at least this many characters is taken as complete
-     * @param timeBudget   no new article fetch starts after this long spent on one source's articles
+     * @param maxArticles article pages fetched per source and pass at most (pages fetched before
+     *     are reused)
+     * @param minFeedText a story whose feed text is at least this many characters is taken as
+     *     complete
+     * @param timeBudget no new article fetch starts after this long spent on one source's articles
      */
     public record Fulltext(int maxArticles, int minFeedText, Duration timeBudget) {
         public Fulltext {
-            if (maxArticles <= 0) maxArticles = org.feedhub.fulltext.FullTextSettings.DEFAULTS.maxArticles();
-            if (minFeedText <= 0) minFeedText = org.feedhub.fulltext.FullTextSettings.DEFAULTS.minFeedText();
-            if (timeBudget == null) timeBudget = org.feedhub.fulltext.FullTextSettings.DEFAULTS.timeBudget();
+            if (maxArticles <= 0)
+                maxArticles = org.feedhub.fulltext.FullTextSettings.DEFAULTS.maxArticles();
+            if (minFeedText <= 0)
+                minFeedText = org.feedhub.fulltext.FullTextSettings.DEFAULTS.minFeedText();
+            if (timeBudget == null)
+                timeBudget = org.feedhub.fulltext.FullTextSettings.DEFAULTS.timeBudget();
         }
 
         public org.feedhub.fulltext.FullTextSettings settings() {
@@ -56,27 +73,27 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
     }
 
     /**
-     * @param entities whether names of people, places and organisations a story keeps mentioning become tags
-     *                 (off by default: heuristic, for English and Russian text)
+     * @param entities whether names of people, places and organisations a story keeps mentioning
+     *     become tags (off by default: heuristic, for English and Russian text)
      */
-    public record Tags(boolean entities) {
-    }
+    public record Tags(boolean entities) {}
 
     /**
-     * @param maxDistance how many of the 64 MinHash slots may differ for two texts to be one story (48 ≈ a
-     *                    shingle similarity of 0.25; tuned on src/test/resources/dedup/pairs.jsonl)
-     * @param window      only stories published this close together are compared
+     * @param maxDistance how many of the 64 MinHash slots may differ for two texts to be one story
+     *     (48 ≈ a shingle similarity of 0.25; tuned on src/test/resources/dedup/pairs.jsonl)
+     * @param window only stories published this close together are compared
      */
     public record Dedup(int maxDistance, Duration window) {
         public Dedup {
-            if (maxDistance <= 0) maxDistance = org.feedhub.dedup.DedupSettings.DEFAULTS.maxDistance();
+            if (maxDistance <= 0)
+                maxDistance = org.feedhub.dedup.DedupSettings.DEFAULTS.maxDistance();
             if (window == null) window = org.feedhub.dedup.DedupSettings.DEFAULTS.window();
         }
     }
 
     /**
-     * @param lease how long an instance's claim on a source lasts; after a crash, its sources wait at most
-     *              this long before another pass (of any instance) takes them over
+     * @param lease how long an instance's claim on a source lasts; after a crash, its sources wait
+     *     at most this long before another pass (of any instance) takes them over
      */
     public record Cluster(Duration lease) {
         public Cluster {
@@ -85,8 +102,9 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
     }
 
     /**
-     * @param enabled      false: the server polls nothing by itself (passes only through {@code aggregate})
-     * @param tick         how often the server looks for due sources
+     * @param enabled false: the server polls nothing by itself (passes only through {@code
+     *     aggregate})
+     * @param tick how often the server looks for due sources
      * @param initialDelay when the first look happens after start-up (0: a pass at once)
      */
     public record Schedule(boolean enabled, Duration tick, Duration initialDelay) {
@@ -96,8 +114,15 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
         }
     }
 
-    public record Fetch(Duration connectTimeout, Duration responseTimeout, DataSize maxBodySize, int maxRedirects,
-                        int concurrency, int perHost, boolean allowPrivateNetworks, String userAgent) {
+    public record Fetch(
+            Duration connectTimeout,
+            Duration responseTimeout,
+            DataSize maxBodySize,
+            int maxRedirects,
+            int concurrency,
+            int perHost,
+            boolean allowPrivateNetworks,
+            String userAgent) {
         public Fetch {
             if (connectTimeout == null) connectTimeout = Duration.ofSeconds(5);
             if (responseTimeout == null) responseTimeout = Duration.ofSeconds(20);
@@ -107,16 +132,26 @@ public record FeedhubProperties(String feeds, String baseUrl, Schedule schedule,
             if (perHost <= 0) perHost = 2;
         }
 
-        /** The fetcher's settings; {@code file:} URLs are confined to {@code fileRoot} (the folder of feeds.yml). */
+        /**
+         * The fetcher's settings; {@code file:} URLs are confined to {@code fileRoot} (the folder
+         * of feeds.yml).
+         */
         public org.feedhub.fetch.FetchSettings settings(java.nio.file.Path fileRoot) {
-            return new org.feedhub.fetch.FetchSettings(connectTimeout, responseTimeout, maxBodySize.toBytes(), maxRedirects,
-                    perHost, allowPrivateNetworks, userAgent, fileRoot);
+            return new org.feedhub.fetch.FetchSettings(
+                    connectTimeout,
+                    responseTimeout,
+                    maxBodySize.toBytes(),
+                    maxRedirects,
+                    perHost,
+                    allowPrivateNetworks,
+                    userAgent,
+                    fileRoot);
         }
     }
 
     /**
-     * @param versionTtl how long a topic's change counter is trusted before the database is asked again; a
-     *                   pass of the same instance shows at once, another instance's within this time
+     * @param versionTtl how long a topic's change counter is trusted before the database is asked
+     *     again; a pass of the same instance shows at once, another instance's within this time
      */
     public record Publish(Duration versionTtl) {
         public Publish {

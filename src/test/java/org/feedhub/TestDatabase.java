@@ -2,27 +2,26 @@ package org.feedhub;
 
 import java.util.Locale;
 import java.util.UUID;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The database a Spring test runs on: a private in-memory H2 database by default, or, when
- * {@code FEEDHUB_TEST_POSTGRES_URL} is set (as {@code .ci/run} does for its second run), a fresh schema of
+ * The database a Spring test runs on: a private in-memory H2 database by default, or, when {@code
+ * FEEDHUB_TEST_POSTGRES_URL} is set (as {@code .ci/run} does for its second run), a fresh schema of
  * that PostgreSQL database, so the same tests prove the same Flyway migrations on both.
  */
 public final class TestDatabase {
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static boolean postgres() {
         return System.getenv("FEEDHUB_TEST_POSTGRES_URL") != null;
     }
 
     /**
-     * The settings every end-to-end test of the application uses: its feeds.yml, sources on loopback allowed
-     * (WireMock), no scheduled passes (the test runs them), and the test database.
+     * The settings every end-to-end test of the application uses: its feeds.yml, sources on
+     * loopback allowed (WireMock), no scheduled passes (the test runs them), and the test database.
      */
-    public static void registerApp(DynamicPropertyRegistry r, java.nio.file.Path feedsYml, String name) {
+    public static void registerApp(
+            DynamicPropertyRegistry r, java.nio.file.Path feedsYml, String name) {
         r.add("feedhub.feeds", feedsYml::toString);
         r.add("feedhub.fetch.allow-private-networks", () -> "true");
         r.add("feedhub.schedule.enabled", () -> "false");
@@ -32,13 +31,24 @@ public final class TestDatabase {
     public static void register(DynamicPropertyRegistry r, String name) {
         String pg = System.getenv("FEEDHUB_TEST_POSTGRES_URL");
         if (pg == null) {
-            r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            r.add(
+                    "spring.datasource.url",
+                    () -> "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             return;
         }
-        String schema = (name + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT).replace('-', '_');
-        r.add("spring.datasource.url", () -> pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        r.add("spring.datasource.username", () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub"));
-        r.add("spring.datasource.password", () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub"));
+        String schema =
+                (name + "_" + UUID.randomUUID().toString().substring(0, 8))
+                        .toLowerCase(Locale.ROOT)
+                        .replace('-', '_');
+        r.add(
+                "spring.datasource.url",
+                () -> pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        r.add(
+                "spring.datasource.username",
+                () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub"));
+        r.add(
+                "spring.datasource.password",
+                () -> System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub"));
         r.add("spring.flyway.schemas", () -> schema);
         r.add("spring.flyway.create-schemas", () -> "true");
     }

@@ -1,20 +1,23 @@
 package org.feedhub.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.batch.SourcePoller;
 import org.feedhub.config.FeedsConfig;
+import org.feedhub.dedup.DedupSettings;
 import org.feedhub.fetch.HttpFetcher;
 import org.feedhub.publish.Site;
 import org.feedhub.publish.StaticExport;
 import org.feedhub.publish.TopicFeeds;
 import org.feedhub.publish.web.BaseUrl;
-import org.feedhub.dedup.DedupSettings;
 import org.feedhub.store.FeedQueries;
 import org.feedhub.store.NearDuplicates;
 import org.feedhub.store.Retention;
@@ -24,15 +27,10 @@ import org.feedhub.store.TopicIndex;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** Spring wiring of the plain-Java stages: the only place that knows how they fit together. */
 @Configuration(proxyBeanMethods = false)
@@ -50,11 +48,16 @@ class FeedhubBeans {
 
     @Bean
     NearDuplicates nearDuplicates(JdbcTemplate jdbc, FeedhubProperties props) {
-        return new NearDuplicates(jdbc, new DedupSettings(props.dedup().maxDistance(), props.dedup().window()));
+        return new NearDuplicates(
+                jdbc, new DedupSettings(props.dedup().maxDistance(), props.dedup().window()));
     }
 
     @Bean
-    StoryStore storyStore(JdbcTemplate jdbc, PlatformTransactionManager tx, SourceStore sources, NearDuplicates near) {
+    StoryStore storyStore(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager tx,
+            SourceStore sources,
+            NearDuplicates near) {
         return new StoryStore(jdbc, tx, sources, near);
     }
 
@@ -64,7 +67,11 @@ class FeedhubBeans {
     }
 
     @Bean
-    Retention retention(JdbcTemplate jdbc, PlatformTransactionManager tx, StoryStore stories, NearDuplicates near) {
+    Retention retention(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager tx,
+            StoryStore stories,
+            NearDuplicates near) {
         return new Retention(jdbc, tx, stories, near);
     }
 
@@ -74,8 +81,10 @@ class FeedhubBeans {
     }
 
     @Bean
-    LiveConfig liveConfig(FeedhubProperties props, SourceStore sources, TopicIndex index, Clock clock) {
-        return new LiveConfig(Path.of(props.feeds()), sources, index, clock, props.tags().entities());
+    LiveConfig liveConfig(
+            FeedhubProperties props, SourceStore sources, TopicIndex index, Clock clock) {
+        return new LiveConfig(
+                Path.of(props.feeds()), sources, index, clock, props.tags().entities());
     }
 
     @Bean
@@ -84,19 +93,30 @@ class FeedhubBeans {
     }
 
     @Bean
-    SourcePoller sourcePoller(HttpFetcher fetcher, Clock clock, FeedhubProperties props, MeterRegistry meters) {
-        return new SourcePoller(fetcher, clock, props.normalize().stripParams(), props.fulltext().settings())
-                .timedBy(new org.feedhub.batch.StageTimings() {
-                    @Override
-                    public void fetched(java.time.Duration took, String outcome) {
-                        meters.timer("feedhub.fetch.request.duration", "outcome", outcome).record(took);
-                    }
+    SourcePoller sourcePoller(
+            HttpFetcher fetcher, Clock clock, FeedhubProperties props, MeterRegistry meters) {
+        return new SourcePoller(
+                        fetcher,
+                        clock,
+                        props.normalize().stripParams(),
+                        props.fulltext().settings())
+                .timedBy(
+                        new org.feedhub.batch.StageTimings() {
+                            @Override
+                            public void fetched(java.time.Duration took, String outcome) {
+                                meters.timer("feedhub.fetch.request.duration", "outcome", outcome)
+                                        .record(took);
+                            }
 
-                    @Override
-                    public void parsed(java.time.Duration took, boolean ok) {
-                        meters.timer("feedhub.parse.duration", "outcome", ok ? "ok" : "refused").record(took);
-                    }
-                });
+                            @Override
+                            public void parsed(java.time.Duration took, boolean ok) {
+                                meters.timer(
+                                                "feedhub.parse.duration",
+                                                "outcome",
+                                                ok ? "ok" : "refused")
+                                        .record(took);
+                            }
+                        });
     }
 
     @Bean
@@ -110,20 +130,31 @@ class FeedhubBeans {
     }
 
     @Bean
-    PassRunner passRunner(JobOperator operator, JobRepository repository, Job aggregateJob, PassReports reports,
-                          MeterRegistry meters, JdbcTemplate jdbc, Instance instance) {
+    PassRunner passRunner(
+            JobOperator operator,
+            JobRepository repository,
+            Job aggregateJob,
+            PassReports reports,
+            MeterRegistry meters,
+            JdbcTemplate jdbc,
+            Instance instance) {
         return new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
     }
 
     /** Cluster-wide once-only work (retention) through ShedLock's table. */
     @Bean
     LockingTaskExecutor lockingTaskExecutor(JdbcTemplate jdbc) {
-        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(jdbc).usingDbTime().build()));
+        return new DefaultLockingTaskExecutor(
+                new JdbcTemplateLockProvider(
+                        JdbcTemplateLockProvider.Configuration.builder()
+                                .withJdbcTemplate(jdbc)
+                                .usingDbTime()
+                                .build()));
     }
 
     @Bean
-    TopicFeeds topicFeeds(FeedQueries queries, LiveConfig live, PassRunner passes, FeedhubProperties props) {
+    TopicFeeds topicFeeds(
+            FeedQueries queries, LiveConfig live, PassRunner passes, FeedhubProperties props) {
         TopicFeeds feeds = new TopicFeeds(queries, live::config, props.publish().versionTtl());
         passes.afterEachPass(feeds::forgetVersions);
         return feeds;

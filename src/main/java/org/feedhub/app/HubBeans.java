@@ -1,7 +1,6 @@
 package org.feedhub.app;
 
 import java.time.Clock;
-
 import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.fetch.FetchSettings;
@@ -16,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wiring of the WebSub hub ({@code org.feedhub.hub}); its worker is {@link HubWorker}, its endpoint {@code HubController}. */
+/**
+ * Wiring of the WebSub hub ({@code org.feedhub.hub}); its worker is {@link HubWorker}, its endpoint
+ * {@code HubController}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubProperties.class)
 class HubBeans {
@@ -24,7 +26,8 @@ class HubBeans {
     @Bean
     HubSettings hubSettings(HubProperties hub, FeedhubProperties props) {
         String ua = props.fetch().userAgent();
-        return hub.settings(props.fetch().allowPrivateNetworks(),
+        return hub.settings(
+                props.fetch().allowPrivateNetworks(),
                 ua == null || ua.isBlank() ? FetchSettings.DEFAULT_USER_AGENT : ua);
     }
 
@@ -39,8 +42,22 @@ class HubBeans {
     }
 
     @Bean
-    Hub hub(HubStore store, CallbackClient client, TopicFeeds feeds, LiveConfig live, HubSettings settings, Clock clock,
+    Hub hub(
+            HubStore store,
+            CallbackClient client,
+            TopicFeeds feeds,
+            LiveConfig live,
+            HubSettings settings,
+            Clock clock,
             Instance instance) {
-        return new Hub(store, client, feeds, live::config, settings, clock, instance.id(), instance.lease());
+        return new Hub(
+                store,
+                client,
+                feeds,
+                live::config,
+                settings,
+                clock,
+                instance.id(),
+                instance.lease());
     }
 }

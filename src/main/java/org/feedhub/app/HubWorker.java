@@ -1,11 +1,10 @@
 package org.feedhub.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.feedhub.hub.Hub;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +13,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the hub's worker every {@code feedhub.hub.tick} on a thread of its own, so deliveries never wait for
- * an aggregation pass (and the other way round). Only in the server, and only with {@code feedhub.hub.worker}.
+ * Runs the hub's worker every {@code feedhub.hub.tick} on a thread of its own, so deliveries never
+ * wait for an aggregation pass (and the other way round). Only in the server, and only with {@code
+ * feedhub.hub.worker}.
  */
 @Component
 @ConditionalOnWebApplication
@@ -33,7 +33,10 @@ class HubWorker implements SmartLifecycle {
         this.meters = meters;
     }
 
-    /** {@code feedhub_hub_deliveries_total{outcome}} and {@code feedhub_hub_verifications_total{outcome}}. */
+    /**
+     * {@code feedhub_hub_deliveries_total{outcome}} and {@code
+     * feedhub_hub_verifications_total{outcome}}.
+     */
     private void count(Hub.RunReport r) {
         meters.counter("feedhub.hub.deliveries", "outcome", "delivered").increment(r.delivered());
         meters.counter("feedhub.hub.deliveries", "outcome", "failed").increment(r.failed());
@@ -44,19 +47,25 @@ class HubWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hub-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "hub-worker");
+                            t.setDaemon(true);
+                            return t;
+                        });
         long tick = props.tick().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                count(hub.runOnce());
-            } catch (RuntimeException e) {
-                log.warn("hub worker: {}", e.toString());
-            }
-        }, tick, tick, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        count(hub.runOnce());
+                    } catch (RuntimeException e) {
+                        log.warn("hub worker: {}", e.toString());
+                    }
+                },
+                tick,
+                tick,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

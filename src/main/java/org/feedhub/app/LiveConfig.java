@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-
 import org.feedhub.config.ConfigException;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.FeedsConfigLoader;
@@ -19,15 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feeds.yml in force. Loaded at start-up (an invalid file stops start-up), re-read when the file changes;
- * an invalid edit is refused, logged and kept visible in {@link #lastError()}, and the last good one stays.
+ * The feeds.yml in force. Loaded at start-up (an invalid file stops start-up), re-read when the
+ * file changes; an invalid edit is refused, logged and kept visible in {@link #lastError()}, and
+ * the last good one stays.
  */
 public class LiveConfig {
     private static final Logger log = LoggerFactory.getLogger(LiveConfig.class);
 
     /** A config with everything derived from it, swapped as a whole so readers never see a mix. */
-    public record Snapshot(FeedsConfig config, Enricher enricher, TopicMatcher matcher, String fingerprint) {
-    }
+    public record Snapshot(
+            FeedsConfig config, Enricher enricher, TopicMatcher matcher, String fingerprint) {}
 
     private final Path path;
     private final SourceStore sources;
@@ -42,8 +42,15 @@ public class LiveConfig {
         this(path, sources, topicIndex, clock, false);
     }
 
-    /** @param entityTags {@code feedhub.tags.entities}: recurring names become tags */
-    public LiveConfig(Path path, SourceStore sources, TopicIndex topicIndex, Clock clock, boolean entityTags) {
+    /**
+     * @param entityTags {@code feedhub.tags.entities}: recurring names become tags
+     */
+    public LiveConfig(
+            Path path,
+            SourceStore sources,
+            TopicIndex topicIndex,
+            Clock clock,
+            boolean entityTags) {
         this.path = path;
         this.sources = sources;
         this.topicIndex = topicIndex;
@@ -61,7 +68,10 @@ public class LiveConfig {
         return current.config();
     }
 
-    /** The reason the last edit of feeds.yml was refused, or null when the file in force is the file on disk. */
+    /**
+     * The reason the last edit of feeds.yml was refused, or null when the file in force is the file
+     * on disk.
+     */
     public String lastError() {
         return lastError;
     }
@@ -73,29 +83,43 @@ public class LiveConfig {
         try {
             apply(FeedsConfigLoader.parse(text, path), text);
             lastError = null;
-            log.info("feeds.yml changed: now {} sources, {} topics", current.config().sources().size(),
+            log.info(
+                    "feeds.yml changed: now {} sources, {} topics",
+                    current.config().sources().size(),
                     current.config().topics().size());
             return true;
         } catch (ConfigException e) {
-            if (!e.getMessage().equals(lastError)) log.error("feeds.yml edit refused, the last good one stays: {}", e.getMessage());
+            if (!e.getMessage().equals(lastError))
+                log.error("feeds.yml edit refused, the last good one stays: {}", e.getMessage());
             lastError = e.getMessage();
-            lastText = text;   // report once per edit, not every tick
+            lastText = text; // report once per edit, not every tick
             return false;
         }
     }
 
     private void apply(FeedsConfig config, String text) {
-        Snapshot next = new Snapshot(config, new Enricher(config, entityTags), new TopicMatcher(config), fingerprint(config));
+        Snapshot next =
+                new Snapshot(
+                        config,
+                        new Enricher(config, entityTags),
+                        new TopicMatcher(config),
+                        fingerprint(config));
         sources.sync(config.sources(), clock.instant());
-        topicIndex.reindexIfChanged(next.fingerprint(), config.topics().stream().map(t -> t.id())
-                .collect(java.util.stream.Collectors.toSet()), next.matcher()::topicsFor, clock.instant());
+        topicIndex.reindexIfChanged(
+                next.fingerprint(),
+                config.topics().stream()
+                        .map(t -> t.id())
+                        .collect(java.util.stream.Collectors.toSet()),
+                next.matcher()::topicsFor,
+                clock.instant());
         current = next;
         lastText = text;
     }
 
     /** Changes whenever something that decides topic membership changes. */
     private static String fingerprint(FeedsConfig c) {
-        return ItemKeys.sha256(c.topics().toString() + "|" + c.sources().stream().map(SourceDef::id).toList());
+        return ItemKeys.sha256(
+                c.topics().toString() + "|" + c.sources().stream().map(SourceDef::id).toList());
     }
 
     private String read() {

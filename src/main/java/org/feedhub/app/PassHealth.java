@@ -2,7 +2,6 @@ package org.feedhub.app;
 
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.springframework.boot.health.contributor.Health;
@@ -11,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component "aggregation": the last pass (from Spring Batch's job repository, so any
- * instance's pass counts), the share of failing sources, and a refused feeds.yml edit. Down when most sources fail.
+ * {@code /actuator/health} component "aggregation": the last pass (from Spring Batch's job
+ * repository, so any instance's pass counts), the share of failing sources, and a refused feeds.yml
+ * edit. Down when most sources fail.
  */
 @Component("aggregation")
 class PassHealth implements HealthIndicator {
@@ -28,12 +28,16 @@ class PassHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<Map<String, Object>> last = jdbc.queryForList("SELECT e.STATUS, e.EXIT_CODE, e.END_TIME FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'aggregate' "
-                + "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1");
+        List<Map<String, Object>> last =
+                jdbc.queryForList(
+                        "SELECT e.STATUS, e.EXIT_CODE, e.END_TIME FROM BATCH_JOB_EXECUTION e "
+                                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'aggregate' "
+                                + "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1");
         List<SourceState> active = sources.all().stream().filter(SourceState::active).toList();
-        long failing = active.stream().filter(s -> s.failures() > 0 || s.retiredAt() != null).count();
-        Health.Builder b = active.isEmpty() || failing * 2 <= active.size() ? Health.up() : Health.down();
+        long failing =
+                active.stream().filter(s -> s.failures() > 0 || s.retiredAt() != null).count();
+        Health.Builder b =
+                active.isEmpty() || failing * 2 <= active.size() ? Health.up() : Health.down();
         b.withDetail("sources", active.size()).withDetail("failingSources", failing);
         if (!last.isEmpty()) {
             Object end = last.get(0).get("END_TIME");

@@ -1,7 +1,6 @@
 package org.feedhub.app;
 
 import java.time.Clock;
-
 import org.feedhub.batch.PassRunner;
 import org.feedhub.store.SourceStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,9 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's clock: every tick it re-reads feeds.yml if it changed and runs a pass when some source is
- * due. Each source's own {@code every} decides when it is due, so one tick serves every interval.
- * Only in the server: the sub-commands run their pass themselves.
+ * The server's clock: every tick it re-reads feeds.yml if it changed and runs a pass when some
+ * source is due. Each source's own {@code every} decides when it is due, so one tick serves every
+ * interval. Only in the server: the sub-commands run their pass themselves.
  */
 @Component
 @EnableScheduling
@@ -32,7 +31,9 @@ class PassScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${feedhub.schedule.initial-delay:0s}", fixedDelayString = "${feedhub.schedule.tick:30s}")
+    @Scheduled(
+            initialDelayString = "${feedhub.schedule.initial-delay:0s}",
+            fixedDelayString = "${feedhub.schedule.tick:30s}")
     void tick() {
         config.reloadIfChanged();
         if (sources.anyDue(clock.instant())) runner.run(false);

@@ -21,7 +21,8 @@ class ReadyLine {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        System.out.printf("feedhub is serving %d topics from %d sources at http://localhost:%s/%n",
+        System.out.printf(
+                "feedhub is serving %d topics from %d sources at http://localhost:%s/%n",
                 config.config().topics().size(), config.config().sources().size(), port);
     }
 }

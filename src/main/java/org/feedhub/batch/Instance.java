@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * This process among the instances sharing one database: its name (host, pid, a random suffix, as claims
- * record it) and how long its claims on sources last if it dies.
+ * This process among the instances sharing one database: its name (host, pid, a random suffix, as
+ * claims record it) and how long its claims on sources last if it dies.
  */
 public record Instance(String id, Duration lease) {
 
@@ -17,7 +17,12 @@ public record Instance(String id, Duration lease) {
         } catch (Exception e) {
             host = "unknown-host";
         }
-        String id = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        String id =
+                host
+                        + ":"
+                        + ProcessHandle.current().pid()
+                        + ":"
+                        + UUID.randomUUID().toString().substring(0, 8);
         return new Instance(id.length() > 200 ? id.substring(id.length() - 200) : id, lease);
     }
 }

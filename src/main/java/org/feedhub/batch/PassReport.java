@@ -4,26 +4,42 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.WriteCounts;
 
-/** What one pass did, source by source; filled by the writer, read by {@code aggregate} and the health check. */
+/**
+ * What one pass did, source by source; filled by the writer, read by {@code aggregate} and the
+ * health check.
+ */
 public final class PassReport {
 
     /** One source's line. */
-    public record SourceLine(String sourceId, FetchOutcome.Kind kind, int httpStatus, String error, WriteCounts counts,
-                             List<String> warnings, long millis) {
+    public record SourceLine(
+            String sourceId,
+            FetchOutcome.Kind kind,
+            int httpStatus,
+            String error,
+            WriteCounts counts,
+            List<String> warnings,
+            long millis) {
 
         public String describe() {
-            String what = switch (kind) {
-                case FETCHED -> counts.added() + " new, " + counts.merged() + " merged, " + counts.updated()
-                        + " updated, " + counts.unchanged() + " unchanged";
-                case NOT_MODIFIED -> "unchanged (304 Not Modified)";
-                case SAME_BODY -> "unchanged (same content as last fetch)";
-                case GONE -> "retired: " + error;
-                case FAILED -> "failed: " + error;
-            };
+            String what =
+                    switch (kind) {
+                        case FETCHED ->
+                                counts.added()
+                                        + " new, "
+                                        + counts.merged()
+                                        + " merged, "
+                                        + counts.updated()
+                                        + " updated, "
+                                        + counts.unchanged()
+                                        + " unchanged";
+                        case NOT_MODIFIED -> "unchanged (304 Not Modified)";
+                        case SAME_BODY -> "unchanged (same content as last fetch)";
+                        case GONE -> "retired: " + error;
+                        case FAILED -> "failed: " + error;
+                    };
             String warn = warnings.isEmpty() ? "" : "  [" + String.join("; ", warnings) + "]";
             return String.format("%-24s %s (%d ms)%s", sourceId, what, millis, warn);
         }
@@ -58,7 +74,13 @@ public final class PassReport {
     }
 
     public synchronized int failed() {
-        return (int) lines.stream().filter(l -> l.kind() == FetchOutcome.Kind.FAILED || l.kind() == FetchOutcome.Kind.GONE).count();
+        return (int)
+                lines.stream()
+                        .filter(
+                                l ->
+                                        l.kind() == FetchOutcome.Kind.FAILED
+                                                || l.kind() == FetchOutcome.Kind.GONE)
+                        .count();
     }
 
     public synchronized int added() {

@@ -2,7 +2,9 @@ package org.feedhub.batch;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reports of the passes running in this JVM, keyed by the pass id given to the job as a parameter. */
+/**
+ * Reports of the passes running in this JVM, keyed by the pass id given to the job as a parameter.
+ */
 public class PassReports {
     private final ConcurrentHashMap<String, PassReport> running = new ConcurrentHashMap<>();
     private volatile PassReport last;

@@ -1,5 +1,6 @@
 package org.feedhub.batch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -19,15 +19,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * Starts aggregation passes, one at a time in this JVM, and hands back what each did.
  *
- * <p>Restart semantics: a pass whose process died (its execution still "running" in the job repository but
- * not updated for longer than the claim lease) is recovered and restarted with its own parameters; its reader
- * then claims only the sources that pass had not finished. On shutdown the running pass stops reading new
- * sources, finishes the chunk in hand and gives back its other claims.
+ * <p>Restart semantics: a pass whose process died (its execution still "running" in the job
+ * repository but not updated for longer than the claim lease) is recovered and restarted with its
+ * own parameters; its reader then claims only the sources that pass had not finished. On shutdown
+ * the running pass stops reading new sources, finishes the chunk in hand and gives back its other
+ * claims.
  */
 public class PassRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PassRunner.class);
@@ -42,11 +41,18 @@ public class PassRunner implements SmartLifecycle {
     private final Instance instance;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopRequested;
-    private final java.util.List<Runnable> afterPass = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> afterPass =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean lifecycleRunning;
 
-    public PassRunner(JobOperator operator, JobRepository repository, Job job, PassReports reports,
-                      MeterRegistry meters, JdbcTemplate jdbc, Instance instance) {
+    public PassRunner(
+            JobOperator operator,
+            JobRepository repository,
+            Job job,
+            PassReports reports,
+            MeterRegistry meters,
+            JdbcTemplate jdbc,
+            Instance instance) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
@@ -70,12 +76,14 @@ public class PassRunner implements SmartLifecycle {
                 if (resumed != null && !all) return resumed;
             }
             String passId = UUID.randomUUID().toString();
-            JobParameters params = new JobParametersBuilder()
-                    .addString("pass.id", passId)
-                    .addJobParameter("all", all, Boolean.class, false)
-                    .addJobParameter("started", Instant.now().toEpochMilli(), Long.class, false)
-                    .addString("instance", instance.id(), false)
-                    .toJobParameters();
+            JobParameters params =
+                    new JobParametersBuilder()
+                            .addString("pass.id", passId)
+                            .addJobParameter("all", all, Boolean.class, false)
+                            .addJobParameter(
+                                    "started", Instant.now().toEpochMilli(), Long.class, false)
+                            .addString("instance", instance.id(), false)
+                            .toJobParameters();
             return execute(passId, () -> operator.start(job, params));
         } finally {
             running.unlock();
@@ -115,25 +123,44 @@ public class PassRunner implements SmartLifecycle {
         afterPass.forEach(Runnable::run);
         report.finish(took, status);
         meters.timer("feedhub.pass.duration").record(took);
-        log.info("pass {}: {} sources, {} new stories, {} failed, {} ms", status, report.sources(), report.added(),
-                report.failed(), took.toMillis());
+        log.info(
+                "pass {}: {} sources, {} new stories, {} failed, {} ms",
+                status,
+                report.sources(),
+                report.added(),
+                report.failed(),
+                took.toMillis());
         return report;
     }
 
-    /** Passes still marked running whose last sign of life is older than the lease: their process died. */
+    /**
+     * Passes still marked running whose last sign of life is older than the lease: their process
+     * died.
+     */
     private List<JobExecution> staleExecutions() {
         LocalDateTime before = LocalDateTime.now().minus(instance.lease());
-        List<Long> ids = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
-                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
-                + "WHERE i.JOB_NAME = ? AND e.STATUS IN ('STARTING', 'STARTED', 'STOPPING') AND COALESCE("
-                + "(SELECT MAX(s.LAST_UPDATED) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID), "
-                + "e.LAST_UPDATED, e.CREATE_TIME) < ? ORDER BY e.JOB_EXECUTION_ID", Long.class, job.getName(), before);
-        return ids.stream().map(repository::getJobExecution).filter(java.util.Objects::nonNull).toList();
+        List<Long> ids =
+                jdbc.queryForList(
+                        "SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
+                                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                                + "WHERE i.JOB_NAME = ? AND e.STATUS IN ('STARTING', 'STARTED', 'STOPPING') AND COALESCE("
+                                + "(SELECT MAX(s.LAST_UPDATED) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID), "
+                                + "e.LAST_UPDATED, e.CREATE_TIME) < ? ORDER BY e.JOB_EXECUTION_ID",
+                        Long.class,
+                        job.getName(),
+                        before);
+        return ids.stream()
+                .map(repository::getJobExecution)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private PassReport restart(JobExecution stale) {
         String passId = stale.getJobParameters().getString("pass.id");
-        log.warn("pass {} (execution {}) was interrupted; restarting it to finish its sources", passId, stale.getId());
+        log.warn(
+                "pass {} (execution {}) was interrupted; restarting it to finish its sources",
+                passId,
+                stale.getId());
         try {
             JobExecution recovered = operator.recover(stale);
             return execute(passId, () -> operator.restart(recovered));
@@ -148,7 +175,10 @@ public class PassRunner implements SmartLifecycle {
         lifecycleRunning = true;
     }
 
-    /** Shutdown: stop reading new sources, let the chunk in hand finish (bounded), give back the rest. */
+    /**
+     * Shutdown: stop reading new sources, let the chunk in hand finish (bounded), give back the
+     * rest.
+     */
     @Override
     public void stop() {
         stopRequested = true;

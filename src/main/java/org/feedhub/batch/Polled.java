@@ -3,15 +3,15 @@ package org.feedhub.batch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.enrich.TopicMatcher;
 import org.feedhub.normalize.Story;
 import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.TopicAssigner;
 
 /**
- * A source's outcome with the topics each of its stories joins, matched on the polling thread so the single
- * writer thread only stores: topic matching was a quarter of the writer's time when it ran there.
+ * A source's outcome with the topics each of its stories joins, matched on the polling thread so
+ * the single writer thread only stores: topic matching was a quarter of the writer's time when it
+ * ran there.
  */
 record Polled(FetchOutcome outcome, Map<String, List<String>> topics) {
 
@@ -21,7 +21,9 @@ record Polled(FetchOutcome outcome, Map<String, List<String>> topics) {
         return new Polled(o, topics);
     }
 
-    /** Looks the story up by what re-keying (GuidPolicy) keeps; anything not found is matched now. */
+    /**
+     * Looks the story up by what re-keying (GuidPolicy) keeps; anything not found is matched now.
+     */
     TopicAssigner assigner(TopicMatcher matcher) {
         return (sourceId, s) -> {
             List<String> t = topics.get(key(s));

@@ -11,18 +11,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.feedhub.store.SourceStore;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The poll step's reader: claims sources a few at a time, polls up to {@code concurrency} of them at once on
- * its own threads, and hands the outcomes to the writer in the order they complete. A slow source therefore
- * holds up only itself: a pass takes about as long as its slowest source (or its total work divided by the
- * concurrency), never the sum of slow sources, as it would if each chunk waited for its slowest member.
+ * The poll step's reader: claims sources a few at a time, polls up to {@code concurrency} of them
+ * at once on its own threads, and hands the outcomes to the writer in the order they complete. A
+ * slow source therefore holds up only itself: a pass takes about as long as its slowest source (or
+ * its total work divided by the concurrency), never the sum of slow sources, as it would if each
+ * chunk waited for its slowest member.
  *
- * <p>When a stop is requested (graceful shutdown) it claims and starts nothing more, gives back the claims it
- * will not start, and still hands over the sources in flight, so their results are stored.
+ * <p>When a stop is requested (graceful shutdown) it claims and starts nothing more, gives back the
+ * claims it will not start, and still hands over the sources in flight, so their results are
+ * stored.
  */
 final class PollingReader implements ItemStreamReader<Polled> {
     private final Supplier<List<String>> claimNext;
@@ -37,19 +38,27 @@ final class PollingReader implements ItemStreamReader<Polled> {
     private int inFlight;
     private boolean exhausted;
 
-    PollingReader(Supplier<List<String>> claimNext, Function<String, Polled> poll, SourceStore sources,
-                  String instance, BooleanSupplier stopRequested, int concurrency) {
+    PollingReader(
+            Supplier<List<String>> claimNext,
+            Function<String, Polled> poll,
+            SourceStore sources,
+            String instance,
+            BooleanSupplier stopRequested,
+            int concurrency) {
         this.claimNext = claimNext;
         this.poll = poll;
         this.sources = sources;
         this.instance = instance;
         this.stopRequested = stopRequested;
         this.concurrency = concurrency;
-        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "poll-" + instance.hashCode());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool =
+                Executors.newFixedThreadPool(
+                        concurrency,
+                        r -> {
+                            Thread t = new Thread(r, "poll-" + instance.hashCode());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.done = new ExecutorCompletionService<>(pool);
     }
 
@@ -57,7 +66,7 @@ final class PollingReader implements ItemStreamReader<Polled> {
     public Polled read() throws Exception {
         fill();
         if (inFlight == 0) return null;
-        Polled outcome = done.take().get();   // poll() never throws: failures are outcomes
+        Polled outcome = done.take().get(); // poll() never throws: failures are outcomes
         inFlight--;
         return outcome;
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.app.FeedhubApplication;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
@@ -23,15 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-/** The sub-commands. Each validates feeds.yml first, so a bad file gives one line, not a stack trace. */
+/**
+ * The sub-commands. Each validates feeds.yml first, so a bad file gives one line, not a stack
+ * trace.
+ */
 final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
-    /** Resolves settings (arguments, environment, config/application.yml) without starting anything. */
+    /**
+     * Resolves settings (arguments, environment, config/application.yml) without starting anything.
+     */
     @Configuration(proxyBeanMethods = false)
-    static class SettingsOnly {
-    }
+    static class SettingsOnly {}
 
     static int server(Main.Invocation inv) {
         Path feeds = feedsPath(inv);
@@ -73,11 +75,18 @@ final class Commands {
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
             PassReport report = ctx.getBean(PassRunner.class).run(true);
             for (PassReport.SourceLine line : report.lines()) out.println(line.describe());
-            out.printf("pass %s: %d sources, %d new stories, %d failed, %.1f s%n", report.status(), report.sources(),
-                    report.added(), report.failed(), report.duration().toMillis() / 1000.0);
+            out.printf(
+                    "pass %s: %d sources, %d new stories, %d failed, %.1f s%n",
+                    report.status(),
+                    report.sources(),
+                    report.added(),
+                    report.failed(),
+                    report.duration().toMillis() / 1000.0);
             for (SourceState s : ctx.getBean(SourceStore.class).all()) {
                 if (s.effectiveUrl() != null && !s.effectiveUrl().equals(s.url()) && s.active()) {
-                    out.printf("note: source %s now lives at %s; update its url in feeds.yml%n", s.id(), s.effectiveUrl());
+                    out.printf(
+                            "note: source %s now lives at %s; update its url in feeds.yml%n",
+                            s.id(), s.effectiveUrl());
                 }
             }
             return report.status().startsWith("COMPLETED") ? 0 : 1;
@@ -96,9 +105,14 @@ final class Commands {
         Path dir = Path.of(inv.arguments().get(0));
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
             String baseUrl = ctx.getEnvironment().getProperty("feedhub.base-url", "");
-            if (baseUrl.isBlank()) baseUrl = "http://localhost:" + ctx.getEnvironment().getProperty("server.port", "8080");
-            List<String> files = ctx.getBean(StaticExport.class).export(dir, baseUrl.replaceAll("/+$", ""));
-            out.printf("wrote %d files to %s (feeds link to %s; set --feedhub.base-url=URL for where you host them)%n",
+            if (baseUrl.isBlank())
+                baseUrl =
+                        "http://localhost:"
+                                + ctx.getEnvironment().getProperty("server.port", "8080");
+            List<String> files =
+                    ctx.getBean(StaticExport.class).export(dir, baseUrl.replaceAll("/+$", ""));
+            out.printf(
+                    "wrote %d files to %s (feeds link to %s; set --feedhub.base-url=URL for where you host them)%n",
                     files.size(), dir.toAbsolutePath(), baseUrl);
             return 0;
         } catch (Exception e) {
@@ -108,17 +122,24 @@ final class Commands {
     }
 
     /**
-     * check and aggregate take no arguments: {@code check my-feeds.yml} must not quietly validate ./feeds.yml
-     * and say "valid" about a file the user did not mean.
+     * check and aggregate take no arguments: {@code check my-feeds.yml} must not quietly validate
+     * ./feeds.yml and say "valid" about a file the user did not mean.
      */
     private static boolean noArguments(Main.Invocation inv, PrintStream err) {
         if (inv.arguments().isEmpty()) return true;
-        err.println("feedhub: " + inv.command() + " takes no arguments, got '" + String.join(" ", inv.arguments())
-                + "' (another file: --feedhub.feeds=PATH)");
+        err.println(
+                "feedhub: "
+                        + inv.command()
+                        + " takes no arguments, got '"
+                        + String.join(" ", inv.arguments())
+                        + "' (another file: --feedhub.feeds=PATH)");
         return false;
     }
 
-    /** Adds an OPML file's feeds to feeds.yml, keeping its comments and layout; the result must validate. */
+    /**
+     * Adds an OPML file's feeds to feeds.yml, keeping its comments and layout; the result must
+     * validate.
+     */
     static int importOpml(Main.Invocation inv, PrintStream out, PrintStream err) {
         if (inv.arguments().size() != 1) {
             err.println("feedhub: usage: java -jar feedhub.jar import-opml FILE");
@@ -129,19 +150,25 @@ final class Commands {
             FeedsConfig config = FeedsConfigLoader.load(feeds);
             String yaml = java.nio.file.Files.readString(feeds);
             byte[] opml = java.nio.file.Files.readAllBytes(Path.of(inv.arguments().get(0)));
-            org.feedhub.config.OpmlImport.Result r = org.feedhub.config.OpmlImport.merge(yaml, config,
-                    org.feedhub.config.OpmlImport.feeds(opml));
+            org.feedhub.config.OpmlImport.Result r =
+                    org.feedhub.config.OpmlImport.merge(
+                            yaml, config, org.feedhub.config.OpmlImport.feeds(opml));
             for (String s : r.skipped()) out.println("skipped " + s);
             if (r.added().isEmpty()) {
                 out.println("nothing to add: feeds.yml is unchanged");
                 return 0;
             }
-            FeedsConfigLoader.parse(r.yaml(), feeds);   // never write a file that would not load
+            FeedsConfigLoader.parse(r.yaml(), feeds); // never write a file that would not load
             Path tmp = feeds.resolveSibling(feeds.getFileName() + ".tmp");
             java.nio.file.Files.writeString(tmp, r.yaml());
-            java.nio.file.Files.move(tmp, feeds, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.Files.move(
+                    tmp,
+                    feeds,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            out.printf("added %d sources to %s: %s%n", r.added().size(), feeds, String.join(", ", r.added()));
+            out.printf(
+                    "added %d sources to %s: %s%n",
+                    r.added().size(), feeds, String.join(", ", r.added()));
             return 0;
         } catch (ConfigException e) {
             err.println("feedhub: " + e.getMessage());
@@ -162,27 +189,41 @@ final class Commands {
         }
     }
 
-    /** The full application without the web server and scheduler, quiet unless something goes wrong. */
+    /**
+     * The full application without the web server and scheduler, quiet unless something goes wrong.
+     */
     private static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
         Map<String, Object> quiet = new HashMap<>();
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.flywaydb", "WARN");
-        return new SpringApplicationBuilder(FeedhubApplication.class).web(WebApplicationType.NONE)
-                .properties(quiet).logStartupInfo(false).bannerMode(Banner.Mode.OFF).run(inv.settings());
+        return new SpringApplicationBuilder(FeedhubApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(quiet)
+                .logStartupInfo(false)
+                .bannerMode(Banner.Mode.OFF)
+                .run(inv.settings());
     }
 
     /** The settings the sub-commands read before (or without) starting the application. */
-    record Settings(Path feeds, String dbUrl, String dbUser, String dbPassword) {
-    }
+    record Settings(Path feeds, String dbUrl, String dbUser, String dbPassword) {}
 
-    /** Settings as Spring would resolve them: arguments, environment, config/application.yml, defaults. */
+    /**
+     * Settings as Spring would resolve them: arguments, environment, config/application.yml,
+     * defaults.
+     */
     static Settings settings(Main.Invocation inv) {
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SettingsOnly.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
-                .properties(Map.of("logging.level.root", "WARN")).run(inv.settings())) {
+        try (ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(SettingsOnly.class)
+                        .web(WebApplicationType.NONE)
+                        .logStartupInfo(false)
+                        .bannerMode(Banner.Mode.OFF)
+                        .properties(Map.of("logging.level.root", "WARN"))
+                        .run(inv.settings())) {
             ConfigurableEnvironment env = ctx.getEnvironment();
-            return new Settings(Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
-                    env.getProperty("spring.datasource.url", ""), env.getProperty("spring.datasource.username", ""),
+            return new Settings(
+                    Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
+                    env.getProperty("spring.datasource.url", ""),
+                    env.getProperty("spring.datasource.username", ""),
                     env.getProperty("spring.datasource.password", ""));
         }
     }

@@ -2,10 +2,10 @@ package org.feedhub.cli;
 
 /** What {@code help} prints. */
 final class HelpText {
-    private HelpText() {
-    }
+    private HelpText() {}
 
-    static final String TEXT = """
+    static final String TEXT =
+            """
             feedhub - a scheduled feed aggregator and syndication hub
 
             Usage: java -jar feedhub.jar [COMMAND] [--name=value ...]

@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar feedhub.jar [COMMAND] [ARGS] [--name=value ...]}: with no command, the server; otherwise a
- * sub-command that runs and exits (0 done, 1 could not run, 2 bad usage) with one clear line on stderr.
+ * {@code java -jar feedhub.jar [COMMAND] [ARGS] [--name=value ...]}: with no command, the server;
+ * otherwise a sub-command that runs and exits (0 done, 1 could not run, 2 bad usage) with one clear
+ * line on stderr.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Invocation inv = Invocation.parse(args);
         if (inv.command() == null) {
             int status = Commands.server(inv);
             if (status != 0) System.exit(status);
-            return;                                   // the server keeps running
+            return; // the server keeps running
         }
         System.exit(run(inv, System.out, System.err));
     }
@@ -34,15 +34,18 @@ public final class Main {
             case "import-opml" -> Commands.importOpml(inv, out, err);
             case "preview" -> Preview.run(inv, out, err);
             default -> {
-                err.println("feedhub: unknown command '" + inv.command() + "' (try: java -jar feedhub.jar help)");
+                err.println(
+                        "feedhub: unknown command '"
+                                + inv.command()
+                                + "' (try: java -jar feedhub.jar help)");
                 yield 2;
             }
         };
     }
 
     /**
-     * The command line split into the sub-command, its arguments, and the {@code --name=value} settings, which
-     * may stand before or after the command.
+     * The command line split into the sub-command, its arguments, and the {@code --name=value}
+     * settings, which may stand before or after the command.
      */
     record Invocation(String command, List<String> arguments, String[] settings) {
         static Invocation parse(String[] args) {

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.SourcePoller;
 import org.feedhub.config.ConfigException;
@@ -28,23 +27,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code preview SOURCE_ID}: fetches one source now and prints what feedhub would take from it (each story's
- * title, link, date, summary, tags and topics, and the warnings) without a database and without storing
- * anything, so an editor can write and correct {@code html:} selectors in minutes. The same stages as a pass:
- * the fetcher with the {@code feedhub.fetch.*} settings, then parse, full text, normalize and enrich.
+ * {@code preview SOURCE_ID}: fetches one source now and prints what feedhub would take from it
+ * (each story's title, link, date, summary, tags and topics, and the warnings) without a database
+ * and without storing anything, so an editor can write and correct {@code html:} selectors in
+ * minutes. The same stages as a pass: the fetcher with the {@code feedhub.fetch.*} settings, then
+ * parse, full text, normalize and enrich.
  */
 final class Preview {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int SUMMARY_WIDTH = 300;
 
-    private Preview() {
-    }
+    private Preview() {}
 
-    /** The {@code feedhub.*} settings as the server would see them, without starting anything else. */
+    /**
+     * The {@code feedhub.*} settings as the server would see them, without starting anything else.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(FeedhubProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     static int run(Main.Invocation inv, PrintStream out, PrintStream err) {
         if (inv.arguments().size() != 1) {
@@ -53,9 +54,13 @@ final class Preview {
         }
         String id = inv.arguments().get(0);
         FeedhubProperties props;
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Settings.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
-                .properties(Map.of("logging.level.root", "WARN")).run(inv.settings())) {
+        try (ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(Settings.class)
+                        .web(WebApplicationType.NONE)
+                        .logStartupInfo(false)
+                        .bannerMode(Banner.Mode.OFF)
+                        .properties(Map.of("logging.level.root", "WARN"))
+                        .run(inv.settings())) {
             props = ctx.getBean(FeedhubProperties.class);
         } catch (RuntimeException e) {
             err.println("feedhub: bad settings: " + Commands.rootMessage(e));
@@ -71,13 +76,24 @@ final class Preview {
         SourceDef def = config.source(id).orElse(null);
         if (def == null) {
             List<String> ids = config.sources().stream().map(SourceDef::id).toList();
-            err.println("feedhub: no source '" + id + "' in " + config.file() + " (its sources: "
-                    + String.join(", ", ids.size() > 20 ? ids.subList(0, 20) : ids) + (ids.size() > 20 ? ", …" : "") + ")");
+            err.println(
+                    "feedhub: no source '"
+                            + id
+                            + "' in "
+                            + config.file()
+                            + " (its sources: "
+                            + String.join(", ", ids.size() > 20 ? ids.subList(0, 20) : ids)
+                            + (ids.size() > 20 ? ", …" : "")
+                            + ")");
             return 1;
         }
         Instant now = Instant.now();
-        SourcePoller poller = new SourcePoller(new HttpFetcher(props.fetch().settings(config.file().getParent())),
-                Clock.fixed(now, ZoneOffset.UTC), props.normalize().stripParams(), props.fulltext().settings());
+        SourcePoller poller =
+                new SourcePoller(
+                        new HttpFetcher(props.fetch().settings(config.file().getParent())),
+                        Clock.fixed(now, ZoneOffset.UTC),
+                        props.normalize().stripParams(),
+                        props.fulltext().settings());
         FetchOutcome o = poller.poll(def, null, new Enricher(config));
         if (o.failed()) {
             err.println("feedhub: " + id + ": " + oneLine(o.error()));
@@ -87,28 +103,50 @@ final class Preview {
         return 0;
     }
 
-    private static void print(PrintStream out, SourceDef def, FetchOutcome o, TopicMatcher topics, Instant now) {
+    private static void print(
+            PrintStream out, SourceDef def, FetchOutcome o, TopicMatcher topics, Instant now) {
         out.println(def.id() + ": " + def.url());
-        if (o.effectiveUrl() != null && !o.effectiveUrl().equals(def.url())) out.println("  read from " + o.effectiveUrl());
+        if (o.effectiveUrl() != null && !o.effectiveUrl().equals(def.url()))
+            out.println("  read from " + o.effectiveUrl());
         String title = def.title() != null ? def.title() : o.feedTitle();
-        out.println("  " + (def.html() != null ? "html page" : "feed") + (title == null || title.isBlank() ? "" : " \"" + title + "\"")
-                + ", " + count(o.stories().size(), "story", "stories") + (def.fulltext() != null ? ", full text on" : "")
-                + " (" + o.millis() + " ms)");
+        out.println(
+                "  "
+                        + (def.html() != null ? "html page" : "feed")
+                        + (title == null || title.isBlank() ? "" : " \"" + title + "\"")
+                        + ", "
+                        + count(o.stories().size(), "story", "stories")
+                        + (def.fulltext() != null ? ", full text on" : "")
+                        + " ("
+                        + o.millis()
+                        + " ms)");
         int n = 0;
         for (Story s : o.stories()) {
             out.println();
             out.println(++n + ". " + s.title());
             field(out, "link", s.link() == null ? "(none)" : s.link());
-            if (s.canonicalUrl() != null && !s.canonicalUrl().equals(s.link())) field(out, "canonical", s.canonicalUrl());
-            field(out, "date", s.published().equals(now) ? "(none found; stored with the time it is first seen)"
-                    : DATE.format(s.published()));
+            if (s.canonicalUrl() != null && !s.canonicalUrl().equals(s.link()))
+                field(out, "canonical", s.canonicalUrl());
+            field(
+                    out,
+                    "date",
+                    s.published().equals(now)
+                            ? "(none found; stored with the time it is first seen)"
+                            : DATE.format(s.published()));
             if (s.author() != null) field(out, "author", s.author());
-            field(out, "summary", s.summary() == null || s.summary().isBlank() ? "(none)" : cut(s.summary()));
+            field(
+                    out,
+                    "summary",
+                    s.summary() == null || s.summary().isBlank() ? "(none)" : cut(s.summary()));
             if (!s.tags().isEmpty()) field(out, "tags", String.join(", ", s.tags()));
             List<String> in = topics.topicsFor(def.id(), s);
             field(out, "topics", in.isEmpty() ? "(none)" : String.join(", ", in));
-            field(out, "text", String.format("%,d characters in %s", s.text().length(),
-                    count(s.paragraphs().size(), "paragraph", "paragraphs")));
+            field(
+                    out,
+                    "text",
+                    String.format(
+                            "%,d characters in %s",
+                            s.text().length(),
+                            count(s.paragraphs().size(), "paragraph", "paragraphs")));
         }
         out.println();
         if (o.warnings().isEmpty()) {

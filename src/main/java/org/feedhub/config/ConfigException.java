@@ -1,15 +1,21 @@
 package org.feedhub.config;
 
 /**
- * A feeds.yml that cannot be used. The message names the file, the line and the field, e.g.
- * {@code feeds.yml:12: sources[2].every: "5x" is not an interval (use 30s, 15m, 2h, 1d or PT15M)}.
+ * A feeds.yml that cannot be used. The message names the file, the line and the field, e.g. {@code
+ * feeds.yml:12: sources[2].every: "5x" is not an interval (use 30s, 15m, 2h, 1d or PT15M)}.
  */
 public class ConfigException extends RuntimeException {
     private final int line;
     private final String field;
 
     public ConfigException(String file, int line, String field, String problem) {
-        super(file + ":" + line + ": " + (field == null || field.isEmpty() ? "" : field + ": ") + problem);
+        super(
+                file
+                        + ":"
+                        + line
+                        + ": "
+                        + (field == null || field.isEmpty() ? "" : field + ": ")
+                        + problem);
         this.line = line;
         this.field = field;
     }
@@ -19,7 +25,10 @@ public class ConfigException extends RuntimeException {
         return line;
     }
 
-    /** The path of the offending field, such as {@code topics[0].sources[1]}; empty for the whole file. */
+    /**
+     * The path of the offending field, such as {@code topics[0].sources[1]}; empty for the whole
+     * file.
+     */
     public String field() {
         return field;
     }

@@ -5,7 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Intervals as editors write them in feeds.yml: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, or ISO-8601. */
+/**
+ * Intervals as editors write them in feeds.yml: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d},
+ * or ISO-8601.
+ */
 public final class Durations {
 
     static final String FORMS = "use 30s, 15m, 2h, 1d or PT15M";
@@ -14,13 +17,13 @@ public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)([smhd])");
     private static final Pattern ISO = Pattern.compile("[-+]?P.*", Pattern.CASE_INSENSITIVE);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a positive interval.
      *
-     * @throws IllegalArgumentException naming the accepted forms, for garbage, zero and negative intervals
+     * @throws IllegalArgumentException naming the accepted forms, for garbage, zero and negative
+     *     intervals
      */
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
@@ -29,12 +32,16 @@ public final class Durations {
         String s = text.strip();
         Duration d = ISO.matcher(s).matches() ? parseIso(s) : parseShort(s);
         if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException('"' + s + "\" is not a positive interval (" + FORMS + ")");
+            throw new IllegalArgumentException(
+                    '"' + s + "\" is not a positive interval (" + FORMS + ")");
         }
         return d;
     }
 
-    /** The shortest unit that states the interval exactly: 90s, 15m, 2h, 1d; ISO-8601 for fractions of a second. */
+    /**
+     * The shortest unit that states the interval exactly: 90s, 15m, 2h, 1d; ISO-8601 for fractions
+     * of a second.
+     */
     public static String format(Duration d) {
         if (d.getNano() != 0 || d.isZero() || d.isNegative()) return d.toString();
         long s = d.getSeconds();
@@ -64,7 +71,8 @@ public final class Durations {
                 default -> Duration.ofDays(n);
             };
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException('"' + s + "\" is too long an interval (" + FORMS + ")");
+            throw new IllegalArgumentException(
+                    '"' + s + "\" is too long an interval (" + FORMS + ")");
         }
     }
 

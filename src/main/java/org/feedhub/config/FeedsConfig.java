@@ -8,19 +8,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The validated content of feeds.yml. Built only by {@link FeedsConfigLoader}; every list is immutable.
+ * The validated content of feeds.yml. Built only by {@link FeedsConfigLoader}; every list is
+ * immutable.
  *
- * @param file       the feeds.yml this came from (absolute); {@code file:} source URLs were resolved against its folder
+ * @param file the feeds.yml this came from (absolute); {@code file:} source URLs were resolved
+ *     against its folder
  * @param vocabulary the tag vocabulary ({@code tags:}), in file order
  */
-public record FeedsConfig(Path file, Defaults defaults, List<SourceDef> sources, List<TopicDef> topics,
-                          List<TagDef> vocabulary) {
+public record FeedsConfig(
+        Path file,
+        Defaults defaults,
+        List<SourceDef> sources,
+        List<TopicDef> topics,
+        List<TagDef> vocabulary) {
 
     /** A config whose vocabulary matches exact words: tag name to phrases. */
-    public FeedsConfig(Path file, Defaults defaults, List<SourceDef> sources, List<TopicDef> topics,
-                       Map<String, List<String>> tags) {
-        this(file, defaults, sources, topics, tags.entrySet().stream()
-                .map(e -> new TagDef(e.getKey(), List.copyOf(e.getValue()), false)).toList());
+    public FeedsConfig(
+            Path file,
+            Defaults defaults,
+            List<SourceDef> sources,
+            List<TopicDef> topics,
+            Map<String, List<String>> tags) {
+        this(
+                file,
+                defaults,
+                sources,
+                topics,
+                tags.entrySet().stream()
+                        .map(e -> new TagDef(e.getKey(), List.copyOf(e.getValue()), false))
+                        .toList());
     }
 
     /** The tag vocabulary as tag name to the phrases that mean it, in file order (unmodifiable). */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -25,8 +24,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
- * Reads and validates feeds.yml. Only the YAML node tree is composed, never Java objects, so a feeds.yml cannot
- * instantiate anything; every problem is reported as a {@link ConfigException} naming the line and the field.
+ * Reads and validates feeds.yml. Only the YAML node tree is composed, never Java objects, so a
+ * feeds.yml cannot instantiate anything; every problem is reported as a {@link ConfigException}
+ * naming the line and the field.
  */
 public final class FeedsConfigLoader {
 
@@ -60,8 +60,8 @@ public final class FeedsConfigLoader {
     /**
      * Validates feeds.yml text.
      *
-     * @param file where the text came from: named in messages as given, and the folder {@code file:} URLs are
-     *             relative to
+     * @param file where the text came from: named in messages as given, and the folder {@code
+     *     file:} URLs are relative to
      */
     public static FeedsConfig parse(String yamlText, Path file) {
         return new FeedsConfigLoader(file).read(yamlText);
@@ -70,19 +70,24 @@ public final class FeedsConfigLoader {
     private FeedsConfig read(String text) {
         Node root = compose(text);
         if (Yamls.isNull(root)) {
-            throw new ConfigException(y.file(), 1, "", "is empty; it needs at least a sources: list");
+            throw new ConfigException(
+                    y.file(), 1, "", "is empty; it needs at least a sources: list");
         }
         Map<String, NodeTuple> top = y.mapping(root, "", TOP_KEYS);
         Defaults defaults = defaults(Yamls.optional(top, "defaults"));
         Node sourcesNode = Yamls.optional(top, "sources");
         if (sourcesNode == null) {
             int line = top.containsKey("sources") ? Yamls.line(top.get("sources").getKeyNode()) : 1;
-            throw new ConfigException(y.file(), line, "sources", "no sources; add at least one with an id and a url");
+            throw new ConfigException(
+                    y.file(), line, "sources", "no sources; add at least one with an id and a url");
         }
-        List<SourceDef> sources = new SourceReader(y, file.getParent(), defaults.every()).read(sourcesNode);
+        List<SourceDef> sources =
+                new SourceReader(y, file.getParent(), defaults.every()).read(sourcesNode);
         List<TagDef> tags = tags(Yamls.optional(top, "tags"), defaults.stem());
-        Set<String> ids = sources.stream().map(SourceDef::id).collect(Collectors.toUnmodifiableSet());
-        List<TopicDef> topics = new TopicReader(y, ids, defaults.stem()).read(Yamls.optional(top, "topics"));
+        Set<String> ids =
+                sources.stream().map(SourceDef::id).collect(Collectors.toUnmodifiableSet());
+        List<TopicDef> topics =
+                new TopicReader(y, ids, defaults.stem()).read(Yamls.optional(top, "topics"));
         return new FeedsConfig(file, defaults, sources, topics, tags);
     }
 
@@ -94,23 +99,30 @@ public final class FeedsConfigLoader {
             int line = mark == null ? 0 : mark.getLine() + 1;
             throw new ConfigException(y.file(), line, "", "not valid YAML: " + describe(e));
         } catch (ReaderException e) {
-            throw new ConfigException(y.file(), lineAt(text, e.getPosition()), "",
-                    "not valid YAML: character U+" + Integer.toHexString(e.getCodePoint()).toUpperCase()
+            throw new ConfigException(
+                    y.file(),
+                    lineAt(text, e.getPosition()),
+                    "",
+                    "not valid YAML: character U+"
+                            + Integer.toHexString(e.getCodePoint()).toUpperCase()
                             + " is not allowed");
         } catch (YAMLException e) {
             throw new ConfigException(y.file(), 0, "", "not valid YAML: " + e.getMessage());
         }
     }
 
-    // SnakeYAML splits some messages in two: "expected a single document" + "but found another document".
+    // SnakeYAML splits some messages in two: "expected a single document" + "but found another
+    // document".
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem();
         if (problem == null) return e.getContext();
-        if (e.getContext() != null && problem.startsWith("but ")) return e.getContext() + ", " + problem;
+        if (e.getContext() != null && problem.startsWith("but "))
+            return e.getContext() + ", " + problem;
         return problem;
     }
 
-    // ReaderException counts code points; close enough for the rare file with a control character in it.
+    // ReaderException counts code points; close enough for the rare file with a control character
+    // in it.
     private static int lineAt(String text, int position) {
         int end = Math.min(Math.max(position, 0), text.length());
         return (int) text.substring(0, end).chars().filter(c -> c == '\n').count() + 1;
@@ -129,8 +141,8 @@ public final class FeedsConfigLoader {
     }
 
     /**
-     * {@code tags:}: each tag is a list of phrases ({@code Syria: [syria, damascus]}) or a mapping with the
-     * phrases and its own stem setting ({@code Lavrov: {phrases: [lavrov], stem: true}}).
+     * {@code tags:}: each tag is a list of phrases ({@code Syria: [syria, damascus]}) or a mapping
+     * with the phrases and its own stem setting ({@code Lavrov: {phrases: [lavrov], stem: true}}).
      */
     private List<TagDef> tags(Node node, boolean defaultStem) {
         if (node == null) return List.of();
@@ -142,8 +154,14 @@ public final class FeedsConfigLoader {
             Node keyNode = e.getValue().getKeyNode();
             String other = seen.putIfAbsent(org.feedhub.normalize.TextFold.fold(name), name);
             if (other != null) {
-                throw y.error(keyNode, field, "'" + name + "' is the same tag as '" + other
-                        + "' (tags are compared ignoring case and accents); merge their phrases");
+                throw y.error(
+                        keyNode,
+                        field,
+                        "'"
+                                + name
+                                + "' is the same tag as '"
+                                + other
+                                + "' (tags are compared ignoring case and accents); merge their phrases");
             }
             Node value = e.getValue().getValueNode();
             Node phrasesNode = value;
@@ -156,16 +174,24 @@ public final class FeedsConfigLoader {
                 Node stemNode = Yamls.optional(map, "stem");
                 if (stemNode != null) stem = y.bool(stemNode, field + ".stem");
                 if (phrasesNode == null) {
-                    throw y.error(map.containsKey("phrases") ? map.get("phrases").getKeyNode() : value, phrasesField,
+                    throw y.error(
+                            map.containsKey("phrases") ? map.get("phrases").getKeyNode() : value,
+                            phrasesField,
                             "a tag needs at least one phrase");
                 }
             } else if (value instanceof ScalarNode && !Yamls.isNull(value)) {
-                throw y.error(value, field, "expected a list of phrases ([syria, damascus]) or a mapping "
-                        + "({phrases: [...], stem: true}), found " + Yamls.kind(value));
+                throw y.error(
+                        value,
+                        field,
+                        "expected a list of phrases ([syria, damascus]) or a mapping "
+                                + "({phrases: [...], stem: true}), found "
+                                + Yamls.kind(value));
             }
             List<String> phrases = y.texts(phrasesNode, phrasesField);
             if (phrases.isEmpty()) {
-                throw y.error(Yamls.isNull(phrasesNode) ? keyNode : phrasesNode, phrasesField,
+                throw y.error(
+                        Yamls.isNull(phrasesNode) ? keyNode : phrasesNode,
+                        phrasesField,
                         "a tag needs at least one phrase");
             }
             tags.add(new TagDef(name, phrases, stem));

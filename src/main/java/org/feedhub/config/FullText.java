@@ -1,9 +1,9 @@
 package org.feedhub.config;
 
 /**
- * {@code fulltext:} of a source: fetch each new story's page and keep its article body instead of the feed's
- * short text. {@code fulltext: true} finds the body by itself (readability-style extraction);
- * {@code fulltext: .story-body} takes what that CSS selector matches.
+ * {@code fulltext:} of a source: fetch each new story's page and keep its article body instead of
+ * the feed's short text. {@code fulltext: true} finds the body by itself (readability-style
+ * extraction); {@code fulltext: .story-body} takes what that CSS selector matches.
  *
  * @param selector null for automatic extraction
  */

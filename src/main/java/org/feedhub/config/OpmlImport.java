@@ -8,32 +8,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Adds the feeds of an OPML file (exported by another reader) to feeds.yml as new sources. The file is
- * edited as text, not rewritten from a model, so the editors' comments and layout stay as they were: the new
- * entries go at the end of the {@code sources:} list. Feeds already listed (same URL) are skipped.
+ * Adds the feeds of an OPML file (exported by another reader) to feeds.yml as new sources. The file
+ * is edited as text, not rewritten from a model, so the editors' comments and layout stay as they
+ * were: the new entries go at the end of the {@code sources:} list. Feeds already listed (same URL)
+ * are skipped.
  */
 public final class OpmlImport {
-    private OpmlImport() {
-    }
+    private OpmlImport() {}
 
     /** A feed found in the OPML file. */
-    public record Feed(String title, String url) {
-    }
+    public record Feed(String title, String url) {}
 
     /** The result: the new feeds.yml text and what was added and skipped. */
-    public record Result(String yaml, List<String> added, List<String> skipped) {
-    }
+    public record Result(String yaml, List<String> added, List<String> skipped) {}
 
-    /** The feeds of an OPML document (any nesting of outlines; those with an xmlUrl). DOCTYPEs are refused. */
+    /**
+     * The feeds of an OPML document (any nesting of outlines; those with an xmlUrl). DOCTYPEs are
+     * refused.
+     */
     public static List<Feed> feeds(byte[] opml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -47,7 +46,10 @@ public final class OpmlImport {
                 Element o = (Element) outlines.item(i);
                 String url = o.getAttribute("xmlUrl").trim();
                 if (url.isEmpty()) continue;
-                String title = !o.getAttribute("title").isBlank() ? o.getAttribute("title") : o.getAttribute("text");
+                String title =
+                        !o.getAttribute("title").isBlank()
+                                ? o.getAttribute("title")
+                                : o.getAttribute("text");
                 feeds.add(new Feed(title.trim(), url));
             }
             return feeds;
@@ -57,7 +59,7 @@ public final class OpmlImport {
     }
 
     /**
-     * @param yaml   the current feeds.yml text (valid)
+     * @param yaml the current feeds.yml text (valid)
      * @param config the same file, parsed: which ids and URLs exist
      */
     public static Result merge(String yaml, FeedsConfig config, List<Feed> feeds) {
@@ -72,7 +74,8 @@ public final class OpmlImport {
         for (Feed f : feeds) {
             if (!f.url().startsWith("http://") && !f.url().startsWith("https://")) {
                 skipped.add(f.url() + " (not an http(s) URL)");
-            } else if (urls.contains(f.url()) || toAdd.values().stream().anyMatch(x -> x.url().equals(f.url()))) {
+            } else if (urls.contains(f.url())
+                    || toAdd.values().stream().anyMatch(x -> x.url().equals(f.url()))) {
                 skipped.add(f.url() + " (already listed)");
             } else {
                 String id = uniqueId(slug(f.title().isBlank() ? host(f.url()) : f.title()), ids);
@@ -85,12 +88,17 @@ public final class OpmlImport {
         for (Map.Entry<String, Feed> e : toAdd.entrySet()) {
             block.append("  - id: ").append(e.getKey()).append('\n');
             block.append("    url: ").append(quote(e.getValue().url())).append('\n');
-            if (!e.getValue().title().isBlank()) block.append("    title: ").append(quote(e.getValue().title())).append('\n');
+            if (!e.getValue().title().isBlank())
+                block.append("    title: ").append(quote(e.getValue().title())).append('\n');
         }
-        return new Result(insertIntoSources(yaml, block.toString()), List.copyOf(toAdd.keySet()), skipped);
+        return new Result(
+                insertIntoSources(yaml, block.toString()), List.copyOf(toAdd.keySet()), skipped);
     }
 
-    /** After the last entry line of the top-level {@code sources:} block (before comments, such as commented-out sources, and blank lines). */
+    /**
+     * After the last entry line of the top-level {@code sources:} block (before comments, such as
+     * commented-out sources, and blank lines).
+     */
     static String insertIntoSources(String yaml, String block) {
         List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
         int start = -1;
@@ -100,25 +108,35 @@ public final class OpmlImport {
                 break;
             }
         }
-        if (start < 0) throw new IllegalArgumentException("feeds.yml has no top-level sources: list");
+        if (start < 0)
+            throw new IllegalArgumentException("feeds.yml has no top-level sources: list");
         int end = lines.size();
         for (int i = start + 1; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("#") && !l.startsWith("-")) {
+            if (!l.isEmpty()
+                    && !Character.isWhitespace(l.charAt(0))
+                    && !l.startsWith("#")
+                    && !l.startsWith("-")) {
                 end = i;
                 break;
             }
         }
-        int last = end - 1;   // the last line that belongs to an entry: not blank, not a top-level comment
-        while (last > start && (lines.get(last).isBlank() || lines.get(last).trim().startsWith("#"))) last--;
+        int last = end - 1; // the last line that belongs to an entry: not blank, not a top-level
+        // comment
+        while (last > start
+                && (lines.get(last).isBlank() || lines.get(last).trim().startsWith("#"))) last--;
         lines.add(last + 1, block.endsWith("\n") ? block.substring(0, block.length() - 1) : block);
         return String.join("\n", lines);
     }
 
-    private static final String[] CYRILLIC = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
-            "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+    private static final String[] CYRILLIC = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+        "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"
+    };
 
-    /** An id from a title: Latin letters without accents, Russian transliterated, digits, hyphens. */
+    /**
+     * An id from a title: Latin letters without accents, Russian transliterated, digits, hyphens.
+     */
     static String slug(String s) {
         StringBuilder t = new StringBuilder();
         for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
@@ -126,8 +144,12 @@ public final class OpmlImport {
             else if (c == 'ё') t.append("e");
             else t.append(c);
         }
-        String ascii = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String ascii =
+                java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("(^-+|-+$)", "");
         if (ascii.length() > 40) ascii = ascii.substring(0, 40).replaceAll("-+$", "");
         return ascii.isEmpty() ? "feed" : ascii;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -15,8 +14,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads {@code sources:} of feeds.yml. */
 final class SourceReader {
 
-    private static final List<String> KEYS = List.of("id", "url", "title", "every", "tags", "html", "fulltext");
-    private static final List<String> HTML_KEYS = List.of("item", "title", "link", "summary", "date");
+    private static final List<String> KEYS =
+            List.of("id", "url", "title", "every", "tags", "html", "fulltext");
+    private static final List<String> HTML_KEYS =
+            List.of("item", "title", "link", "summary", "date");
 
     private final Yamls y;
     private final Path baseDir;
@@ -30,7 +31,9 @@ final class SourceReader {
 
     List<SourceDef> read(Node node) {
         List<Node> items = y.sequence(node, "sources");
-        if (items.isEmpty()) throw y.error(node, "sources", "is empty; add at least one source with an id and a url");
+        if (items.isEmpty())
+            throw y.error(
+                    node, "sources", "is empty; add at least one source with an id and a url");
         List<SourceDef> sources = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -40,8 +43,14 @@ final class SourceReader {
             SourceDef source = source(map, items.get(i), field, y.id(idNode, field + ".id"));
             Node first = seen.putIfAbsent(source.id(), idNode);
             if (first != null) {
-                throw y.error(idNode, field + ".id",
-                        "duplicate id '" + source.id() + "' (already used on line " + Yamls.line(first) + ")");
+                throw y.error(
+                        idNode,
+                        field + ".id",
+                        "duplicate id '"
+                                + source.id()
+                                + "' (already used on line "
+                                + Yamls.line(first)
+                                + ")");
             }
             sources.add(source);
         }
@@ -57,7 +66,9 @@ final class SourceReader {
             throw y.error(urlNode, field + ".url", e.getMessage());
         }
         Node title = Yamls.optional(map, "title");
-        return new SourceDef(id, url,
+        return new SourceDef(
+                id,
+                url,
                 title == null ? null : y.text(title, field + ".title"),
                 every(Yamls.optional(map, "every"), field + ".every"),
                 y.texts(Yamls.optional(map, "tags"), field + ".tags"),
@@ -65,7 +76,10 @@ final class SourceReader {
                 fulltext(Yamls.optional(map, "fulltext"), field + ".fulltext"));
     }
 
-    /** {@code true}: automatic extraction; {@code false} or absent: off; anything else: a CSS selector. */
+    /**
+     * {@code true}: automatic extraction; {@code false} or absent: off; anything else: a CSS
+     * selector.
+     */
     private FullText fulltext(Node node, String field) {
         if (node == null) return null;
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
@@ -74,8 +88,11 @@ final class SourceReader {
             if (v.equals("false") || v.equals("no") || v.equals("off")) return null;
         }
         if (!(node instanceof ScalarNode)) {
-            throw y.error(node, field, "expected true, false or a CSS selector of the article body, found "
-                    + Yamls.kind(node));
+            throw y.error(
+                    node,
+                    field,
+                    "expected true, false or a CSS selector of the article body, found "
+                            + Yamls.kind(node));
         }
         String value = selector(node, field);
         if (SelectorSpec.of(value).attr() != null) {
@@ -93,10 +110,13 @@ final class SourceReader {
         Map<String, NodeTuple> map = y.mapping(node, field, HTML_KEYS);
         String item = selector(y.required(map, "item", node, field), field + ".item");
         if (SelectorSpec.of(item).attr() != null) {
-            throw y.error(map.get("item").getValueNode(), field + ".item",
+            throw y.error(
+                    map.get("item").getValueNode(),
+                    field + ".item",
                     "item selects the element of each story and cannot take an @attribute");
         }
-        return new HtmlSelectors(item,
+        return new HtmlSelectors(
+                item,
                 selector(y.required(map, "title", node, field), field + ".title"),
                 selector(y.required(map, "link", node, field), field + ".link"),
                 optionalSelector(Yamls.optional(map, "summary"), field + ".summary"),

@@ -6,13 +6,17 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Checks a source {@code url:} and makes it absolute: http(s) as written, {@code file:} against feeds.yml's folder. */
+/**
+ * Checks a source {@code url:} and makes it absolute: http(s) as written, {@code file:} against
+ * feeds.yml's folder.
+ */
 final class SourceUrls {
 
-    private SourceUrls() {
-    }
+    private SourceUrls() {}
 
-    /** @throws IllegalArgumentException saying what is wrong with the URL */
+    /**
+     * @throws IllegalArgumentException saying what is wrong with the URL
+     */
     static String resolve(String url, Path baseDir) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http:") || lower.startsWith("https:")) return web(url);
@@ -25,7 +29,8 @@ final class SourceUrls {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
+            throw new IllegalArgumentException(
+                    "'" + url + "' is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("'" + url + "' has no host name");
@@ -41,19 +46,25 @@ final class SourceUrls {
             if (!p.isAbsolute()) p = baseDir.resolve(p);
             return p.normalize().toUri().toString();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a valid file path: " + e.getReason());
+            throw new IllegalArgumentException(
+                    "'" + url + "' is not a valid file path: " + e.getReason());
         }
     }
 
-    // A well-formed file: URL is percent-decoded; one with raw spaces and the like is taken literally.
+    // A well-formed file: URL is percent-decoded; one with raw spaces and the like is taken
+    // literally.
     private static String filePath(String url) {
         try {
             URI uri = new URI(url);
             if (uri.isOpaque()) return uri.getSchemeSpecificPart();
             String host = uri.getAuthority();
             if (host != null && !host.equalsIgnoreCase("localhost")) {
-                throw new IllegalArgumentException("'" + url + "' names a file on another host ('" + host
-                        + "'); write file:some/path for a path relative to feeds.yml");
+                throw new IllegalArgumentException(
+                        "'"
+                                + url
+                                + "' names a file on another host ('"
+                                + host
+                                + "'); write file:some/path for a path relative to feeds.yml");
             }
             return uri.getPath() == null ? "" : uri.getPath();
         } catch (URISyntaxException e) {

@@ -5,17 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads {@code topics:} of feeds.yml, checking each listed source against the sources already read. */
+/**
+ * Reads {@code topics:} of feeds.yml, checking each listed source against the sources already read.
+ */
 final class TopicReader {
 
     static final int MAX_LIMIT = 1000;
 
-    private static final List<String> KEYS = List.of("id", "title", "description", "sources", "match", "limit");
+    private static final List<String> KEYS =
+            List.of("id", "title", "description", "sources", "match", "limit");
     private static final List<String> MATCH_KEYS = List.of("any", "none", "tags", "stem");
 
     private final Yamls y;
@@ -26,7 +28,10 @@ final class TopicReader {
         this(y, sourceIds, false);
     }
 
-    /** @param defaultStem {@code defaults.stem}: whether a match without its own {@code stem:} matches stems */
+    /**
+     * @param defaultStem {@code defaults.stem}: whether a match without its own {@code stem:}
+     *     matches stems
+     */
     TopicReader(Yamls y, Set<String> sourceIds, boolean defaultStem) {
         this.y = y;
         this.sourceIds = sourceIds;
@@ -45,8 +50,14 @@ final class TopicReader {
             String id = y.id(idNode, field + ".id");
             Node first = seen.putIfAbsent(id, idNode);
             if (first != null) {
-                throw y.error(idNode, field + ".id",
-                        "duplicate id '" + id + "' (already used on line " + Yamls.line(first) + ")");
+                throw y.error(
+                        idNode,
+                        field + ".id",
+                        "duplicate id '"
+                                + id
+                                + "' (already used on line "
+                                + Yamls.line(first)
+                                + ")");
             }
             topics.add(topic(map, items.get(i), field, id));
         }
@@ -56,7 +67,9 @@ final class TopicReader {
     private TopicDef topic(Map<String, NodeTuple> map, Node owner, String field, String id) {
         String title = y.text(y.required(map, "title", owner, field), field + ".title");
         Node description = Yamls.optional(map, "description");
-        return new TopicDef(id, title,
+        return new TopicDef(
+                id,
+                title,
                 description == null ? null : y.text(description, field + ".description"),
                 sources(Yamls.optional(map, "sources"), field + ".sources"),
                 match(Yamls.optional(map, "match"), field + ".match"),
@@ -70,7 +83,8 @@ final class TopicReader {
         for (int i = 0; i < items.size(); i++) {
             String f = Yamls.index(field, i);
             String id = y.id(items.get(i), f);
-            if (!sourceIds.contains(id)) throw y.error(items.get(i), f, "no source with id '" + id + "'");
+            if (!sourceIds.contains(id))
+                throw y.error(items.get(i), f, "no source with id '" + id + "'");
             if (ids.contains(id)) throw y.error(items.get(i), f, "'" + id + "' is listed twice");
             ids.add(id);
         }
@@ -106,7 +120,8 @@ final class TopicReader {
 
     private int limit(Node node, String field) {
         if (node == null) return TopicDef.DEFAULT_LIMIT;
-        String problem = "must be a whole number from 1 to " + MAX_LIMIT + ", found " + Yamls.kind(node);
+        String problem =
+                "must be a whole number from 1 to " + MAX_LIMIT + ", found " + Yamls.kind(node);
         if (!(node instanceof ScalarNode s) || !s.getValue().strip().matches("\\+?[0-9]{1,9}")) {
             throw y.error(node, field, problem);
         }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -15,9 +14,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Typed reads of composed YAML nodes for one feeds.yml. Every failure is a {@link ConfigException} carrying the
- * 1-based line of the node at fault and the field path the caller passed in.
- * Scalars are read as the text the editor wrote, so {@code no} stays "no" and {@code 1.10} stays "1.10".
+ * Typed reads of composed YAML nodes for one feeds.yml. Every failure is a {@link ConfigException}
+ * carrying the 1-based line of the node at fault and the field path the caller passed in. Scalars
+ * are read as the text the editor wrote, so {@code no} stays "no" and {@code 1.10} stays "1.10".
  */
 final class Yamls {
 
@@ -54,8 +53,8 @@ final class Yamls {
     }
 
     /**
-     * The entries of a mapping in file order, keyed by name. Refuses non-mappings, keys that are not plain
-     * names, repeated keys and, when {@code allowed} is given, keys outside it.
+     * The entries of a mapping in file order, keyed by name. Refuses non-mappings, keys that are
+     * not plain names, repeated keys and, when {@code allowed} is given, keys outside it.
      */
     Map<String, NodeTuple> mapping(Node node, String field, List<String> allowed) {
         if (!(node instanceof MappingNode map)) {
@@ -69,13 +68,21 @@ final class Yamls {
             }
             String key = k.getValue();
             if (allowed != null && !allowed.contains(key)) {
-                throw error(keyNode, child(field, key),
+                throw error(
+                        keyNode,
+                        child(field, key),
                         "unknown key '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
             }
             NodeTuple first = entries.putIfAbsent(key, t);
             if (first != null) {
-                throw error(keyNode, child(field, key),
-                        "duplicate key '" + key + "' (first on line " + line(first.getKeyNode()) + ")");
+                throw error(
+                        keyNode,
+                        child(field, key),
+                        "duplicate key '"
+                                + key
+                                + "' (first on line "
+                                + line(first.getKeyNode())
+                                + ")");
             }
         }
         return entries;
@@ -87,17 +94,24 @@ final class Yamls {
         return t == null || isNull(t.getValueNode()) ? null : t.getValueNode();
     }
 
-    /** The value under {@code key}; {@code owner} is the mapping, whose line is reported when the key is missing. */
+    /**
+     * The value under {@code key}; {@code owner} is the mapping, whose line is reported when the
+     * key is missing.
+     */
     Node required(Map<String, NodeTuple> map, String key, Node owner, String field) {
         NodeTuple t = map.get(key);
         if (t == null) throw error(owner, child(field, key), "missing (required)");
-        if (isNull(t.getValueNode())) throw error(t.getKeyNode(), child(field, key), "has no value (required)");
+        if (isNull(t.getValueNode()))
+            throw error(t.getKeyNode(), child(field, key), "has no value (required)");
         return t.getValueNode();
     }
 
     List<Node> sequence(Node node, String field) {
         if (!(node instanceof SequenceNode seq)) {
-            throw error(node, field, "expected a list ([a, b] or one '- item' per line), found " + kind(node));
+            throw error(
+                    node,
+                    field,
+                    "expected a list ([a, b] or one '- item' per line), found " + kind(node));
         }
         return seq.getValue();
     }
@@ -114,12 +128,17 @@ final class Yamls {
 
     /** An id: text (not a number) matching {@code [a-z0-9-]+}. */
     String id(Node node, String field) {
-        if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
-            throw error(node, field, s.getValue() + " is a number; an id is text matching [a-z0-9-]+");
+        if (node instanceof ScalarNode s
+                && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            throw error(
+                    node, field, s.getValue() + " is a number; an id is text matching [a-z0-9-]+");
         }
         String id = text(node, field);
         if (!ID.matcher(id).matches()) {
-            throw error(node, field, "'" + id + "' is not a valid id (use lower-case letters, digits and '-')");
+            throw error(
+                    node,
+                    field,
+                    "'" + id + "' is not a valid id (use lower-case letters, digits and '-')");
         }
         return id;
     }
@@ -135,7 +154,9 @@ final class Yamls {
         return List.copyOf(out);
     }
 
-    /** {@code true} or {@code false} (any case); YAML 1.1's yes/no/on/off are refused as ambiguous. */
+    /**
+     * {@code true} or {@code false} (any case); YAML 1.1's yes/no/on/off are refused as ambiguous.
+     */
     boolean bool(Node node, String field) {
         if (node instanceof ScalarNode s && !isNull(s)) {
             String v = s.getValue().strip();

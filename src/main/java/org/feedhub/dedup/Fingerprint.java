@@ -8,48 +8,56 @@ import java.util.Set;
 import org.feedhub.normalize.Words;
 
 /**
- * The near-duplicate fingerprint of a story: a MinHash sketch of the story's shingles, plus the 64-bit SimHash
- * kept for comparison.
+ * The near-duplicate fingerprint of a story: a MinHash sketch of the story's shingles, plus the
+ * 64-bit SimHash kept for comparison.
  *
- * <p><b>Shingles.</b> The folded words ({@link Words#of}) of the title and of the text, each on its own, with
- * function words left out ({@link #STOP_WORDS}, English and Russian, and single letters such as the "s" of
- * "Lavrov's"); a shingle is two consecutive remaining words ("foreign minister", "minister sergei", "sergei
- * lavrov"). Dropping function words first makes a rewrite that only changes "said on Monday" into "said Monday"
- * keep its shingles, and keeps the shingles that every English text shares ("of the", "in the") from making
- * unrelated stories look alike. Numbers stay: "beat Arsenal 2-0" and "beat Arsenal 3-1" must differ.
+ * <p><b>Shingles.</b> The folded words ({@link Words#of}) of the title and of the text, each on its
+ * own, with function words left out ({@link #STOP_WORDS}, English and Russian, and single letters
+ * such as the "s" of "Lavrov's"); a shingle is two consecutive remaining words ("foreign minister",
+ * "minister sergei", "sergei lavrov"). Dropping function words first makes a rewrite that only
+ * changes "said on Monday" into "said Monday" keep its shingles, and keeps the shingles that every
+ * English text shares ("of the", "in the") from making unrelated stories look alike. Numbers stay:
+ * "beat Arsenal 2-0" and "beat Arsenal 3-1" must differ.
  *
- * <p><b>Sketch.</b> {@value #SLOTS} MinHash slots; slot {@code k} is the smallest of {@code h_k(shingle)} over the
- * story's shingles, where {@code h_k} is FNV-1a 64 of the shingle mixed with a per-slot seed by the MurmurHash3
- * finalizer. Only the low 16 bits of each minimum are kept (b-bit MinHash): two slots of different sets agree by
- * chance with probability 2<sup>-16</sup>, so {@link #distance(Fingerprint)} (slots that differ) estimates
- * {@code SLOTS * (1 - Jaccard)} with no practical bias, in 128 bytes per story.
+ * <p><b>Sketch.</b> {@value #SLOTS} MinHash slots; slot {@code k} is the smallest of {@code
+ * h_k(shingle)} over the story's shingles, where {@code h_k} is FNV-1a 64 of the shingle mixed with
+ * a per-slot seed by the MurmurHash3 finalizer. Only the low 16 bits of each minimum are kept
+ * (b-bit MinHash): two slots of different sets agree by chance with probability 2<sup>-16</sup>, so
+ * {@link #distance(Fingerprint)} (slots that differ) estimates {@code SLOTS * (1 - Jaccard)} with
+ * no practical bias, in 128 bytes per story.
  *
- * <p><b>Bands.</b> {@value #BANDS} bands of {@value #ROWS} slots; a band's value is its two 16-bit slots as one
- * 32-bit number. Two stories share a band with probability J<sup>2</sup>, so they become candidates with
- * probability 1-(1-J<sup>2</sup>)<sup>32</sup>: 0.87 at J=0.25 (the default threshold), 0.95 at J=0.3, 1.00 at
- * J=0.5. Unrelated stories share a given band by chance with probability 2<sup>-32</sup>, so a lookup meets
- * almost only real candidates however many stories are stored. (Stories that merely share a phrase, such as two
- * reports naming "foreign minister sergei lavrov", do share a band now and then; they are compared and rejected.)
+ * <p><b>Bands.</b> {@value #BANDS} bands of {@value #ROWS} slots; a band's value is its two 16-bit
+ * slots as one 32-bit number. Two stories share a band with probability J<sup>2</sup>, so they
+ * become candidates with probability 1-(1-J<sup>2</sup>)<sup>32</sup>: 0.87 at J=0.25 (the default
+ * threshold), 0.95 at J=0.3, 1.00 at J=0.5. Unrelated stories share a given band by chance with
+ * probability 2<sup>-32</sup>, so a lookup meets almost only real candidates however many stories
+ * are stored. (Stories that merely share a phrase, such as two reports naming "foreign minister
+ * sergei lavrov", do share a band now and then; they are compared and rejected.)
  *
- * <p><b>Why MinHash and not SimHash.</b> Measured on the labelled set (src/test/resources/dedup, 240 pairs;
- * {@code NearDuplicateEvaluationTest} prints both): SimHash over the same shingles reaches precision ≥ 0.98 only
- * up to a Hamming threshold of 20 of 64 bits, with recall 0.89; at Hamming ≤ 3, which 4 bands of 16 bits can
- * index exactly, its recall is 0.02 (rewritten, extended and syndicated copies of a short news story differ in
- * far more than 3 bits). No banding of 64 bits finds fingerprints 20 bits apart without probing buckets that grow
- * with the store. This sketch, through the index, gives precision 1.00 and recall 0.965 at the default threshold.
- * {@link #simhash} stays for that comparison.
+ * <p><b>Why MinHash and not SimHash.</b> Measured on the labelled set (src/test/resources/dedup,
+ * 240 pairs; {@code NearDuplicateEvaluationTest} prints both): SimHash over the same shingles
+ * reaches precision ≥ 0.98 only up to a Hamming threshold of 20 of 64 bits, with recall 0.89; at
+ * Hamming ≤ 3, which 4 bands of 16 bits can index exactly, its recall is 0.02 (rewritten, extended
+ * and syndicated copies of a short news story differ in far more than 3 bits). No banding of 64
+ * bits finds fingerprints 20 bits apart without probing buckets that grow with the store. This
+ * sketch, through the index, gives precision 1.00 and recall 0.965 at the default threshold. {@link
+ * #simhash} stays for that comparison.
  */
 public final class Fingerprint {
 
     /** MinHash slots in a sketch. */
     public static final int SLOTS = 64;
+
     /** Slots per band. */
     public static final int ROWS = 2;
+
     /** Bands of a sketch, each looked up on its own. */
     public static final int BANDS = SLOTS / ROWS;
+
     /**
-     * Fewer distinct shingles than this and a story has no sketch ({@link #NONE}): a headline of three words says
-     * too little to call two stories the same. Such stories are still deduplicated by link and item key.
+     * Fewer distinct shingles than this and a story has no sketch ({@link #NONE}): a headline of
+     * three words says too little to call two stories the same. Such stories are still deduplicated
+     * by link and item key.
      */
     public static final int MIN_SHINGLES = 3;
 
@@ -57,29 +65,268 @@ public final class Fingerprint {
     public static final Fingerprint NONE = new Fingerprint(new short[0]);
 
     /** Function words (folded, as {@link Words#of} gives them). */
-    static final Set<String> STOP_WORDS = Set.of(
-            // English
-            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-            "as", "into", "onto", "over", "under", "after", "before", "about", "against", "between", "during",
-            "since", "until", "up", "down", "out", "off", "than", "then", "so", "if", "is", "are", "was", "were",
-            "be", "been", "being", "am", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we",
-            "you", "i", "his", "her", "hers", "their", "theirs", "our", "your", "him", "them", "us", "me", "my",
-            "not", "no", "has", "have", "had", "having", "do", "does", "did", "will", "would", "can", "could",
-            "may", "might", "must", "shall", "should", "said", "says", "say", "told", "which", "who", "whom",
-            "whose", "what", "when", "where", "why", "how", "there", "here", "all", "any", "some", "more", "most",
-            "other", "such", "only", "own", "same", "very", "just", "also", "too", "while", "although", "though",
-            "because", "both", "each", "either", "neither", "per", "via", "mr", "mrs", "ms", "dr",
-            // Russian
-            "и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как", "а", "то", "все", "она", "так", "его",
-            "но", "да", "ты", "к", "у", "же", "вы", "за", "бы", "по", "только", "ее", "мне", "было", "вот", "от",
-            "меня", "еще", "нет", "о", "об", "из", "ему", "теперь", "когда", "даже", "ну", "ли", "если", "уже",
-            "или", "ни", "быть", "был", "была", "были", "будет", "него", "до", "вас", "там", "потом", "себя",
-            "ей", "может", "они", "тут", "где", "есть", "надо", "ней", "для", "мы", "тебя", "их", "чем", "сам",
-            "чтобы", "чтоб", "без", "чего", "раз", "тоже", "себе", "под", "ж", "тогда", "кто", "этот", "того",
-            "потому", "этого", "какой", "ним", "здесь", "этом", "почти", "тем", "нее", "сейчас", "куда", "при",
-            "над", "больше", "тот", "через", "эти", "нас", "про", "всего", "них", "какая", "много", "эту",
-            "этой", "перед", "такой", "им", "более", "также", "это", "который", "которая", "которые", "которого",
-            "сообщил", "сообщила", "сообщили", "заявил", "заявила", "заявили");
+    static final Set<String> STOP_WORDS =
+            Set.of(
+                    // English
+                    "a",
+                    "an",
+                    "the",
+                    "and",
+                    "or",
+                    "but",
+                    "nor",
+                    "of",
+                    "to",
+                    "in",
+                    "on",
+                    "at",
+                    "by",
+                    "for",
+                    "with",
+                    "from",
+                    "as",
+                    "into",
+                    "onto",
+                    "over",
+                    "under",
+                    "after",
+                    "before",
+                    "about",
+                    "against",
+                    "between",
+                    "during",
+                    "since",
+                    "until",
+                    "up",
+                    "down",
+                    "out",
+                    "off",
+                    "than",
+                    "then",
+                    "so",
+                    "if",
+                    "is",
+                    "are",
+                    "was",
+                    "were",
+                    "be",
+                    "been",
+                    "being",
+                    "am",
+                    "it",
+                    "its",
+                    "this",
+                    "that",
+                    "these",
+                    "those",
+                    "he",
+                    "she",
+                    "they",
+                    "we",
+                    "you",
+                    "i",
+                    "his",
+                    "her",
+                    "hers",
+                    "their",
+                    "theirs",
+                    "our",
+                    "your",
+                    "him",
+                    "them",
+                    "us",
+                    "me",
+                    "my",
+                    "not",
+                    "no",
+                    "has",
+                    "have",
+                    "had",
+                    "having",
+                    "do",
+                    "does",
+                    "did",
+                    "will",
+                    "would",
+                    "can",
+                    "could",
+                    "may",
+                    "might",
+                    "must",
+                    "shall",
+                    "should",
+                    "said",
+                    "says",
+                    "say",
+                    "told",
+                    "which",
+                    "who",
+                    "whom",
+                    "whose",
+                    "what",
+                    "when",
+                    "where",
+                    "why",
+                    "how",
+                    "there",
+                    "here",
+                    "all",
+                    "any",
+                    "some",
+                    "more",
+                    "most",
+                    "other",
+                    "such",
+                    "only",
+                    "own",
+                    "same",
+                    "very",
+                    "just",
+                    "also",
+                    "too",
+                    "while",
+                    "although",
+                    "though",
+                    "because",
+                    "both",
+                    "each",
+                    "either",
+                    "neither",
+                    "per",
+                    "via",
+                    "mr",
+                    "mrs",
+                    "ms",
+                    "dr",
+                    // Russian
+                    "и",
+                    "в",
+                    "во",
+                    "не",
+                    "что",
+                    "он",
+                    "на",
+                    "я",
+                    "с",
+                    "со",
+                    "как",
+                    "а",
+                    "то",
+                    "все",
+                    "она",
+                    "так",
+                    "его",
+                    "но",
+                    "да",
+                    "ты",
+                    "к",
+                    "у",
+                    "же",
+                    "вы",
+                    "за",
+                    "бы",
+                    "по",
+                    "только",
+                    "ее",
+                    "мне",
+                    "было",
+                    "вот",
+                    "от",
+                    "меня",
+                    "еще",
+                    "нет",
+                    "о",
+                    "об",
+                    "из",
+                    "ему",
+                    "теперь",
+                    "когда",
+                    "даже",
+                    "ну",
+                    "ли",
+                    "если",
+                    "уже",
+                    "или",
+                    "ни",
+                    "быть",
+                    "был",
+                    "была",
+                    "были",
+                    "будет",
+                    "него",
+                    "до",
+                    "вас",
+                    "там",
+                    "потом",
+                    "себя",
+                    "ей",
+                    "может",
+                    "они",
+                    "тут",
+                    "где",
+                    "есть",
+                    "надо",
+                    "ней",
+                    "для",
+                    "мы",
+                    "тебя",
+                    "их",
+                    "чем",
+                    "сам",
+                    "чтобы",
+                    "чтоб",
+                    "без",
+                    "чего",
+                    "раз",
+                    "тоже",
+                    "себе",
+                    "под",
+                    "ж",
+                    "тогда",
+                    "кто",
+                    "этот",
+                    "того",
+                    "потому",
+                    "этого",
+                    "какой",
+                    "ним",
+                    "здесь",
+                    "этом",
+                    "почти",
+                    "тем",
+                    "нее",
+                    "сейчас",
+                    "куда",
+                    "при",
+                    "над",
+                    "больше",
+                    "тот",
+                    "через",
+                    "эти",
+                    "нас",
+                    "про",
+                    "всего",
+                    "них",
+                    "какая",
+                    "много",
+                    "эту",
+                    "этой",
+                    "перед",
+                    "такой",
+                    "им",
+                    "более",
+                    "также",
+                    "это",
+                    "который",
+                    "которая",
+                    "которые",
+                    "которого",
+                    "сообщил",
+                    "сообщила",
+                    "сообщили",
+                    "заявил",
+                    "заявила",
+                    "заявили");
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -99,7 +346,10 @@ public final class Fingerprint {
         this.slots = slots;
     }
 
-    /** The fingerprint of a story's title and visible text (paragraphs separated by newlines); null is empty. */
+    /**
+     * The fingerprint of a story's title and visible text (paragraphs separated by newlines); null
+     * is empty.
+     */
     public static Fingerprint of(String title, String text) {
         List<Long> shingles = shingleHashes(title, text);
         if (shingles.size() < MIN_SHINGLES) {
@@ -123,15 +373,16 @@ public final class Fingerprint {
     }
 
     /**
-     * A fingerprint from its stored slots ({@link #slots()}): {@value #SLOTS} values 0..65535, or none for
-     * {@link #NONE}.
+     * A fingerprint from its stored slots ({@link #slots()}): {@value #SLOTS} values 0..65535, or
+     * none for {@link #NONE}.
      */
     public static Fingerprint ofSlots(int[] slots) {
         if (slots.length == 0) {
             return NONE;
         }
         if (slots.length != SLOTS) {
-            throw new IllegalArgumentException("a fingerprint has " + SLOTS + " slots, not " + slots.length);
+            throw new IllegalArgumentException(
+                    "a fingerprint has " + SLOTS + " slots, not " + slots.length);
         }
         short[] s = new short[SLOTS];
         for (int k = 0; k < SLOTS; k++) {
@@ -163,8 +414,8 @@ public final class Fingerprint {
     }
 
     /**
-     * Slots that differ, 0 (the same shingles, or nearly) to {@value #SLOTS} (nothing in common); about
-     * {@code SLOTS * (1 - Jaccard)}. {@link #SLOTS} when either fingerprint is {@link #NONE}.
+     * Slots that differ, 0 (the same shingles, or nearly) to {@value #SLOTS} (nothing in common);
+     * about {@code SLOTS * (1 - Jaccard)}. {@link #SLOTS} when either fingerprint is {@link #NONE}.
      */
     public int distance(Fingerprint other) {
         if (isEmpty() || other.isEmpty()) {
@@ -198,11 +449,12 @@ public final class Fingerprint {
     }
 
     /**
-     * The rows a store keeps to find this story again by SQL: one {@code {band, value}} per band, band 0..31 and
-     * value the unsigned 32-bit band value (as a long). Stories that share any row are the candidates
-     * {@link NearDuplicateIndex#find} considers; for example a table {@code dedup_band(band, value, story_id)}
-     * with an index on {@code (band, value)}, queried with {@code (band, value) IN (...)} and the time window,
-     * then {@link #distance} on the candidates' stored {@link #slots()}. Empty for {@link #NONE}.
+     * The rows a store keeps to find this story again by SQL: one {@code {band, value}} per band,
+     * band 0..31 and value the unsigned 32-bit band value (as a long). Stories that share any row
+     * are the candidates {@link NearDuplicateIndex#find} considers; for example a table {@code
+     * dedup_band(band, value, story_id)} with an index on {@code (band, value)}, queried with
+     * {@code (band, value) IN (...)} and the time window, then {@link #distance} on the candidates'
+     * stored {@link #slots()}. Empty for {@link #NONE}.
      */
     public static List<long[]> bandKeys(Fingerprint fp) {
         List<long[]> keys = new ArrayList<>(fp.isEmpty() ? 0 : BANDS);
@@ -230,7 +482,8 @@ public final class Fingerprint {
             return NONE;
         }
         if (bytes.length != 2 * SLOTS) {
-            throw new IllegalArgumentException("a fingerprint has " + 2 * SLOTS + " bytes, not " + bytes.length);
+            throw new IllegalArgumentException(
+                    "a fingerprint has " + 2 * SLOTS + " bytes, not " + bytes.length);
         }
         short[] s = new short[SLOTS];
         for (int k = 0; k < SLOTS; k++) {
@@ -258,7 +511,8 @@ public final class Fingerprint {
         return isEmpty() ? "Fingerprint[none]" : "Fingerprint" + Arrays.toString(slots());
     }
 
-    // ---- shingles and SimHash -------------------------------------------------------------------------------
+    // ---- shingles and SimHash
+    // -------------------------------------------------------------------------------
 
     /** The distinct shingles of a story, as text ("sergei lavrov"), title first. */
     static List<String> shingles(String title, String text) {
@@ -306,7 +560,10 @@ public final class Fingerprint {
         return mix(h);
     }
 
-    /** The MurmurHash3 64-bit finalizer (fmix64): a bijection that spreads every input bit over the output. */
+    /**
+     * The MurmurHash3 64-bit finalizer (fmix64): a bijection that spreads every input bit over the
+     * output.
+     */
     static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
@@ -314,9 +571,10 @@ public final class Fingerprint {
     }
 
     /**
-     * The 64-bit SimHash of the same shingles, each weighing one. Not used by {@link NearDuplicateIndex} (see the
-     * class comment for why); kept so its precision and recall can be measured against the sketch, and as a
-     * compact fingerprint for near-identical copies. 0 when the story has no shingles.
+     * The 64-bit SimHash of the same shingles, each weighing one. Not used by {@link
+     * NearDuplicateIndex} (see the class comment for why); kept so its precision and recall can be
+     * measured against the sketch, and as a compact fingerprint for near-identical copies. 0 when
+     * the story has no shingles.
      */
     public static long simhash(String title, String text) {
         int[] votes = new int[64];

@@ -4,16 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.feedhub.normalize.Story;
 
 /**
- * Feeds whose guids cannot be trusted: some reuse one guid for different stories, others give the same story
- * a new guid on every fetch. Such a source is switched to identifying its items by canonical link.
+ * Feeds whose guids cannot be trusted: some reuse one guid for different stories, others give the
+ * same story a new guid on every fetch. Such a source is switched to identifying its items by
+ * canonical link.
  */
 public final class GuidPolicy {
-    private GuidPolicy() {
-    }
+    private GuidPolicy() {}
 
     /** True when two items of one fetch share a guid but link to different stories. */
     public static boolean guidsReused(List<Story> stories) {
@@ -26,12 +25,29 @@ public final class GuidPolicy {
         return false;
     }
 
-    /** The same story keyed by its canonical link (or, without one, by title and text) instead of its guid. */
+    /**
+     * The same story keyed by its canonical link (or, without one, by title and text) instead of
+     * its guid.
+     */
     public static Story keyedByLink(Story s) {
         String key = ItemKeys.of(null, s.canonicalUrl(), s.title(), s.text());
         if (Objects.equals(key, s.itemKey())) return s;
-        return new Story(key, s.guid(), s.canonicalUrl(), s.link(), s.title(), s.author(), s.published(), s.updated(),
-                s.contentHtml(), s.paragraphs(), s.categories(), s.contentHash(), s.tags(), s.summary(), s.media(),
+        return new Story(
+                key,
+                s.guid(),
+                s.canonicalUrl(),
+                s.link(),
+                s.title(),
+                s.author(),
+                s.published(),
+                s.updated(),
+                s.contentHtml(),
+                s.paragraphs(),
+                s.categories(),
+                s.contentHash(),
+                s.tags(),
+                s.summary(),
+                s.media(),
                 s.leadImage());
     }
 }

@@ -6,12 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of an item within its source: its guid when it has one, else its canonical link, else a
- * hash of title and text. Stored hashed (fixed width, any length of guid).
+ * The identity of an item within its source: its guid when it has one, else its canonical link,
+ * else a hash of title and text. Stored hashed (fixed width, any length of guid).
  */
 public final class ItemKeys {
-    private ItemKeys() {
-    }
+    private ItemKeys() {}
 
     public static String of(String guid, String canonicalUrl, String title, String text) {
         if (guid != null && !guid.isBlank()) return sha256("guid:" + guid.trim());

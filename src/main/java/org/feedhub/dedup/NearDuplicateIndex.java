@@ -6,23 +6,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds, among the stories added so far, the one nearest to a new story's {@link Fingerprint} within the
- * distance and the time window of its {@link DedupSettings}, through a banded LSH index: the new story's
- * {@value Fingerprint#BANDS} band values are looked up in a hash table, and only stories that share a band are
- * compared slot by slot. The cost of a lookup is {@value Fingerprint#BANDS} hash probes plus the stories that
- * share a band, which are the story's near-duplicates and, rarely, stories that merely share a phrase; it does not
- * grow with the number of stories stored.
+ * Finds, among the stories added so far, the one nearest to a new story's {@link Fingerprint}
+ * within the distance and the time window of its {@link DedupSettings}, through a banded LSH index:
+ * the new story's {@value Fingerprint#BANDS} band values are looked up in a hash table, and only
+ * stories that share a band are compared slot by slot. The cost of a lookup is {@value
+ * Fingerprint#BANDS} hash probes plus the stories that share a band, which are the story's
+ * near-duplicates and, rarely, stories that merely share a phrase; it does not grow with the number
+ * of stories stored.
  *
- * <p>Memory: per story 128 bytes of sketch, 16 of id and time, 32 band cells of 8 bytes at a load of 0.5 to 0.7
- * (0.7 when presized) and 24 to 48 bytes of id map: about 530 bytes presized, 510 MB for a million stories (measured by the benchmark in
- * bench/dedup, which also measures the lookup cost). Give the expected number of stories to the constructor to
- * avoid rehashing; {@link #removeOlderThan} keeps the index to the stories a new one can still match.
+ * <p>Memory: per story 128 bytes of sketch, 16 of id and time, 32 band cells of 8 bytes at a load
+ * of 0.5 to 0.7 (0.7 when presized) and 24 to 48 bytes of id map: about 530 bytes presized, 510 MB
+ * for a million stories (measured by the benchmark in bench/dedup, which also measures the lookup
+ * cost). Give the expected number of stories to the constructor to avoid rehashing; {@link
+ * #removeOlderThan} keeps the index to the stories a new one can still match.
  *
  * <p>Thread-safe: every method holds the index's lock.
  */
 public final class NearDuplicateIndex {
 
-    /** The stored story found, and how many of its {@value Fingerprint#SLOTS} fingerprint slots differ. */
+    /**
+     * The stored story found, and how many of its {@value Fingerprint#SLOTS} fingerprint slots
+     * differ.
+     */
     public record Match(long storyId, int distance) {
         /** The estimated Jaccard similarity of the two stories' shingles. */
         public double similarity() {
@@ -36,8 +41,13 @@ public final class NearDuplicateIndex {
     private static final double MAX_LOAD = 0.7;
     private static final double LOAD_AFTER_GROWTH = 0.5;
     private static final int MAX_PROBE = 0xFFFF;
-    /** Cells of a run read without looking where it ends: at load 0.7 a run from its home is rarely longer. */
+
+    /**
+     * Cells of a run read without looking where it ends: at load 0.7 a run from its home is rarely
+     * longer.
+     */
     private static final int WINDOW = 4;
+
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
 
     private final int maxDistance;
@@ -52,9 +62,12 @@ public final class NearDuplicateIndex {
     private int freeCount;
     private final LongIntMap slotOf = new LongIntMap();
 
-    // Band table: open addressing, Robin Hood linear probing. A cell holds, from the high bits down: 16 bits of
-    // the band key (a check), 16 bits of the cell's distance from the key's home cell, and slot + 1 (so a used
-    // cell is never 0). Cells are ordered by home along a run, so a lookup stops at the first cell whose
+    // Band table: open addressing, Robin Hood linear probing. A cell holds, from the high bits
+    // down: 16 bits of
+    // the band key (a check), 16 bits of the cell's distance from the key's home cell, and slot + 1
+    // (so a used
+    // cell is never 0). Cells are ordered by home along a run, so a lookup stops at the first cell
+    // whose
     // distance is smaller than its own: a miss costs about as few cells as a hit (≈ 2 at load 0.7).
     private long[] table;
     private long entries;
@@ -75,7 +88,9 @@ public final class NearDuplicateIndex {
         this(settings, 1024);
     }
 
-    /** An empty index sized for {@code expectedStories} stories (it grows beyond that if needed). */
+    /**
+     * An empty index sized for {@code expectedStories} stories (it grows beyond that if needed).
+     */
     public NearDuplicateIndex(DedupSettings settings, int expectedStories) {
         Objects.requireNonNull(settings, "settings");
         if (expectedStories < 0) {
@@ -91,8 +106,9 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Adds a story, or replaces its fingerprint and time if it is already in. A story whose fingerprint is
-     * {@link Fingerprint#NONE} is not indexed (and an earlier fingerprint of it is dropped).
+     * Adds a story, or replaces its fingerprint and time if it is already in. A story whose
+     * fingerprint is {@link Fingerprint#NONE} is not indexed (and an earlier fingerprint of it is
+     * dropped).
      */
     public synchronized void add(long storyId, Fingerprint fingerprint, Instant published) {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -115,10 +131,10 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * The stored story nearest to {@code fingerprint} (fewest differing slots; on a tie the earliest published,
-     * then the lowest id) among those published within the window of {@code published} and at most
-     * {@code maxDistance} away; empty if there is none or the fingerprint is {@link Fingerprint#NONE}. A story
-     * already added matches itself: look up before adding.
+     * The stored story nearest to {@code fingerprint} (fewest differing slots; on a tie the
+     * earliest published, then the lowest id) among those published within the window of {@code
+     * published} and at most {@code maxDistance} away; empty if there is none or the fingerprint is
+     * {@link Fingerprint#NONE}. A story already added matches itself: look up before adding.
      */
     public synchronized Optional<Match> find(Fingerprint fingerprint, Instant published) {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -130,8 +146,10 @@ public final class NearDuplicateIndex {
         long t = published.getEpochSecond();
         long[] tab = table;
         int cap = tab.length;
-        // Phase 1: every band's home cell, then, in a tight loop of independent loads (so that the cache misses
-        // of a large table overlap instead of queueing one after the other), the cache lines of its first
+        // Phase 1: every band's home cell, then, in a tight loop of independent loads (so that the
+        // cache misses
+        // of a large table overlap instead of queueing one after the other), the cache lines of its
+        // first
         // WINDOW cells.
         for (int b = 0; b < B; b++) {
             long k = bandKey(b, Fingerprint.bandValue(q, 0, b));
@@ -145,8 +163,10 @@ public final class NearDuplicateIndex {
             touched += tab[pos] ^ tab[last < cap ? last : last - cap];
         }
         touchSink = touched; // keeps the loads above from being optimised away
-        // Phase 2: read each band's first WINDOW cells (a fixed count, so no branch mispredicted on where the run
-        // ends), then, rarely, the rest of the run; compare the stories whose cells carry the band's key.
+        // Phase 2: read each band's first WINDOW cells (a fixed count, so no branch mispredicted on
+        // where the run
+        // ends), then, rarely, the rest of the run; compare the stories whose cells carry the
+        // band's key.
         seenCount = 0;
         best = -1;
         bestDistance = maxDistance + 1;
@@ -193,8 +213,8 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Removes every story published before {@code cutoff}; returns how many. Calling it with "now minus the
-     * window" keeps the index to the stories a new one can still match.
+     * Removes every story published before {@code cutoff}; returns how many. Calling it with "now
+     * minus the window" keeps the index to the stories a new one can still match.
      */
     public synchronized int removeOlderThan(Instant cutoff) {
         long c = cutoff.getEpochSecond();
@@ -223,7 +243,10 @@ public final class NearDuplicateIndex {
         return table.length;
     }
 
-    /** A story that shares a band with the one looked up: keep it if it is in the window and the nearest yet. */
+    /**
+     * A story that shares a band with the one looked up: keep it if it is in the window and the
+     * nearest yet.
+     */
     private void consider(int slot, short[] q, long t) {
         if (contains(seen, seenCount, slot)) {
             return;
@@ -256,14 +279,19 @@ public final class NearDuplicateIndex {
         return false;
     }
 
-    // ---- story slots --------------------------------------------------------------------------------------
+    // ---- story slots
+    // --------------------------------------------------------------------------------------
 
     private int allocateSlot() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
         }
         if (highWater == ids.length) {
-            int n = (int) Math.min((long) ids.length + (ids.length >> 1) + 16, (Integer.MAX_VALUE - 16) / S);
+            int n =
+                    (int)
+                            Math.min(
+                                    (long) ids.length + (ids.length >> 1) + 16,
+                                    (Integer.MAX_VALUE - 16) / S);
             if (n <= ids.length) {
                 throw new IllegalStateException("near-duplicate index is full");
             }
@@ -274,14 +302,18 @@ public final class NearDuplicateIndex {
         return highWater++;
     }
 
-    // ---- band table --------------------------------------------------------------------------------------
+    // ---- band table
+    // --------------------------------------------------------------------------------------
 
     /** (band, value) → 64 bits; a bijection, so distinct bands never share a key. */
     private static long bandKey(int band, int value) {
         return Fingerprint.mix((long) band << 32 | (value & 0xFFFFFFFFL));
     }
 
-    /** The home cell of a key: its high 32 bits scaled to the capacity (no power-of-two sizes needed). */
+    /**
+     * The home cell of a key: its high 32 bits scaled to the capacity (no power-of-two sizes
+     * needed).
+     */
     private static int position(long key, int capacity) {
         return (int) (((key >>> 32) * capacity) >>> 32);
     }
@@ -330,8 +362,10 @@ public final class NearDuplicateIndex {
                 i = 0;
             }
             if (++d > MAX_PROBE) {
-                throw new IllegalStateException("near-duplicate index: more than " + MAX_PROBE
-                        + " stories share one band value");
+                throw new IllegalStateException(
+                        "near-duplicate index: more than "
+                                + MAX_PROBE
+                                + " stories share one band value");
             }
         }
     }

@@ -2,17 +2,17 @@ package org.feedhub.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
 import org.feedhub.normalize.HtmlText;
 import org.feedhub.normalize.Story;
 
 /**
- * Attaches tags (source, feed categories, vocabulary and, when switched on, recurring names) and an extractive
- * summary to a story. Vocabulary phrases are looked for in the title, the text and the feed's own description,
- * leaving out what never tells what a story is about: "Read more" and "Related:" links, share and subscribe
- * prompts, bylines and credit lines ({@link TopicMatcher} reads a story the same way). Immutable and thread-safe.
+ * Attaches tags (source, feed categories, vocabulary and, when switched on, recurring names) and an
+ * extractive summary to a story. Vocabulary phrases are looked for in the title, the text and the
+ * feed's own description, leaving out what never tells what a story is about: "Read more" and
+ * "Related:" links, share and subscribe prompts, bylines and credit lines ({@link TopicMatcher}
+ * reads a story the same way). Immutable and thread-safe.
  */
 public final class Enricher {
     private final Tagger tagger;
@@ -22,7 +22,10 @@ public final class Enricher {
         this(config, false);
     }
 
-    /** @param entityTags whether names the story keeps mentioning become tags too ({@link EntityTagger}) */
+    /**
+     * @param entityTags whether names the story keeps mentioning become tags too ({@link
+     *     EntityTagger})
+     */
     public Enricher(FeedsConfig config, boolean entityTags) {
         this.tagger = Tagger.of(config.vocabulary());
         this.entityTagger = entityTags ? new EntityTagger(config.vocabulary()) : null;
@@ -33,10 +36,13 @@ public final class Enricher {
         String summary = Summarizer.summarize(s.title(), ownText, feedSummaryText);
         String text = Boilerplate.matchable(s.paragraphs());
         if (feedSummaryText != null && !feedSummaryText.isBlank()) {
-            // the feed's own description is part of the item: it counts for tags as it does for topics
+            // the feed's own description is part of the item: it counts for tags as it does for
+            // topics
             text = text + "\n" + Boilerplate.matchable(List.of(feedSummaryText.split("\n")));
         }
-        List<String> tags = tagger.tagsOf(source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(text));
+        List<String> tags =
+                tagger.tagsOf(
+                        source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(text));
         if (entityTagger != null) {
             List<String> names = entityTagger.entities(s.title(), ownText, tags);
             if (!names.isEmpty()) {
@@ -49,8 +55,9 @@ public final class Enricher {
     }
 
     /**
-     * The story's paragraphs without image captions ({@code <figcaption>}), for the summary and names: a caption
-     * never belongs in a summary. (Matching still reads captions: they name what the story is about.)
+     * The story's paragraphs without image captions ({@code <figcaption>}), for the summary and
+     * names: a caption never belongs in a summary. (Matching still reads captions: they name what
+     * the story is about.)
      */
     private static List<String> ownParagraphs(Story s) {
         String html = s.contentHtml();

@@ -1,13 +1,12 @@
 package org.feedhub.enrich;
 
 import java.util.List;
-
 import org.feedhub.normalize.Words;
 
 /**
- * One text prepared for phrase matching: its folded words ({@link Words}) and, only once a stem matcher asks,
- * its stems ({@link Stems}). Lets a caller that tries many matchers on one story split it once. Not thread-safe:
- * make one per text and use it on one thread.
+ * One text prepared for phrase matching: its folded words ({@link Words}) and, only once a stem
+ * matcher asks, its stems ({@link Stems}). Lets a caller that tries many matchers on one story
+ * split it once. Not thread-safe: make one per text and use it on one thread.
  */
 public final class MatchText {
     private final String text;

@@ -8,34 +8,39 @@ import java.util.Map;
 import org.feedhub.normalize.Words;
 
 /**
- * Finds which of a set of phrases occur in a text as whole words, case- and accent-insensitively, in any script
- * ({@link Words}): "iran" matches "Iran's" and "IRAN", not "Iranian"; "sergei lavrov" matches
- * "Sergei Lavrov", "SERGEI  LAVROV" and "Sergei-Lavrov". Because apostrophes separate words, a possessive
- * ("Lavrov's") matches its name; the flip side is that "lavrov s" would match it too.
- * <p>
- * A stem matcher ({@link #of(Collection, boolean)}) compares word stems instead ({@link Stems}): the phrase and
- * the text go through the same analysis, and a phrase matches where its stem sequence occurs in the text's, so
- * "syria" matches "Syrian", "sanctions" matches "sanctioned" and "лавров" matches "Лаврова".
- * <p>
- * The text is folded and split into words once; phrases are indexed by their first word, so the cost is one
- * pass over the words plus a check of the few phrases starting with each word. Immutable and thread-safe.
+ * Finds which of a set of phrases occur in a text as whole words, case- and accent-insensitively,
+ * in any script ({@link Words}): "iran" matches "Iran's" and "IRAN", not "Iranian"; "sergei lavrov"
+ * matches "Sergei Lavrov", "SERGEI LAVROV" and "Sergei-Lavrov". Because apostrophes separate words,
+ * a possessive ("Lavrov's") matches its name; the flip side is that "lavrov s" would match it too.
+ *
+ * <p>A stem matcher ({@link #of(Collection, boolean)}) compares word stems instead ({@link Stems}):
+ * the phrase and the text go through the same analysis, and a phrase matches where its stem
+ * sequence occurs in the text's, so "syria" matches "Syrian", "sanctions" matches "sanctioned" and
+ * "лавров" matches "Лаврова".
+ *
+ * <p>The text is folded and split into words once; phrases are indexed by their first word, so the
+ * cost is one pass over the words plus a check of the few phrases starting with each word.
+ * Immutable and thread-safe.
  */
 public final class PhraseMatcher {
 
-    private record Phrase(int index, List<String> words) {
-    }
+    private record Phrase(int index, List<String> words) {}
 
     private final List<String> phrases;
     private final Map<String, List<Phrase>> byFirstWord;
     private final boolean stem;
 
-    private PhraseMatcher(List<String> phrases, Map<String, List<Phrase>> byFirstWord, boolean stem) {
+    private PhraseMatcher(
+            List<String> phrases, Map<String, List<Phrase>> byFirstWord, boolean stem) {
         this.phrases = phrases;
         this.byFirstWord = byFirstWord;
         this.stem = stem;
     }
 
-    /** An exact-word matcher for {@code phrases}; phrases without any letter or digit can never match and are ignored. */
+    /**
+     * An exact-word matcher for {@code phrases}; phrases without any letter or digit can never
+     * match and are ignored.
+     */
     public static PhraseMatcher of(Collection<String> phrases) {
         return of(phrases, false);
     }
@@ -47,10 +52,12 @@ public final class PhraseMatcher {
         for (int i = 0; i < list.size(); i++) {
             List<String> words = stem ? Stems.of(list.get(i)) : Words.of(list.get(i));
             if (!words.isEmpty()) {
-                index.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(new Phrase(i, List.copyOf(words)));
+                index.computeIfAbsent(words.get(0), w -> new ArrayList<>())
+                        .add(new Phrase(i, List.copyOf(words)));
             }
         }
-        return new PhraseMatcher(List.copyOf(list.stream().map(p -> p == null ? "" : p).toList()), index, stem);
+        return new PhraseMatcher(
+                List.copyOf(list.stream().map(p -> p == null ? "" : p).toList()), index, stem);
     }
 
     /** Whether this matcher compares stems rather than words. */
@@ -84,8 +91,9 @@ public final class PhraseMatcher {
     }
 
     /**
-     * Whether any phrase occurs in a text already split by {@link Words#of} (by {@link Stems#of} for a stem
-     * matcher): lets a caller that tries several matchers on one text fold and split it once.
+     * Whether any phrase occurs in a text already split by {@link Words#of} (by {@link Stems#of}
+     * for a stem matcher): lets a caller that tries several matchers on one text fold and split it
+     * once.
      */
     public boolean matchesWords(List<String> words) {
         return !byFirstWord.isEmpty() && !find(words, true).isEmpty();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
@@ -20,40 +19,48 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.feedhub.normalize.TextFold;
 
 /**
- * The word stems of a text, for matching that sees past inflection: one Lucene analysis chain for phrases and
- * texts alike.
+ * The word stems of a text, for matching that sees past inflection: one Lucene analysis chain for
+ * phrases and texts alike.
+ *
  * <ol>
- * <li>{@link StandardTokenizer}: Unicode word boundaries (UAX #29), in any script;</li>
- * <li>lower case, then {@link TextFold}: the same case and accent folding as exact matching ({@code é} → {@code e},
- * {@code ё} → {@code е});</li>
- * <li>{@link EnglishPossessiveFilter}: {@code Lavrov's} → {@code lavrov};</li>
- * <li>by the script of the word: Latin words through Krovetz's stemmer ({@link KStemFilter}), which is
- * dictionary-backed and conservative: {@code sanctions}/{@code sanctioned} → {@code sanction}, and it maps
- * demonyms to their country ({@code Syrian} → {@code syria}, {@code Iranian} → {@code iran}, {@code Chinese}
- * → {@code china}) where Porter and Snowball do not; Cyrillic words through {@link RussianLightStemFilter},
- * applied twice so that a surname in -ов/-ев meets its case forms ({@code Лавров} and {@code Лаврова} both
- * give {@code лавр}). Words in other scripts keep their folded form.</li>
+ *   <li>{@link StandardTokenizer}: Unicode word boundaries (UAX #29), in any script;
+ *   <li>lower case, then {@link TextFold}: the same case and accent folding as exact matching
+ *       ({@code é} → {@code e}, {@code ё} → {@code е});
+ *   <li>{@link EnglishPossessiveFilter}: {@code Lavrov's} → {@code lavrov};
+ *   <li>by the script of the word: Latin words through Krovetz's stemmer ({@link KStemFilter}),
+ *       which is dictionary-backed and conservative: {@code sanctions}/{@code sanctioned} → {@code
+ *       sanction}, and it maps demonyms to their country ({@code Syrian} → {@code syria}, {@code
+ *       Iranian} → {@code iran}, {@code Chinese} → {@code china}) where Porter and Snowball do not;
+ *       Cyrillic words through {@link RussianLightStemFilter}, applied twice so that a surname in
+ *       -ов/-ев meets its case forms ({@code Лавров} and {@code Лаврова} both give {@code лавр}).
+ *       Words in other scripts keep their folded form.
  * </ol>
+ *
  * Thread-safe (Lucene keeps one chain per thread).
  */
 public final class Stems {
 
-    private static final Analyzer ANALYZER = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream ts = new LowerCaseFilter(source);
-            ts = new FoldFilter(ts);
-            ts = new EnglishPossessiveFilter(ts);
-            ts = new ScriptFilter(ts, Character.UnicodeScript.LATIN, KStemFilter::new);
-            ts = new ScriptFilter(ts, Character.UnicodeScript.CYRILLIC,
-                    in -> new RussianLightStemFilter(new RussianLightStemFilter(in)));
-            return new TokenStreamComponents(source, ts);
-        }
-    };
+    private static final Analyzer ANALYZER =
+            new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String fieldName) {
+                    Tokenizer source = new StandardTokenizer();
+                    TokenStream ts = new LowerCaseFilter(source);
+                    ts = new FoldFilter(ts);
+                    ts = new EnglishPossessiveFilter(ts);
+                    ts = new ScriptFilter(ts, Character.UnicodeScript.LATIN, KStemFilter::new);
+                    ts =
+                            new ScriptFilter(
+                                    ts,
+                                    Character.UnicodeScript.CYRILLIC,
+                                    in ->
+                                            new RussianLightStemFilter(
+                                                    new RussianLightStemFilter(in)));
+                    return new TokenStreamComponents(source, ts);
+                }
+            };
 
-    private Stems() {
-    }
+    private Stems() {}
 
     /** The stems of {@code text} in order; empty for null or blank text. */
     public static List<String> of(String text) {
@@ -76,7 +83,10 @@ public final class Stems {
         return out;
     }
 
-    /** {@link TextFold} on each word that is not plain ASCII (ASCII is already folded by lower-casing). */
+    /**
+     * {@link TextFold} on each word that is not plain ASCII (ASCII is already folded by
+     * lower-casing).
+     */
     private static final class FoldFilter extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -108,7 +118,10 @@ public final class Stems {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final Character.UnicodeScript script;
 
-        ScriptFilter(TokenStream in, Character.UnicodeScript script, Function<TokenStream, TokenStream> stemmer) {
+        ScriptFilter(
+                TokenStream in,
+                Character.UnicodeScript script,
+                Function<TokenStream, TokenStream> stemmer) {
             super(in, stemmer);
             this.script = script;
         }

@@ -7,9 +7,10 @@ import org.feedhub.normalize.TextClean;
 import org.feedhub.normalize.Words;
 
 /**
- * A plain-text summary of a story: its first one to three sentences of own text, within {@value #MAX_CHARS}
- * characters. Extractive on purpose: the summary quotes the source and never says what the story did not.
- * Captions, credits, bylines and boilerplate are passed over ({@link Boilerplate}).
+ * A plain-text summary of a story: its first one to three sentences of own text, within {@value
+ * #MAX_CHARS} characters. Extractive on purpose: the summary quotes the source and never says what
+ * the story did not. Captions, credits, bylines and boilerplate are passed over ({@link
+ * Boilerplate}).
  */
 public final class Summarizer {
 
@@ -18,8 +19,7 @@ public final class Summarizer {
     private static final String ELLIPSIS = "\u2026";
     private static final String[] CLAUSE_MARKS = {", ", "; ", ": ", " - "};
 
-    private Summarizer() {
-    }
+    private Summarizer() {}
 
     /** Summary of the story's paragraphs; the title when they hold no usable text. */
     public static String summarize(String title, List<String> paragraphs) {
@@ -27,8 +27,8 @@ public final class Summarizer {
     }
 
     /**
-     * Summary of the story's paragraphs; when they hold no usable text, of {@code feedSummary} (the feed's own
-     * description, plain text or HTML); failing both, the title.
+     * Summary of the story's paragraphs; when they hold no usable text, of {@code feedSummary} (the
+     * feed's own description, plain text or HTML); failing both, the title.
      */
     public static String summarize(String title, List<String> paragraphs, String feedSummary) {
         String cleanTitle = TextClean.clean(title);
@@ -54,7 +54,8 @@ public final class Summarizer {
             }
             for (String sentence : Sentences.split(paragraph)) {
                 String s = Boilerplate.stripLead(sentence);
-                if (s.codePoints().noneMatch(Character::isLetterOrDigit) || Words.of(s).equals(titleWords)
+                if (s.codePoints().noneMatch(Character::isLetterOrDigit)
+                        || Words.of(s).equals(titleWords)
                         || Boilerplate.isPrompt(s)) { // "… could not be trusted. Read more"
                     continue;
                 }
@@ -93,8 +94,8 @@ public final class Summarizer {
     }
 
     /**
-     * A too-long first sentence, cut at the last clause boundary (a comma, semicolon, colon or dash) in the
-     * last 40% of the room, else at a word boundary; marked as cut.
+     * A too-long first sentence, cut at the last clause boundary (a comma, semicolon, colon or
+     * dash) in the last 40% of the room, else at a word boundary; marked as cut.
      */
     private static String cut(String sentence) {
         int limit = MAX_CHARS - ELLIPSIS.length();

@@ -6,24 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.feedhub.config.TagDef;
 import org.feedhub.normalize.TextClean;
 import org.feedhub.normalize.TextFold;
 
 /**
- * A story's tags: the source's tags (from feeds.yml), then the feed's own categories, then every vocabulary tag
- * one of whose phrases occurs in the title or text (by exact words, or by stems for a tag with {@code stem}).
- * Tags are compared case- and accent-insensitively ({@link TextFold}), so "World", "world" and "WORLD" are one
- * tag, kept where it first appears. Its spelling: the editor's (a source tag or vocabulary name, the first one),
- * else the spelling the feed's categories use most often (on a tie, the first). Immutable and thread-safe.
+ * A story's tags: the source's tags (from feeds.yml), then the feed's own categories, then every
+ * vocabulary tag one of whose phrases occurs in the title or text (by exact words, or by stems for
+ * a tag with {@code stem}). Tags are compared case- and accent-insensitively ({@link TextFold}), so
+ * "World", "world" and "WORLD" are one tag, kept where it first appears. Its spelling: the editor's
+ * (a source tag or vocabulary name, the first one), else the spelling the feed's categories use
+ * most often (on a tie, the first). Immutable and thread-safe.
  */
 public final class Tagger {
 
     private final PhraseMatcher exact;
     private final PhraseMatcher stemmed;
-    /** Phrase as given → the vocabulary tags it stands for (a phrase may serve several tags), per kind of match. */
+
+    /**
+     * Phrase as given → the vocabulary tags it stands for (a phrase may serve several tags), per
+     * kind of match.
+     */
     private final Map<String, List<String>> exactTags = new LinkedHashMap<>();
+
     private final Map<String, List<String>> stemTags = new LinkedHashMap<>();
     private final List<String> vocabularyTags = new ArrayList<>();
 
@@ -33,11 +38,24 @@ public final class Tagger {
      * @param vocabulary tag → phrases meaning it; a tag with no phrases is matched by its own name
      */
     public Tagger(Map<String, List<String>> vocabulary) {
-        this(vocabulary == null ? List.of() : vocabulary.entrySet().stream()
-                .map(e -> new TagDef(e.getKey(), e.getValue() == null ? List.of() : e.getValue(), false)).toList());
+        this(
+                vocabulary == null
+                        ? List.of()
+                        : vocabulary.entrySet().stream()
+                                .map(
+                                        e ->
+                                                new TagDef(
+                                                        e.getKey(),
+                                                        e.getValue() == null
+                                                                ? List.of()
+                                                                : e.getValue(),
+                                                        false))
+                                .toList());
     }
 
-    /** @param vocabulary the tags of feeds.yml; a tag with no phrases is matched by its own name */
+    /**
+     * @param vocabulary the tags of feeds.yml; a tag with no phrases is matched by its own name
+     */
     public static Tagger of(List<TagDef> vocabulary) {
         return new Tagger(vocabulary);
     }
@@ -51,7 +69,8 @@ public final class Tagger {
                 continue;
             }
             vocabularyTags.add(tag);
-            List<String> list = def.phrases() == null || def.phrases().isEmpty() ? List.of(tag) : def.phrases();
+            List<String> list =
+                    def.phrases() == null || def.phrases().isEmpty() ? List.of(tag) : def.phrases();
             Map<String, List<String>> byPhrase = def.stem() ? stemTags : exactTags;
             List<String> phrases = def.stem() ? stemPhrases : exactPhrases;
             for (String phrase : list) {
@@ -66,13 +85,20 @@ public final class Tagger {
         this.stemmed = PhraseMatcher.of(stemPhrases, true);
     }
 
-    /** Tags in order: source tags, feed categories, vocabulary tags (vocabulary order); no repeats. */
-    public List<String> tags(List<String> sourceTags, List<String> feedCategories, String title, String text) {
+    /**
+     * Tags in order: source tags, feed categories, vocabulary tags (vocabulary order); no repeats.
+     */
+    public List<String> tags(
+            List<String> sourceTags, List<String> feedCategories, String title, String text) {
         return tagsOf(sourceTags, feedCategories, MatchText.of(title), MatchText.of(text));
     }
 
-    /** As {@link #tags(List, List, String, String)}, on a title and text already prepared for matching. */
-    public List<String> tagsOf(List<String> sourceTags, List<String> feedCategories, MatchText title, MatchText text) {
+    /**
+     * As {@link #tags(List, List, String, String)}, on a title and text already prepared for
+     * matching.
+     */
+    public List<String> tagsOf(
+            List<String> sourceTags, List<String> feedCategories, MatchText title, MatchText text) {
         Spellings spellings = new Spellings();
         spellings.addAll(sourceTags, true);
         spellings.addAll(feedCategories, false);
@@ -87,8 +113,12 @@ public final class Tagger {
         return spellings.tags();
     }
 
-    private static void collect(Set<String> matched, PhraseMatcher matcher, Map<String, List<String>> byPhrase,
-                                MatchText title, MatchText text) {
+    private static void collect(
+            Set<String> matched,
+            PhraseMatcher matcher,
+            Map<String, List<String>> byPhrase,
+            MatchText title,
+            MatchText text) {
         if (matcher.isEmpty()) {
             return;
         }
@@ -124,7 +154,9 @@ public final class Tagger {
         }
 
         void add(String raw, boolean editor) {
-            String tag = TextClean.clean(raw); // trims, decodes "Arts &amp; Culture", collapses inner spaces
+            String tag =
+                    TextClean.clean(
+                            raw); // trims, decodes "Arts &amp; Culture", collapses inner spaces
             if (tag.isEmpty()) {
                 return;
             }

@@ -29,7 +29,10 @@ class AddressGuard {
         if (allowPrivate) return null;
         for (InetAddress a : addresses) {
             if (isInternal(a)) {
-                return "refused: " + host + " resolves to the internal address " + a.getHostAddress()
+                return "refused: "
+                        + host
+                        + " resolves to the internal address "
+                        + a.getHostAddress()
                         + " (set feedhub.fetch.allow-private-networks=true to allow)";
             }
         }
@@ -37,21 +40,28 @@ class AddressGuard {
     }
 
     static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
         }
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) return isInternalV4(b);
         if (a instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) return true;                 // fc00::/7 unique local
-            if (isV4Embedded(b)) {                                  // ::ffff:a.b.c.d and ::a.b.c.d
+            if ((b[0] & 0xfe) == 0xfc) return true; // fc00::/7 unique local
+            if (isV4Embedded(b)) { // ::ffff:a.b.c.d and ::a.b.c.d
                 byte[] v4 = {b[12], b[13], b[14], b[15]};
                 return isInternalV4(v4) || v4[0] == 127;
             }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) return true; // 2002::/16 6to4 may embed anything
-            if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-                return true;                                        // 64:ff9b::/96 NAT64
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02)
+                return true; // 2002::/16 6to4 may embed anything
+            if ((b[0] & 0xff) == 0x00
+                    && (b[1] & 0xff) == 0x64
+                    && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b) {
+                return true; // 64:ff9b::/96 NAT64
             }
         }
         return false;
@@ -64,13 +74,15 @@ class AddressGuard {
 
     private static boolean isInternalV4(byte[] b) {
         int first = b[0] & 0xff, second = b[1] & 0xff;
-        return first == 0 || first == 10 || first == 127
-                || (first == 100 && second >= 64 && second <= 127)   // CGNAT 100.64/10
+        return first == 0
+                || first == 10
+                || first == 127
+                || (first == 100 && second >= 64 && second <= 127) // CGNAT 100.64/10
                 || (first == 169 && second == 254)
                 || (first == 172 && second >= 16 && second <= 31)
                 || (first == 192 && second == 168)
-                || (first == 192 && second == 0 && (b[2] & 0xff) == 0)   // IETF protocol assignments
-                || (first == 198 && (second == 18 || second == 19))     // benchmarking
-                || first >= 224;                                         // multicast, reserved, broadcast
+                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                || (first == 198 && (second == 18 || second == 19)) // benchmarking
+                || first >= 224; // multicast, reserved, broadcast
     }
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body but gives up as soon as it passes {@code max} bytes, cancelling the download:
- * a huge or endless body costs at most {@code max} bytes of memory, with or without Content-Length.
+ * Collects a response body but gives up as soon as it passes {@code max} bytes, cancelling the
+ * download: a huge or endless body costs at most {@code max} bytes of memory, with or without
+ * Content-Length.
  */
 final class CappedBody implements BodySubscriber<byte[]> {
     private final long max;
@@ -23,7 +24,10 @@ final class CappedBody implements BodySubscriber<byte[]> {
         this(max, -1);
     }
 
-    /** @param declaredLength the response's Content-Length, -1 when absent: a larger one is refused unread */
+    /**
+     * @param declaredLength the response's Content-Length, -1 when absent: a larger one is refused
+     *     unread
+     */
     CappedBody(long max, long declaredLength) {
         this.max = max;
         this.refuseAtOnce = declaredLength > max;

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** {@code file:} sources, confined to the folder of feeds.yml so an edit cannot read the rest of the disk. */
+/**
+ * {@code file:} sources, confined to the folder of feeds.yml so an edit cannot read the rest of the
+ * disk.
+ */
 final class FileFetcher {
     private final Path root;
     private final long maxBytes;
@@ -25,7 +28,8 @@ final class FileFetcher {
             return FetchResult.failed(0, uri.toString(), "bad file URL: " + e.getMessage());
         }
         if (!path.startsWith(root)) {
-            return FetchResult.failed(0, uri.toString(), "refused: " + path + " is outside " + root);
+            return FetchResult.failed(
+                    0, uri.toString(), "refused: " + path + " is outside " + root);
         }
         Path real;
         try {
@@ -33,22 +37,37 @@ final class FileFetcher {
             real = path.toRealPath();
             Path realRoot = Files.exists(root) ? root.toRealPath() : root;
             if (!real.startsWith(realRoot)) {
-                return FetchResult.failed(0, uri.toString(), "refused: " + path + " leads to " + real + ", outside " + root);
+                return FetchResult.failed(
+                        0,
+                        uri.toString(),
+                        "refused: " + path + " leads to " + real + ", outside " + root);
             }
         } catch (NoSuchFileException e) {
             return FetchResult.failed(0, uri.toString(), "no such file " + path);
         } catch (IOException e) {
-            return FetchResult.failed(0, uri.toString(), "cannot read " + path + ": " + e.getMessage());
+            return FetchResult.failed(
+                    0, uri.toString(), "cannot read " + path + ": " + e.getMessage());
         }
         try (InputStream in = Files.newInputStream(real)) {
             byte[] body = Decoding.readCapped(in, maxBytes);
-            return new FetchResult(FetchResult.Status.OK, 0, uri.toString(), null, body, null, null, null, null, null);
+            return new FetchResult(
+                    FetchResult.Status.OK,
+                    0,
+                    uri.toString(),
+                    null,
+                    body,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         } catch (NoSuchFileException e) {
             return FetchResult.failed(0, uri.toString(), "no such file " + path);
         } catch (CappedBody.BodyTooLargeException e) {
             return FetchResult.failed(0, uri.toString(), e.getMessage());
         } catch (IOException e) {
-            return FetchResult.failed(0, uri.toString(), "cannot read " + path + ": " + e.getMessage());
+            return FetchResult.failed(
+                    0, uri.toString(), "cannot read " + path + ": " + e.getMessage());
         }
     }
 }

@@ -13,7 +13,9 @@ final class HostLimiter {
     }
 
     Semaphore acquire(String host) throws InterruptedException {
-        Semaphore s = permits.computeIfAbsent(host.toLowerCase(java.util.Locale.ROOT), h -> new Semaphore(perHost, true));
+        Semaphore s =
+                permits.computeIfAbsent(
+                        host.toLowerCase(java.util.Locale.ROOT), h -> new Semaphore(perHost, true));
         s.acquire();
         return s;
     }

@@ -1,9 +1,10 @@
 package org.feedhub.fetch;
 
-/** feedhub's version, from the jar manifest (Spring Boot's plugin writes Implementation-Version). */
+/**
+ * feedhub's version, from the jar manifest (Spring Boot's plugin writes Implementation-Version).
+ */
 final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         String v = Version.class.getPackage().getImplementationVersion();

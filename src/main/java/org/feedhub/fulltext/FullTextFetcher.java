@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.feedhub.config.FullText;
 import org.feedhub.config.SourceDef;
 import org.feedhub.fetch.FetchRequest;
@@ -21,15 +20,17 @@ import org.feedhub.parse.ParsedItem;
 import org.jsoup.nodes.Entities;
 
 /**
- * Full text for a source with {@code fulltext:} in feeds.yml: each story whose feed text is short is completed
- * from its own page, fetched with the source's fetcher (so with the same politeness and safety: per-host limit,
- * private-address guard, size cap, timeouts) and reduced to its article body by {@link ArticleExtractor}.
- * The page's metadata fills what the feed left out (title, date, author, summary; the link when the feed gave
- * only a permalink guid). Stories whose page cannot be fetched keep the feed's text, with a warning.
+ * Full text for a source with {@code fulltext:} in feeds.yml: each story whose feed text is short
+ * is completed from its own page, fetched with the source's fetcher (so with the same politeness
+ * and safety: per-host limit, private-address guard, size cap, timeouts) and reduced to its article
+ * body by {@link ArticleExtractor}. The page's metadata fills what the feed left out (title, date,
+ * author, summary; the link when the feed gave only a permalink guid). Stories whose page cannot be
+ * fetched keep the feed's text, with a warning.
  *
- * <p>Article pages already extracted by this process are reused without a fetch (a bounded cache), so a story
- * is fetched once, not on every pass; at most {@link FullTextSettings#maxArticles()} pages are fetched per source
- * and pass, and none after {@link FullTextSettings#timeBudget()}: the rest are completed on later passes.
+ * <p>Article pages already extracted by this process are reused without a fetch (a bounded cache),
+ * so a story is fetched once, not on every pass; at most {@link FullTextSettings#maxArticles()}
+ * pages are fetched per source and pass, and none after {@link FullTextSettings#timeBudget()}: the
+ * rest are completed on later passes.
  */
 public final class FullTextFetcher {
     private static final int CACHE_ENTRIES = 1000;
@@ -37,19 +38,23 @@ public final class FullTextFetcher {
 
     private final Fetcher fetcher;
     private final FullTextSettings settings;
-    private final Map<String, Article> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Article> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    });
+    private final Map<String, Article> cache =
+            Collections.synchronizedMap(
+                    new LinkedHashMap<>(64, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Article> eldest) {
+                            return size() > CACHE_ENTRIES;
+                        }
+                    });
 
     public FullTextFetcher(Fetcher fetcher, FullTextSettings settings) {
         this.fetcher = fetcher;
         this.settings = settings == null ? FullTextSettings.DEFAULTS : settings;
     }
 
-    /** The feed with its short items completed from their pages, and warnings for what could not be. */
+    /**
+     * The feed with its short items completed from their pages, and warnings for what could not be.
+     */
     public ParsedFeed complete(ParsedFeed feed, SourceDef source) {
         FullText spec = source.fulltext();
         if (spec == null) return feed;
@@ -61,7 +66,10 @@ public final class FullTextFetcher {
         String firstFailure = null, firstEmpty = null, firstMiss = null;
         for (ParsedItem item : feed.items()) {
             int feedText = HtmlText.text(body(item)).length();
-            String url = feedText < settings.minFeedText() ? pageUrl(item, feed.baseUrl(), localSource) : null;
+            String url =
+                    feedText < settings.minFeedText()
+                            ? pageUrl(item, feed.baseUrl(), localSource)
+                            : null;
             if (url == null) {
                 items.add(item);
                 continue;
@@ -90,7 +98,11 @@ public final class FullTextFetcher {
                     continue;
                 }
                 finalUrl = r.finalUrl() == null ? url : r.finalUrl();
-                article = ArticleExtractor.extract(Charsets.decode(r.body(), r.contentType()), finalUrl, spec.selector());
+                article =
+                        ArticleExtractor.extract(
+                                Charsets.decode(r.body(), r.contentType()),
+                                finalUrl,
+                                spec.selector());
                 if (!article.warnings().isEmpty()) {
                     selectorMisses++;
                     if (firstMiss == null) firstMiss = url;
@@ -106,45 +118,84 @@ public final class FullTextFetcher {
         }
         List<String> warnings = new ArrayList<>(feed.warnings());
         if (failed > 0) {
-            warnings.add("full text: " + failed + " of " + fetched + " article pages could not be fetched (" + firstFailure
-                    + "); those stories keep the feed's text");
+            warnings.add(
+                    "full text: "
+                            + failed
+                            + " of "
+                            + fetched
+                            + " article pages could not be fetched ("
+                            + firstFailure
+                            + "); those stories keep the feed's text");
         }
         if (empty > 0) {
-            warnings.add("full text: no article text found on " + empty + " of " + pages + " pages (such as " + firstEmpty
-                    + "); those stories keep the feed's text");
+            warnings.add(
+                    "full text: no article text found on "
+                            + empty
+                            + " of "
+                            + pages
+                            + " pages (such as "
+                            + firstEmpty
+                            + "); those stories keep the feed's text");
         }
         if (selectorMisses > 0) {
-            warnings.add("full text: selector '" + spec.selector() + "' matched nothing on " + selectorMisses + " of "
-                    + fetched + " article pages (such as " + firstMiss + "); their main content was guessed");
+            warnings.add(
+                    "full text: selector '"
+                            + spec.selector()
+                            + "' matched nothing on "
+                            + selectorMisses
+                            + " of "
+                            + fetched
+                            + " article pages (such as "
+                            + firstMiss
+                            + "); their main content was guessed");
         }
         if (capped > 0) {
-            warnings.add("full text: " + capped + " more stories keep the feed's text this pass (at most "
-                    + settings.maxArticles() + " article pages are fetched per source and pass)");
+            warnings.add(
+                    "full text: "
+                            + capped
+                            + " more stories keep the feed's text this pass (at most "
+                            + settings.maxArticles()
+                            + " article pages are fetched per source and pass)");
         }
         if (late > 0) {
-            warnings.add("full text: stopped fetching article pages after " + settings.timeBudget().toSeconds() + " s; "
-                    + late + " stories keep the feed's text this pass");
+            warnings.add(
+                    "full text: stopped fetching article pages after "
+                            + settings.timeBudget().toSeconds()
+                            + " s; "
+                            + late
+                            + " stories keep the feed's text this pass");
         }
         return new ParsedFeed(feed.title(), feed.siteLink(), feed.baseUrl(), items, warnings);
     }
 
-    /** What the item carries as its body: the fuller of content and summary, as the normalizer takes it. */
+    /**
+     * What the item carries as its body: the fuller of content and summary, as the normalizer takes
+     * it.
+     */
     private static String body(ParsedItem item) {
-        return item.contentHtml() != null && !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
+        return item.contentHtml() != null && !item.contentHtml().isBlank()
+                ? item.contentHtml()
+                : item.summaryHtml();
     }
 
     /**
-     * The page to fetch: the item's link, else a guid that is a URL (an RSS permalink guid), absolute; only http(s),
-     * or {@code file:} for a source that is itself a local file (the samples).
+     * The page to fetch: the item's link, else a guid that is a URL (an RSS permalink guid),
+     * absolute; only http(s), or {@code file:} for a source that is itself a local file (the
+     * samples).
      */
     static String pageUrl(ParsedItem item, String baseUrl, boolean localSource) {
-        String raw = item.link() != null && !item.link().isBlank() ? item.link().strip()
-                : item.guid() != null && item.guid().strip().matches("(?i)https?://\\S+") ? item.guid().strip() : null;
+        String raw =
+                item.link() != null && !item.link().isBlank()
+                        ? item.link().strip()
+                        : item.guid() != null && item.guid().strip().matches("(?i)https?://\\S+")
+                                ? item.guid().strip()
+                                : null;
         if (raw == null) return null;
         try {
             URI u = baseUrl == null ? new URI(raw) : new URI(baseUrl).resolve(new URI(raw));
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("http") || scheme.equals("https")) return u.getHost() == null ? null : u.toString();
+            if (scheme.equals("http") || scheme.equals("https"))
+                return u.getHost() == null ? null : u.toString();
             return localSource && scheme.equals("file") ? u.toString() : null;
         } catch (Exception e) {
             return null;
@@ -157,21 +208,40 @@ public final class FullTextFetcher {
         if (!type.isEmpty() && !type.startsWith("text/") && !type.contains("xml")) {
             return "not a web page (" + type.replaceAll(";.*", "").strip() + ")";
         }
-        String head = new String(r.body(), 0, Math.min(r.body().length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head =
+                new String(
+                        r.body(),
+                        0,
+                        Math.min(r.body().length, 4096),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
         return FeedParser.detect(head) == FeedParser.Kind.HTML ? null : "not a web page";
     }
 
-    /** The item with the article's body when it is the fuller text, and the page's metadata where the feed had none. */
+    /**
+     * The item with the article's body when it is the fuller text, and the page's metadata where
+     * the feed had none.
+     */
     private static ParsedItem merge(ParsedItem item, Article a, int feedText, String finalUrl) {
         String content = item.contentHtml();
         if (HtmlText.text(a.contentHtml()).length() > feedText) content = a.contentHtml();
         String title = item.title() != null && !item.title().isBlank() ? item.title() : a.title();
-        String link = item.link() != null && !item.link().isBlank() ? item.link()
-                : a.canonicalUrl() != null ? a.canonicalUrl() : finalUrl;
-        String summary = item.summaryHtml() != null && !item.summaryHtml().isBlank() ? item.summaryHtml()
-                : a.description() == null ? null : Entities.escape(a.description());
-        return new ParsedItem(item.guid(), link, title, item.author() != null ? item.author() : a.author(),
-                item.published() != null ? item.published() : a.published(), item.updated(), summary, content,
+        String link =
+                item.link() != null && !item.link().isBlank()
+                        ? item.link()
+                        : a.canonicalUrl() != null ? a.canonicalUrl() : finalUrl;
+        String summary =
+                item.summaryHtml() != null && !item.summaryHtml().isBlank()
+                        ? item.summaryHtml()
+                        : a.description() == null ? null : Entities.escape(a.description());
+        return new ParsedItem(
+                item.guid(),
+                link,
+                title,
+                item.author() != null ? item.author() : a.author(),
+                item.published() != null ? item.published() : a.published(),
+                item.updated(),
+                summary,
+                content,
                 item.categories());
     }
 }

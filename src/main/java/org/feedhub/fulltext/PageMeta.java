@@ -6,23 +6,32 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.feedhub.parse.LooseDates;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an article page says about itself: Open Graph and article: meta tags, {@code <link rel="canonical">},
- * schema.org JSON-LD ({@code NewsArticle}, {@code BlogPosting} …), and the plain HTML fallbacks.
+ * What an article page says about itself: Open Graph and article: meta tags, {@code <link
+ * rel="canonical">}, schema.org JSON-LD ({@code NewsArticle}, {@code BlogPosting} …), and the plain
+ * HTML fallbacks.
  */
 final class PageMeta {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> ARTICLE_TYPES = List.of("article", "newsarticle", "blogposting", "reportagenewsarticle",
-            "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "techarticle",
-            "liveblogposting", "socialmediaposting");
+    private static final List<String> ARTICLE_TYPES =
+            List.of(
+                    "article",
+                    "newsarticle",
+                    "blogposting",
+                    "reportagenewsarticle",
+                    "analysisnewsarticle",
+                    "opinionnewsarticle",
+                    "backgroundnewsarticle",
+                    "scholarlyarticle",
+                    "techarticle",
+                    "liveblogposting",
+                    "socialmediaposting");
 
     final String title;
     final String description;
@@ -30,7 +39,12 @@ final class PageMeta {
     final Instant published;
     final String author;
 
-    private PageMeta(String title, String description, String canonicalUrl, Instant published, String author) {
+    private PageMeta(
+            String title,
+            String description,
+            String canonicalUrl,
+            Instant published,
+            String author) {
         this.title = title;
         this.description = description;
         this.canonicalUrl = canonicalUrl;
@@ -41,14 +55,29 @@ final class PageMeta {
     /** Read before the page is cleaned up: JSON-LD lives in script elements. */
     static PageMeta of(Document doc) {
         JsonNode ld = jsonLdArticle(doc);
-        String title = first(meta(doc, "og:title"), meta(doc, "twitter:title"), text(ld, "headline"), singleH1(doc),
-                doc.title());
-        String description = first(meta(doc, "og:description"), meta(doc, "twitter:description"),
-                meta(doc, "description"), text(ld, "description"));
-        String canonical = httpUrl(doc.select("link[rel~=(?i)^canonical$][href]").stream().map(l -> l.absUrl("href"))
-                .filter(u -> !u.isEmpty()).findFirst().orElse(null));
+        String title =
+                first(
+                        meta(doc, "og:title"),
+                        meta(doc, "twitter:title"),
+                        text(ld, "headline"),
+                        singleH1(doc),
+                        doc.title());
+        String description =
+                first(
+                        meta(doc, "og:description"),
+                        meta(doc, "twitter:description"),
+                        meta(doc, "description"),
+                        text(ld, "description"));
+        String canonical =
+                httpUrl(
+                        doc.select("link[rel~=(?i)^canonical$][href]").stream()
+                                .map(l -> l.absUrl("href"))
+                                .filter(u -> !u.isEmpty())
+                                .findFirst()
+                                .orElse(null));
         if (canonical == null) {
-            Element og = doc.selectFirst("meta[property=og:url][content], meta[name=og:url][content]");
+            Element og =
+                    doc.selectFirst("meta[property=og:url][content], meta[name=og:url][content]");
             canonical = og == null ? null : httpUrl(og.absUrl("content"));
         }
         ZoneId zone = zone(doc);
@@ -57,10 +86,20 @@ final class PageMeta {
             published = LooseDates.parse(raw, zone);
             if (published != null) break;
         }
-        String author = first(nonUrl(meta(doc, "author")), nonUrl(meta(doc, "article:author")), ldAuthor(ld),
-                nonUrl(meta(doc, "byl")),
-                doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .vcard .fn, .author-name, .byline-name").stream()
-                        .map(Element::text).filter(t -> !t.isBlank() && t.length() < 100).findFirst().orElse(null));
+        String author =
+                first(
+                        nonUrl(meta(doc, "author")),
+                        nonUrl(meta(doc, "article:author")),
+                        ldAuthor(ld),
+                        nonUrl(meta(doc, "byl")),
+                        doc
+                                .select(
+                                        "[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .vcard .fn, .author-name, .byline-name")
+                                .stream()
+                                .map(Element::text)
+                                .filter(t -> !t.isBlank() && t.length() < 100)
+                                .findFirst()
+                                .orElse(null));
         if (author != null) author = author.replaceFirst("(?i)^by\\s+", "").strip();
         return new PageMeta(title, description, canonical, published, author);
     }
@@ -69,13 +108,27 @@ final class PageMeta {
         List<String> out = new ArrayList<>();
         out.add(meta(doc, "article:published_time"));
         out.add(text(ld, "datePublished"));
-        for (Element m : doc.select("meta[itemprop=datePublished][content]")) out.add(m.attr("content"));
-        for (String name : List.of("pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date.issued",
-                "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time")) {
+        for (Element m : doc.select("meta[itemprop=datePublished][content]"))
+            out.add(m.attr("content"));
+        for (String name :
+                List.of(
+                        "pubdate",
+                        "publishdate",
+                        "publish-date",
+                        "publish_date",
+                        "date",
+                        "dc.date.issued",
+                        "dcterms.created",
+                        "dc.date",
+                        "sailthru.date",
+                        "parsely-pub-date",
+                        "og:published_time")) {
             out.add(meta(doc, name));
         }
-        for (Element t : doc.select("time[itemprop=datePublished][datetime], time[pubdate][datetime], "
-                + "article time[datetime], time[datetime]")) {
+        for (Element t :
+                doc.select(
+                        "time[itemprop=datePublished][datetime], time[pubdate][datetime], "
+                                + "article time[datetime], time[datetime]")) {
             out.add(t.attr("datetime"));
         }
         out.add(meta(doc, "article:modified_time"));
@@ -95,11 +148,18 @@ final class PageMeta {
         return ZoneOffset.UTC;
     }
 
-    /** The content of {@code <meta property=NAME>} or {@code <meta name=NAME>}, case-insensitive; null when absent. */
+    /**
+     * The content of {@code <meta property=NAME>} or {@code <meta name=NAME>}, case-insensitive;
+     * null when absent.
+     */
     static String meta(Document doc, String name) {
         for (Element m : doc.select("meta[content]")) {
-            String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
-            if (key.equalsIgnoreCase(name) && !m.attr("content").isBlank()) return m.attr("content").strip();
+            String key =
+                    m.hasAttr("property")
+                            ? m.attr("property")
+                            : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
+            if (key.equalsIgnoreCase(name) && !m.attr("content").isBlank())
+                return m.attr("content").strip();
         }
         return null;
     }
@@ -109,7 +169,10 @@ final class PageMeta {
         return h1.size() == 1 ? h1.get(0).text() : null;
     }
 
-    /** The first JSON-LD object of an article type, looking into arrays and {@code @graph}; null when none. */
+    /**
+     * The first JSON-LD object of an article type, looking into arrays and {@code @graph}; null
+     * when none.
+     */
     private static JsonNode jsonLdArticle(Document doc) {
         for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
             try {
@@ -166,7 +229,8 @@ final class PageMeta {
     }
 
     private static String first(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v.strip().replaceAll("\\s+", " ");
+        for (String v : values)
+            if (v != null && !v.isBlank()) return v.strip().replaceAll("\\s+", " ");
         return null;
     }
 }

@@ -11,16 +11,19 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
-
 import org.feedhub.fetch.UrlSafety;
 
 /**
- * The hub's requests to subscribers' callbacks: verification and denial GETs, content POSTs. Each one is
- * checked against the SSRF guard first (the callback's host may resolve elsewhere than when it subscribed),
- * redirects are never followed, and every request is bounded by the connect and request timeouts.
+ * The hub's requests to subscribers' callbacks: verification and denial GETs, content POSTs. Each
+ * one is checked against the SSRF guard first (the callback's host may resolve elsewhere than when
+ * it subscribed), redirects are never followed, and every request is bounded by the connect and
+ * request timeouts.
  */
 public class CallbackClient {
-    /** What a callback answered: an HTTP status with at most the first KB of the body, or an error (status 0). */
+    /**
+     * What a callback answered: an HTTP status with at most the first KB of the body, or an error
+     * (status 0).
+     */
     public record Answer(int status, String body, String error) {
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -43,11 +46,12 @@ public class CallbackClient {
 
     public CallbackClient(HubSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(settings.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
     }
 
     /** {@code GET callback?params} (appended to any query the callback has). */
@@ -56,10 +60,12 @@ public class CallbackClient {
         if (refusal != null) return new Answer(0, null, refusal);
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(withQuery(callback, params)))
-                    .timeout(settings.requestTimeout())
-                    .header("User-Agent", settings.userAgent())
-                    .GET().build();
+            request =
+                    HttpRequest.newBuilder(URI.create(withQuery(callback, params)))
+                            .timeout(settings.requestTimeout())
+                            .header("User-Agent", settings.userAgent())
+                            .GET()
+                            .build();
         } catch (IllegalArgumentException e) {
             return new Answer(0, null, "bad callback URL: " + e.getMessage());
         }
@@ -67,7 +73,8 @@ public class CallbackClient {
     }
 
     /** {@code POST callback} with the content and its headers. */
-    public Answer post(String callback, String contentType, String link, String signature, byte[] body) {
+    public Answer post(
+            String callback, String contentType, String link, String signature, byte[] body) {
         String refusal = UrlSafety.refusal(callback, settings.allowPrivateNetworks());
         if (refusal != null) return new Answer(0, null, refusal);
         HttpRequest.Builder b;
@@ -87,14 +94,19 @@ public class CallbackClient {
 
     private Answer send(HttpRequest request, boolean readBody) {
         try {
-            HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r =
+                    http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = r.body()) {
-                body = readBody ? new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8) : null;
+                body =
+                        readBody
+                                ? new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8)
+                                : null;
             }
             return new Answer(r.statusCode(), body, null);
         } catch (HttpTimeoutException e) {
-            return new Answer(0, null, "timed out after " + settings.requestTimeout().toSeconds() + " s");
+            return new Answer(
+                    0, null, "timed out after " + settings.requestTimeout().toSeconds() + " s");
         } catch (IOException e) {
             String m = e.getMessage();
             return new Answer(0, null, e.getClass().getSimpleName() + (m == null ? "" : ": " + m));
@@ -107,7 +119,10 @@ public class CallbackClient {
     static String withQuery(String callback, Map<String, String> params) {
         StringJoiner q = new StringJoiner("&");
         params.forEach((k, v) -> q.add(encode(k) + "=" + encode(v)));
-        String sep = callback.contains("?") ? (callback.endsWith("?") || callback.endsWith("&") ? "" : "&") : "?";
+        String sep =
+                callback.contains("?")
+                        ? (callback.endsWith("?") || callback.endsWith("&") ? "" : "&")
+                        : "?";
         return callback + sep + q;
     }
 

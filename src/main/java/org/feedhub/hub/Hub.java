@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.TopicDef;
 import org.feedhub.publish.FeedRenderer;
@@ -27,28 +26,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSub hub: accepts subscription requests, verifies them with the subscribers, and delivers each
- * topic feed's new entries to its subscribers.
+ * The WebSub hub: accepts subscription requests, verifies them with the subscribers, and delivers
+ * each topic feed's new entries to its subscribers.
  *
- * <p>{@link #accept} only records a request (the HTTP answer is 202 at once); {@link #runOnce}, called by a
- * scheduled worker on every instance, does the rest: it claims due verifications and due deliveries from the
- * database (so each is done by one instance), sends them concurrently, and records the outcome.
+ * <p>{@link #accept} only records a request (the HTTP answer is 202 at once); {@link #runOnce},
+ * called by a scheduled worker on every instance, does the rest: it claims due verifications and
+ * due deliveries from the database (so each is done by one instance), sends them concurrently, and
+ * records the outcome.
  *
- * <p>A delivery carries the entries whose stories joined the topic after the subscription's last delivered
- * topic version, up to the current one, in the subscribed format, limited to what the topic feed itself shows
- * (its {@code limit} newest). A change that adds no entry (an update, a removal) sends nothing. A failed
- * delivery is retried with exponential backoff, {@code deliveryAttempts} times in all; then the subscription
- * is marked failing (kept, shown in {@code /api/hub}) and is tried once at each later change, with all
- * entries added since its last successful delivery; one success makes it active again.
+ * <p>A delivery carries the entries whose stories joined the topic after the subscription's last
+ * delivered topic version, up to the current one, in the subscribed format, limited to what the
+ * topic feed itself shows (its {@code limit} newest). A change that adds no entry (an update, a
+ * removal) sends nothing. A failed delivery is retried with exponential backoff, {@code
+ * deliveryAttempts} times in all; then the subscription is marked failing (kept, shown in {@code
+ * /api/hub}) and is tried once at each later change, with all entries added since its last
+ * successful delivery; one success makes it active again.
  */
 public class Hub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
     /** Subscriptions whose lease ran out are forgotten this long after. */
     static final Duration EXPIRED_KEPT = Duration.ofDays(1);
 
     /** What one {@link #runOnce} did. */
-    public record RunReport(int verified, int refused, int denied, int delivered, int failed, int nothingNew) {
-    }
+    public record RunReport(
+            int verified, int refused, int denied, int delivered, int failed, int nothingNew) {}
 
     private final HubStore store;
     private final CallbackClient client;
@@ -62,8 +64,15 @@ public class Hub implements AutoCloseable {
     private final FeedRenderer renderer = new FeedRenderer();
     private final SecureRandom random = new SecureRandom();
 
-    public Hub(HubStore store, CallbackClient client, TopicFeeds feeds, Supplier<FeedsConfig> config,
-               HubSettings settings, Clock clock, String instance, Duration claimLease) {
+    public Hub(
+            HubStore store,
+            CallbackClient client,
+            TopicFeeds feeds,
+            Supplier<FeedsConfig> config,
+            HubSettings settings,
+            Clock clock,
+            String instance,
+            Duration claimLease) {
         this.store = store;
         this.client = client;
         this.feeds = feeds;
@@ -73,11 +82,14 @@ public class Hub implements AutoCloseable {
         this.instance = instance;
         this.claimLease = claimLease;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-            Thread t = new Thread(r, "hub-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool =
+                Executors.newFixedThreadPool(
+                        settings.concurrency(),
+                        r -> {
+                            Thread t = new Thread(r, "hub-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     public HubSettings settings() {
@@ -87,60 +99,111 @@ public class Hub implements AutoCloseable {
     // ------------------------------------------------------------------ POST /hub
 
     /**
-     * Records a valid request for verification. A topic ID this site does not publish is recorded for a
-     * {@code denied} callback instead. Refuses (429) a new subscription beyond the per-host bounds.
+     * Records a valid request for verification. A topic ID this site does not publish is recorded
+     * for a {@code denied} callback instead. Refuses (429) a new subscription beyond the per-host
+     * bounds.
      */
     public void accept(HubRequest r) throws HubRequestException {
         Instant now = clock.instant();
         TopicUrl t = r.topic();
         if (store.pendingOnHost(r.callbackHost()) >= settings.maxPendingPerHost()) {
-            throw new HubRequestException(429, "too many requests from callback host " + r.callbackHost()
-                    + " are waiting for verification; try again later");
+            throw new HubRequestException(
+                    429,
+                    "too many requests from callback host "
+                            + r.callbackHost()
+                            + " are waiting for verification; try again later");
         }
         if (config.get().topic(t.topicId()).isEmpty()) {
-            store.enqueue(Verification.DENIED, t.topicId(), t.format(), t.url(), t.baseUrl(), r.callback(),
-                    r.callbackHost(), null, 0, "no topic '" + t.topicId() + "' on this hub", now);
+            store.enqueue(
+                    Verification.DENIED,
+                    t.topicId(),
+                    t.format(),
+                    t.url(),
+                    t.baseUrl(),
+                    r.callback(),
+                    r.callbackHost(),
+                    null,
+                    0,
+                    "no topic '" + t.topicId() + "' on this hub",
+                    now);
             return;
         }
-        if (r.mode() == HubRequest.Mode.SUBSCRIBE && !store.subscribed(t.topicId(), t.format(), r.callback(), now)
+        if (r.mode() == HubRequest.Mode.SUBSCRIBE
+                && !store.subscribed(t.topicId(), t.format(), r.callback(), now)
                 && store.liveSubscriptionsOnHost(r.callbackHost(), now) >= settings.maxPerHost()) {
-            throw new HubRequestException(429, "callback host " + r.callbackHost() + " already has "
-                    + settings.maxPerHost() + " subscriptions, the most this hub keeps per host");
+            throw new HubRequestException(
+                    429,
+                    "callback host "
+                            + r.callbackHost()
+                            + " already has "
+                            + settings.maxPerHost()
+                            + " subscriptions, the most this hub keeps per host");
         }
-        store.enqueue(r.mode().wire(), t.topicId(), t.format(), t.url(), t.baseUrl(), r.callback(), r.callbackHost(),
-                r.secret(), r.leaseSeconds(), null, now);
+        store.enqueue(
+                r.mode().wire(),
+                t.topicId(),
+                t.format(),
+                t.url(),
+                t.baseUrl(),
+                r.callback(),
+                r.callbackHost(),
+                r.secret(),
+                r.leaseSeconds(),
+                null,
+                now);
     }
 
     // ------------------------------------------------------------------ the worker
 
-    /** Verifies what is due, delivers what is due, forgets long-expired subscriptions. Never throws. */
+    /**
+     * Verifies what is due, delivers what is due, forgets long-expired subscriptions. Never throws.
+     */
     public RunReport runOnce() {
         int[] v = {0, 0, 0};
         int[] d = {0, 0, 0};
         try {
             Instant now = clock.instant();
-            List<Verification> verifications = store.claimVerifications(instance, now, now.plus(claimLease), settings.batchSize());
-            for (String outcome : all(verifications.stream().map(x -> (java.util.concurrent.Callable<String>) () -> verify(x)).toList())) {
+            List<Verification> verifications =
+                    store.claimVerifications(
+                            instance, now, now.plus(claimLease), settings.batchSize());
+            for (String outcome :
+                    all(
+                            verifications.stream()
+                                    .map(
+                                            x ->
+                                                    (java.util.concurrent.Callable<String>)
+                                                            () -> verify(x))
+                                    .toList())) {
                 switch (outcome) {
                     case "verified" -> v[0]++;
                     case "refused" -> v[1]++;
                     case "denied" -> v[2]++;
-                    default -> { }
+                    default -> {}
                 }
             }
             now = clock.instant();
-            List<Subscription> due = store.claimDeliveries(instance, now, now.plus(claimLease), settings.batchSize());
+            List<Subscription> due =
+                    store.claimDeliveries(
+                            instance, now, now.plus(claimLease), settings.batchSize());
             Map<String, byte[]> rendered = new ConcurrentHashMap<>();
-            for (String outcome : all(due.stream().map(x -> (java.util.concurrent.Callable<String>) () -> deliver(x, rendered)).toList())) {
+            for (String outcome :
+                    all(
+                            due.stream()
+                                    .map(
+                                            x ->
+                                                    (java.util.concurrent.Callable<String>)
+                                                            () -> deliver(x, rendered))
+                                    .toList())) {
                 switch (outcome) {
                     case "delivered" -> d[0]++;
                     case "failed" -> d[1]++;
                     case "nothing" -> d[2]++;
-                    default -> { }
+                    default -> {}
                 }
             }
             int purged = store.purgeExpired(clock.instant().minus(EXPIRED_KEPT));
-            if (purged > 0) log.info("hub: forgot {} subscription(s) whose lease ended over a day ago", purged);
+            if (purged > 0)
+                log.info("hub: forgot {} subscription(s) whose lease ended over a day ago", purged);
         } catch (RuntimeException e) {
             log.warn("hub: worker run failed: {}", e.toString());
         }
@@ -151,7 +214,11 @@ public class Hub implements AutoCloseable {
         List<Future<String>> futures = new ArrayList<>();
         for (var t : tasks) futures.add(pool.submit(t));
         List<String> out = new ArrayList<>();
-        long wait = settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(30).toMillis();
+        long wait =
+                settings.connectTimeout()
+                        .plus(settings.requestTimeout())
+                        .plusSeconds(30)
+                        .toMillis();
         for (Future<String> f : futures) {
             try {
                 out.add(f.get(wait, TimeUnit.MILLISECONDS));
@@ -167,13 +234,22 @@ public class Hub implements AutoCloseable {
         try {
             return doVerify(v);
         } catch (RuntimeException e) {
-            log.warn("hub: verification of {} for {} failed: {}", v.callback(), v.topicUrl(), e.toString());
+            log.warn(
+                    "hub: verification of {} for {} failed: {}",
+                    v.callback(),
+                    v.topicUrl(),
+                    e.toString());
             int attempts = v.attempts() + 1;
             if (attempts >= settings.verifyAttempts()) {
                 store.finishVerification(v.id());
             } else {
-                store.retryVerification(v.id(), instance, attempts,
-                        clock.instant().plus(HubSettings.backoff(settings.verifyRetryDelay(), attempts)), e.toString());
+                store.retryVerification(
+                        v.id(),
+                        instance,
+                        attempts,
+                        clock.instant()
+                                .plus(HubSettings.backoff(settings.verifyRetryDelay(), attempts)),
+                        e.toString());
             }
             return "error";
         }
@@ -186,7 +262,12 @@ public class Hub implements AutoCloseable {
             params.put("hub.topic", v.topicUrl());
             params.put("hub.reason", v.reason() == null ? "refused" : v.reason());
             CallbackClient.Answer a = client.get(v.callback(), params);
-            log.info("hub: told {} that {} is denied ({}): {}", v.callback(), v.topicUrl(), v.reason(), a.describe());
+            log.info(
+                    "hub: told {} that {} is denied ({}): {}",
+                    v.callback(),
+                    v.topicUrl(),
+                    v.reason(),
+                    a.describe());
             store.finishVerification(v.id());
             return "denied";
         }
@@ -194,12 +275,17 @@ public class Hub implements AutoCloseable {
         params.put("hub.mode", v.mode());
         params.put("hub.topic", v.topicUrl());
         params.put("hub.challenge", challenge);
-        if (v.mode().equals(HubRequest.Mode.SUBSCRIBE.wire())) params.put("hub.lease_seconds", Long.toString(v.leaseSeconds()));
+        if (v.mode().equals(HubRequest.Mode.SUBSCRIBE.wire()))
+            params.put("hub.lease_seconds", Long.toString(v.leaseSeconds()));
         CallbackClient.Answer a = client.get(v.callback(), params);
         if (a.ok() && a.body() != null && a.body().strip().equals(challenge)) {
             if (v.mode().equals(HubRequest.Mode.SUBSCRIBE.wire())) {
                 store.activate(v, clock.instant());
-                log.info("hub: {} subscribed to {} for {} s", v.callback(), v.topicUrl(), v.leaseSeconds());
+                log.info(
+                        "hub: {} subscribed to {} for {} s",
+                        v.callback(),
+                        v.topicUrl(),
+                        v.leaseSeconds());
             } else {
                 store.unsubscribe(v);
                 log.info("hub: {} unsubscribed from {}", v.callback(), v.topicUrl());
@@ -209,15 +295,23 @@ public class Hub implements AutoCloseable {
         }
         int attempts = v.attempts() + 1;
         if (a.temporary() && attempts < settings.verifyAttempts()) {
-            Instant next = clock.instant().plus(HubSettings.backoff(settings.verifyRetryDelay(), attempts));
+            Instant next =
+                    clock.instant()
+                            .plus(HubSettings.backoff(settings.verifyRetryDelay(), attempts));
             store.retryVerification(v.id(), instance, attempts, next, a.describe());
-            log.info("hub: could not verify {} of {} for {} ({}); retrying at {}", v.mode(), v.callback(), v.topicUrl(),
-                    a.describe(), next);
+            log.info(
+                    "hub: could not verify {} of {} for {} ({}); retrying at {}",
+                    v.mode(),
+                    v.callback(),
+                    v.topicUrl(),
+                    a.describe(),
+                    next);
             return "retry";
         }
         store.finishVerification(v.id());
         String why = a.ok() ? "the answer is not the challenge" : a.describe();
-        log.info("hub: {} of {} for {} not verified: {}", v.mode(), v.callback(), v.topicUrl(), why);
+        log.info(
+                "hub: {} of {} for {} not verified: {}", v.mode(), v.callback(), v.topicUrl(), why);
         return "refused";
     }
 
@@ -231,7 +325,11 @@ public class Hub implements AutoCloseable {
         try {
             return doDeliver(s, rendered);
         } catch (RuntimeException e) {
-            log.warn("hub: delivery of {} to {} failed: {}", s.topicUrl(), s.callback(), e.toString());
+            log.warn(
+                    "hub: delivery of {} to {} failed: {}",
+                    s.topicUrl(),
+                    s.callback(),
+                    e.toString());
             store.release(s.id(), instance);
             return "error";
         }
@@ -240,42 +338,91 @@ public class Hub implements AutoCloseable {
     private String doDeliver(Subscription s, Map<String, byte[]> rendered) {
         long version = store.topicVersion(s.topicId());
         long from = s.lastVersion();
-        if (version <= (s.gaveUpVersion() != null ? s.gaveUpVersion() : from)) {   // another instance was faster
+        if (version
+                <= (s.gaveUpVersion() != null
+                        ? s.gaveUpVersion()
+                        : from)) { // another instance was faster
             store.release(s.id(), instance);
             return "none";
         }
         TopicDef def = config.get().topic(s.topicId()).orElse(null);
-        byte[] body = def == null ? null : rendered.computeIfAbsent(s.topicId() + "|" + s.format() + "|" + s.baseUrl()
-                + "|" + from + "|" + version, k -> render(s, def, from, version));
+        byte[] body =
+                def == null
+                        ? null
+                        : rendered.computeIfAbsent(
+                                s.topicId()
+                                        + "|"
+                                        + s.format()
+                                        + "|"
+                                        + s.baseUrl()
+                                        + "|"
+                                        + from
+                                        + "|"
+                                        + version,
+                                k -> render(s, def, from, version));
         Instant now = clock.instant();
         if (body == null || body.length == 0) {
             store.delivered(s.id(), instance, version, null, now, false);
             return "nothing";
         }
-        String link = "<" + FeedRenderer.hubUrl(s.baseUrl()) + ">; rel=\"hub\", <" + s.topicUrl() + ">; rel=\"self\"";
+        String link =
+                "<"
+                        + FeedRenderer.hubUrl(s.baseUrl())
+                        + ">; rel=\"hub\", <"
+                        + s.topicUrl()
+                        + ">; rel=\"self\"";
         String signature = s.secret() == null ? null : Signatures.sign(s.secret(), body);
-        CallbackClient.Answer a = client.post(s.callback(), s.format().mediaType(), link, signature, body);
+        CallbackClient.Answer a =
+                client.post(s.callback(), s.format().mediaType(), link, signature, body);
         now = clock.instant();
         if (a.ok()) {
             store.delivered(s.id(), instance, version, a.status(), now, true);
-            log.debug("hub: delivered {} (versions {}..{}) to {}", s.topicUrl(), from, version, s.callback());
+            log.debug(
+                    "hub: delivered {} (versions {}..{}) to {}",
+                    s.topicUrl(),
+                    from,
+                    version,
+                    s.callback());
             return "delivered";
         }
         int failures = s.failures() + 1;
-        boolean giveUp = Subscription.FAILING.equals(s.state()) || failures >= settings.deliveryAttempts();
-        Instant next = giveUp ? now : now.plus(HubSettings.backoff(settings.retryDelay(), failures));
-        store.failed(s.id(), instance, failures, giveUp, version, next, a.status() == 0 ? null : a.status(), a.describe(), now);
+        boolean giveUp =
+                Subscription.FAILING.equals(s.state()) || failures >= settings.deliveryAttempts();
+        Instant next =
+                giveUp ? now : now.plus(HubSettings.backoff(settings.retryDelay(), failures));
+        store.failed(
+                s.id(),
+                instance,
+                failures,
+                giveUp,
+                version,
+                next,
+                a.status() == 0 ? null : a.status(),
+                a.describe(),
+                now);
         if (giveUp) {
-            log.warn("hub: delivery of {} to {} failed {} time(s) ({}); marked failing until a later change gets through",
-                    s.topicUrl(), s.callback(), failures, a.describe());
+            log.warn(
+                    "hub: delivery of {} to {} failed {} time(s) ({}); marked failing until a later change gets through",
+                    s.topicUrl(),
+                    s.callback(),
+                    failures,
+                    a.describe());
         } else {
-            log.info("hub: delivery of {} to {} failed ({}); retry {} at {}", s.topicUrl(), s.callback(), a.describe(),
-                    failures, next);
+            log.info(
+                    "hub: delivery of {} to {} failed ({}); retry {} at {}",
+                    s.topicUrl(),
+                    s.callback(),
+                    a.describe(),
+                    failures,
+                    next);
         }
         return "failed";
     }
 
-    /** The subscribed feed with only the entries added in versions (from, to]; empty when there are none. */
+    /**
+     * The subscribed feed with only the entries added in versions (from, to]; empty when there are
+     * none.
+     */
     private byte[] render(Subscription s, TopicDef def, long from, long to) {
         Set<Long> added = store.addedStories(s.topicId(), from, to, def.limit());
         if (added.isEmpty()) return new byte[0];
@@ -283,10 +430,16 @@ public class Hub implements AutoCloseable {
         for (long id : added) ids.add(TopicFeeds.entryId(id));
         FeedView view = feeds.view(s.topicId(), s.baseUrl(), def.limit(), 0).orElse(null);
         if (view == null) return new byte[0];
-        List<FeedView.EntryView> entries = view.entries().stream().filter(e -> ids.contains(e.id())).toList();
+        List<FeedView.EntryView> entries =
+                view.entries().stream().filter(e -> ids.contains(e.id())).toList();
         if (entries.isEmpty()) return new byte[0];
-        Instant updated = entries.stream().map(FeedView.EntryView::updated).max(Instant::compareTo).orElse(view.updated());
-        return s.format().render(renderer, new FeedView(view.baseUrl(), view.topic(), updated, entries));
+        Instant updated =
+                entries.stream()
+                        .map(FeedView.EntryView::updated)
+                        .max(Instant::compareTo)
+                        .orElse(view.updated());
+        return s.format()
+                .render(renderer, new FeedView(view.baseUrl(), view.topic(), updated, entries));
     }
 
     /** Every subscription, for {@code /api/hub}. */
@@ -306,7 +459,8 @@ public class Hub implements AutoCloseable {
     public void close() {
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(settings.requestTimeout().toSeconds() + 5, TimeUnit.SECONDS)) pool.shutdownNow();
+            if (!pool.awaitTermination(settings.requestTimeout().toSeconds() + 5, TimeUnit.SECONDS))
+                pool.shutdownNow();
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();

@@ -9,39 +9,46 @@ import java.util.regex.Pattern;
 
 /**
  * The one spelling of a story URL that deduplication and publishing rely on.
- * <p>
- * Resolution follows RFC 3986 section 5 (written out here rather than using {@link java.net.URI}, which rejects
- * real-world links with spaces or non-ASCII characters and resolves "?q" against the wrong directory). Only the
- * parts that can differ for the same page are normalized (scheme and host case, default port, fragment, tracking
- * parameters, dot segments); the remaining path and parameters keep their order and percent-encoding.
+ *
+ * <p>Resolution follows RFC 3986 section 5 (written out here rather than using {@link
+ * java.net.URI}, which rejects real-world links with spaces or non-ASCII characters and resolves
+ * "?q" against the wrong directory). Only the parts that can differ for the same page are
+ * normalized (scheme and host case, default port, fragment, tracking parameters, dot segments); the
+ * remaining path and parameters keep their order and percent-encoding.
  */
 public final class CanonicalUrl {
 
     /** Parameters that only say where a click came from; {@code utm_*} is handled as a prefix. */
-    public static final Set<String> TRACKING_PARAMS = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid",
-            "mc_eid", "igshid", "ref_src", "_hsenc", "_hsmi", "yclid");
+    public static final Set<String> TRACKING_PARAMS =
+            Set.of(
+                    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src",
+                    "_hsenc", "_hsmi", "yclid");
 
     // RFC 3986 appendix B: splits any string into scheme, authority, path, query, fragment.
     private static final Pattern PARTS =
-            Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$", Pattern.DOTALL);
+            Pattern.compile(
+                    "^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$",
+                    Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
 
-    private CanonicalUrl() {
-    }
+    private CanonicalUrl() {}
 
-    private record Parts(String scheme, String authority, String path, String query) {
-    }
+    private record Parts(String scheme, String authority, String path, String query) {}
 
-    /** Canonical http(s) URL of {@code url} (resolved against {@code base}, which may be null), or null. */
+    /**
+     * Canonical http(s) URL of {@code url} (resolved against {@code base}, which may be null), or
+     * null.
+     */
     public static String canonicalize(String url, String base) {
         return canonicalize(url, base, Set.of());
     }
 
     /**
-     * As {@link #canonicalize(String, String)}, also removing the query parameters named in {@code extraParams}
-     * (case-insensitive; an entry ending in {@code *} is a prefix, e.g. {@code "pk_*"}).
+     * As {@link #canonicalize(String, String)}, also removing the query parameters named in {@code
+     * extraParams} (case-insensitive; an entry ending in {@code *} is a prefix, e.g. {@code
+     * "pk_*"}).
      */
     public static String canonicalize(String url, String base, Set<String> extraParams) {
         try {
@@ -61,13 +68,19 @@ public final class CanonicalUrl {
         }
         Parts target;
         if (ref.scheme() != null && ref.authority() != null) {
-            target = new Parts(ref.scheme(), ref.authority(), removeDotSegments(ref.path()), ref.query());
+            target =
+                    new Parts(
+                            ref.scheme(),
+                            ref.authority(),
+                            removeDotSegments(ref.path()),
+                            ref.query());
         } else {
             Parts b = base == null || base.isBlank() ? null : parse(base);
             if (b == null || b.scheme() == null) {
                 return null;
             }
-            // "http:foo" relative to an http base is relative (RFC 3986 5.2.2, non-strict; what browsers do).
+            // "http:foo" relative to an http base is relative (RFC 3986 5.2.2, non-strict; what
+            // browsers do).
             if (ref.scheme() != null && !ref.scheme().equalsIgnoreCase(b.scheme())) {
                 return null; // absolute URL without host, e.g. mailto: or javascript:
             }
@@ -86,11 +99,17 @@ public final class CanonicalUrl {
         if (scheme != null && !SCHEME.matcher(scheme).matches()) {
             return null;
         }
-        return new Parts(scheme == null ? null : scheme.toLowerCase(Locale.ROOT), m.group(2),
-                m.group(3) == null ? "" : m.group(3), m.group(4));
+        return new Parts(
+                scheme == null ? null : scheme.toLowerCase(Locale.ROOT),
+                m.group(2),
+                m.group(3) == null ? "" : m.group(3),
+                m.group(4));
     }
 
-    /** Trims, drops tabs and newlines inside, and reads backslashes before the query as slashes, as browsers do. */
+    /**
+     * Trims, drops tabs and newlines inside, and reads backslashes before the query as slashes, as
+     * browsers do.
+     */
     private static String prepare(String s) {
         String t = s.strip();
         int from = 0;
@@ -122,7 +141,10 @@ public final class CanonicalUrl {
             return new Parts(b.scheme(), r.authority(), removeDotSegments(r.path()), r.query());
         }
         if (r.path().isEmpty()) {
-            return new Parts(b.scheme(), b.authority(), removeDotSegments(b.path()),
+            return new Parts(
+                    b.scheme(),
+                    b.authority(),
+                    removeDotSegments(b.path()),
                     r.query() != null ? r.query() : b.query());
         }
         String path;
@@ -229,7 +251,8 @@ public final class CanonicalUrl {
             if (p > 65535) {
                 return null;
             }
-            boolean defaultPort = ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
+            boolean defaultPort =
+                    ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
             if (!defaultPort) {
                 sb.append(':').append(p);
             }
@@ -264,7 +287,8 @@ public final class CanonicalUrl {
                 continue;
             }
             int eq = param.indexOf('=');
-            String name = percentDecode(eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+            String name =
+                    percentDecode(eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (isTracking(name, extraParams)) {
                 continue;
             }
@@ -285,14 +309,18 @@ public final class CanonicalUrl {
                 continue;
             }
             String e = extra.strip().toLowerCase(Locale.ROOT);
-            if (e.endsWith("*") ? name.startsWith(e.substring(0, e.length() - 1)) : name.equals(e)) {
+            if (e.endsWith("*")
+                    ? name.startsWith(e.substring(0, e.length() - 1))
+                    : name.equals(e)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Decodes %XX escapes (only to compare parameter names); malformed escapes stay as they are. */
+    /**
+     * Decodes %XX escapes (only to compare parameter names); malformed escapes stay as they are.
+     */
     private static String percentDecode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
@@ -301,8 +329,10 @@ public final class CanonicalUrl {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length()
-                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            if (c == '%'
+                    && i + 2 < s.length()
+                    && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
                 bytes[n++] = (byte) Integer.parseInt(s.substring(i + 1, i + 3), 16);
                 i += 2;
             } else if (c < 0x80) {
@@ -314,7 +344,10 @@ public final class CanonicalUrl {
         return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
-    /** Percent-encodes controls, non-ASCII characters and the given characters; everything else is kept. */
+    /**
+     * Percent-encodes controls, non-ASCII characters and the given characters; everything else is
+     * kept.
+     */
     private static String encodeIllegal(String s, String illegal) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -334,7 +367,8 @@ public final class CanonicalUrl {
                 i++;
             }
             for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }

@@ -14,67 +14,210 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Story HTML that is safe to republish in feeds and pages: an allow-list of structural tags and attributes
- * (jsoup's {@link Cleaner}), with the work the allow-list alone does not do: dropping dangerous elements
- * together with their content, making lazy-loaded images real, removing tracking pixels, turning layout
- * {@code div}s into paragraphs so their texts do not run together, and removing wrappers left empty.
+ * Story HTML that is safe to republish in feeds and pages: an allow-list of structural tags and
+ * attributes (jsoup's {@link Cleaner}), with the work the allow-list alone does not do: dropping
+ * dangerous elements together with their content, making lazy-loaded images real, removing tracking
+ * pixels, turning layout {@code div}s into paragraphs so their texts do not run together, and
+ * removing wrappers left empty.
  */
 public final class HtmlSanitizer {
 
-    /** Removed with everything inside: their content is code, widgets or chrome, never story text. */
-    private static final String DROP_WITH_CONTENT = String.join(",", "script", "style", "iframe", "frame",
-            "frameset", "object", "embed", "applet", "param", "form", "input", "button", "select", "textarea",
-            "option", "optgroup", "datalist", "output", "svg", "math", "template", "meta", "link", "base", "title",
-            "canvas", "audio", "video", "source", "track", "map", "area", "dialog", "noembed", "noframes",
-            "portal", "xmp", "plaintext", "label", "fieldset", "legend");
+    /**
+     * Removed with everything inside: their content is code, widgets or chrome, never story text.
+     */
+    private static final String DROP_WITH_CONTENT =
+            String.join(
+                    ",",
+                    "script",
+                    "style",
+                    "iframe",
+                    "frame",
+                    "frameset",
+                    "object",
+                    "embed",
+                    "applet",
+                    "param",
+                    "form",
+                    "input",
+                    "button",
+                    "select",
+                    "textarea",
+                    "option",
+                    "optgroup",
+                    "datalist",
+                    "output",
+                    "svg",
+                    "math",
+                    "template",
+                    "meta",
+                    "link",
+                    "base",
+                    "title",
+                    "canvas",
+                    "audio",
+                    "video",
+                    "source",
+                    "track",
+                    "map",
+                    "area",
+                    "dialog",
+                    "noembed",
+                    "noframes",
+                    "portal",
+                    "xmp",
+                    "plaintext",
+                    "label",
+                    "fieldset",
+                    "legend");
 
     /** Elements the page itself hides; their content is never shown to a reader of the original. */
-    private static final String HIDDEN = "[hidden], [style~=(?i)display\\s*:\\s*none], "
-            + "[style~=(?i)visibility\\s*:\\s*hidden]";
+    private static final String HIDDEN =
+            "[hidden], [style~=(?i)display\\s*:\\s*none], "
+                    + "[style~=(?i)visibility\\s*:\\s*hidden]";
 
     /** Layout containers: not kept, but their texts must stay separate paragraphs. */
-    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "header", "footer",
-            "aside", "nav", "center", "details", "summary", "address", "hgroup");
+    private static final Set<String> CONTAINERS =
+            Set.of(
+                    "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                    "center", "details", "summary", "address", "hgroup");
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "header", "footer",
-            "aside", "nav", "center", "details", "summary", "address", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6",
-            "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure", "figcaption", "hr");
+    private static final Set<String> BLOCKS =
+            Set.of(
+                    "p",
+                    "div",
+                    "section",
+                    "article",
+                    "main",
+                    "header",
+                    "footer",
+                    "aside",
+                    "nav",
+                    "center",
+                    "details",
+                    "summary",
+                    "address",
+                    "hgroup",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "table",
+                    "blockquote",
+                    "pre",
+                    "figure",
+                    "figcaption",
+                    "hr");
 
     /** Wrappers that carry nothing once their content is gone. */
-    private static final Set<String> REMOVE_WHEN_EMPTY = Set.of("p", "a", "em", "strong", "b", "i", "u", "s", "sub",
-            "sup", "blockquote", "figure", "figcaption", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
-            "h5", "h6", "pre", "code", "caption");
+    private static final Set<String> REMOVE_WHEN_EMPTY =
+            Set.of(
+                    "p",
+                    "a",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "blockquote",
+                    "figure",
+                    "figcaption",
+                    "li",
+                    "ul",
+                    "ol",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "pre",
+                    "code",
+                    "caption");
 
-    private static final List<String> LAZY_SRC = List.of("data-src", "data-lazy-src", "data-original",
-            "data-lazy", "data-url");
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)(?:^|[^a-z])(?:placeholder|blank|spacer|transparent|pixel|lazy|lazyload|loader|loading|1x1|grey|gray"
-                    + "|empty)(?:[^a-z/][^/]*)?$");
-    private static final Pattern TRACKER = Pattern.compile(
-            "(?i)^(https?:)?//(feeds\\.feedburner\\.com/~r/|pixel\\.wp\\.com/|stats\\.wordpress\\.com/)");
+    private static final List<String> LAZY_SRC =
+            List.of("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile(
+                    "(?i)(?:^|[^a-z])(?:placeholder|blank|spacer|transparent|pixel|lazy|lazyload|loader|loading|1x1|grey|gray"
+                            + "|empty)(?:[^a-z/][^/]*)?$");
+    private static final Pattern TRACKER =
+            Pattern.compile(
+                    "(?i)^(https?:)?//(feeds\\.feedburner\\.com/~r/|pixel\\.wp\\.com/|stats\\.wordpress\\.com/)");
 
-    private static final Safelist SAFELIST = new Safelist()
-            .addTags("p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
-                    "em", "strong", "b", "i", "u", "s", "sub", "sup", "figure", "figcaption", "img", "a", "table",
-                    "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "dl", "dt", "dd")
-            .addAttributes("a", "href", "title")
-            .addAttributes("img", "src", "alt", "title", "width", "height")
-            .addAttributes("blockquote", "cite")
-            .addAttributes("ol", "start")
-            .addAttributes("td", "colspan", "rowspan")
-            .addAttributes("th", "colspan", "rowspan", "scope")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("blockquote", "cite", "http", "https")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener")
-            .preserveRelativeLinks(false); // the cleaner makes URLs absolute and drops those it cannot
+    private static final Safelist SAFELIST =
+            new Safelist()
+                    .addTags(
+                            "p",
+                            "br",
+                            "h1",
+                            "h2",
+                            "h3",
+                            "h4",
+                            "h5",
+                            "h6",
+                            "ul",
+                            "ol",
+                            "li",
+                            "blockquote",
+                            "pre",
+                            "code",
+                            "em",
+                            "strong",
+                            "b",
+                            "i",
+                            "u",
+                            "s",
+                            "sub",
+                            "sup",
+                            "figure",
+                            "figcaption",
+                            "img",
+                            "a",
+                            "table",
+                            "caption",
+                            "thead",
+                            "tbody",
+                            "tfoot",
+                            "tr",
+                            "th",
+                            "td",
+                            "hr",
+                            "dl",
+                            "dt",
+                            "dd")
+                    .addAttributes("a", "href", "title")
+                    .addAttributes("img", "src", "alt", "title", "width", "height")
+                    .addAttributes("blockquote", "cite")
+                    .addAttributes("ol", "start")
+                    .addAttributes("td", "colspan", "rowspan")
+                    .addAttributes("th", "colspan", "rowspan", "scope")
+                    .addProtocols("a", "href", "http", "https", "mailto")
+                    .addProtocols("img", "src", "http", "https")
+                    .addProtocols("blockquote", "cite", "http", "https")
+                    .addEnforcedAttribute("a", "rel", "nofollow noopener")
+                    .preserveRelativeLinks(
+                            false); // the cleaner makes URLs absolute and drops those it cannot
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     /**
-     * Safe, compact HTML body fragment of {@code html}; relative URLs resolved against {@code baseUri} (without a
-     * base, relative links and images are dropped since they could not work elsewhere). Null or blank gives "".
+     * Safe, compact HTML body fragment of {@code html}; relative URLs resolved against {@code
+     * baseUri} (without a base, relative links and images are dropped since they could not work
+     * elsewhere). Null or blank gives "".
      */
     public static String sanitize(String html, String baseUri) {
         if (html == null || html.isBlank()) {
@@ -84,7 +227,9 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(html, base);
         dirty.setBaseUri(base); // a <base href> inside the story must not redirect its links
         dirty.body().select(DROP_WITH_CONTENT).remove();
-        dirty.body().select(HIDDEN).remove();   // text a reader never saw: spam, tracking, unrendered widgets
+        dirty.body()
+                .select(HIDDEN)
+                .remove(); // text a reader never saw: spam, tracking, unrendered widgets
         handleNoscript(dirty);
         for (Element img : dirty.select("img")) {
             realizeLazyImage(img);
@@ -103,8 +248,8 @@ public final class HtmlSanitizer {
     }
 
     /**
-     * Lazy-loading pages repeat the image inside noscript: keep that copy only if the scripted one is unusable.
-     * A noscript without an image is a "please enable JavaScript" notice.
+     * Lazy-loading pages repeat the image inside noscript: keep that copy only if the scripted one
+     * is unusable. A noscript without an image is a "please enable JavaScript" notice.
      */
     private static void handleNoscript(Document doc) {
         for (Element noscript : doc.body().select("noscript")) {
@@ -153,10 +298,15 @@ public final class HtmlSanitizer {
 
     private static boolean isPlaceholder(String src) {
         String s = src.strip();
-        return s.isEmpty() || s.regionMatches(true, 0, "data:", 0, 5) || PLACEHOLDER.matcher(s).find();
+        return s.isEmpty()
+                || s.regionMatches(true, 0, "data:", 0, 5)
+                || PLACEHOLDER.matcher(s).find();
     }
 
-    /** The URL of the first srcset candidate; URLs may contain commas, descriptors follow whitespace. */
+    /**
+     * The URL of the first srcset candidate; URLs may contain commas, descriptors follow
+     * whitespace.
+     */
     static String firstSrcsetCandidate(String srcset) {
         String s = srcset.strip();
         int i = 0;
@@ -171,14 +321,16 @@ public final class HtmlSanitizer {
         return url.endsWith(",") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static final Pattern STYLE_WIDTH = Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?width\\s*:\\s*([0-9.]+)\\s*px");
-    private static final Pattern STYLE_HEIGHT = Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?height\\s*:\\s*([0-9.]+)\\s*px");
+    private static final Pattern STYLE_WIDTH =
+            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?width\\s*:\\s*([0-9.]+)\\s*px");
+    private static final Pattern STYLE_HEIGHT =
+            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?height\\s*:\\s*([0-9.]+)\\s*px");
 
     private static boolean isTrackingPixel(Element img) {
         Integer w = dimension(img.attr("width"));
         Integer h = dimension(img.attr("height"));
         String style = img.attr("style");
-        if (!style.isEmpty()) {   // width="1" written as CSS instead
+        if (!style.isEmpty()) { // width="1" written as CSS instead
             Integer sw = styleDimension(STYLE_WIDTH, style);
             Integer sh = styleDimension(STYLE_HEIGHT, style);
             if (sw != null) w = sw;
@@ -215,15 +367,17 @@ public final class HtmlSanitizer {
     }
 
     /**
-     * The cleaner unwraps tags it does not allow, so {@code <div>One</div><div>Two</div>} would read "OneTwo".
-     * Deepest first: a container with only inline content becomes a paragraph; otherwise its loose inline runs
-     * are wrapped in paragraphs and the container itself is unwrapped.
+     * The cleaner unwraps tags it does not allow, so {@code <div>One</div><div>Two</div>} would
+     * read "OneTwo". Deepest first: a container with only inline content becomes a paragraph;
+     * otherwise its loose inline runs are wrapped in paragraphs and the container itself is
+     * unwrapped.
      */
     private static void flattenContainers(Element root) {
         List<Element> all = root.select(String.join(",", CONTAINERS));
         for (int i = all.size() - 1; i >= 0; i--) {
             Element container = all.get(i);
-            boolean hasBlockChild = container.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
+            boolean hasBlockChild =
+                    container.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
             if (!hasBlockChild) {
                 container.tagName("p");
                 container.clearAttributes();
@@ -249,8 +403,12 @@ public final class HtmlSanitizer {
     }
 
     private static void wrap(List<Node> run) {
-        boolean meaningful = run.stream().anyMatch(n -> n instanceof Element
-                || (n instanceof TextNode t && !t.isBlank()));
+        boolean meaningful =
+                run.stream()
+                        .anyMatch(
+                                n ->
+                                        n instanceof Element
+                                                || (n instanceof TextNode t && !t.isBlank()));
         if (!meaningful) {
             return;
         }

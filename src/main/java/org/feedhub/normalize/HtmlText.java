@@ -22,25 +22,89 @@ public final class HtmlText {
     private static final Pattern NEWLINES = Pattern.compile("\\R");
 
     /** Elements whose start and end break the text into paragraphs. */
-    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "caption",
-            "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p",
-            "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body");
+    private static final Set<String> BLOCKS =
+            Set.of(
+                    "address",
+                    "article",
+                    "aside",
+                    "blockquote",
+                    "caption",
+                    "center",
+                    "dd",
+                    "details",
+                    "dialog",
+                    "div",
+                    "dl",
+                    "dt",
+                    "fieldset",
+                    "figcaption",
+                    "figure",
+                    "footer",
+                    "form",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "header",
+                    "hgroup",
+                    "hr",
+                    "li",
+                    "main",
+                    "nav",
+                    "ol",
+                    "p",
+                    "pre",
+                    "section",
+                    "summary",
+                    "table",
+                    "tbody",
+                    "td",
+                    "tfoot",
+                    "th",
+                    "thead",
+                    "tr",
+                    "ul",
+                    "body");
 
     /** Elements whose text is never shown to a reader. */
-    private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "title",
-            "iframe", "object", "embed", "select", "option", "textarea", "svg", "math", "audio", "video", "canvas",
-            "button", "input", "map");
+    private static final Set<String> INVISIBLE =
+            Set.of(
+                    "script",
+                    "style",
+                    "noscript",
+                    "template",
+                    "head",
+                    "title",
+                    "iframe",
+                    "object",
+                    "embed",
+                    "select",
+                    "option",
+                    "textarea",
+                    "svg",
+                    "math",
+                    "audio",
+                    "video",
+                    "canvas",
+                    "button",
+                    "input",
+                    "map");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
-    /** Paragraphs of {@code html} (or of plain text, split at line breaks), each cleaned; never null. */
+    /**
+     * Paragraphs of {@code html} (or of plain text, split at line breaks), each cleaned; never
+     * null.
+     */
     public static List<String> paragraphs(String html) {
         return paragraphs(html, false);
     }
 
-    /** As {@link #paragraphs(String)}; with {@code dropFigcaptions}, image captions are left out. */
+    /**
+     * As {@link #paragraphs(String)}; with {@code dropFigcaptions}, image captions are left out.
+     */
     public static List<String> paragraphs(String html, boolean dropFigcaptions) {
         if (html == null || html.isBlank()) {
             return List.of();
@@ -48,7 +112,8 @@ public final class HtmlText {
         if (!TAG.matcher(html).find()) {
             if (ESCAPED_TAG.matcher(html).find()) {
                 // a feed that escaped its HTML twice: undo one level and read it as HTML
-                return paragraphs(org.jsoup.parser.Parser.unescapeEntities(html, false), dropFigcaptions);
+                return paragraphs(
+                        org.jsoup.parser.Parser.unescapeEntities(html, false), dropFigcaptions);
             }
             return plainText(html);
         }

@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.feedhub.dedup.ItemKeys;
-import org.feedhub.parse.ParsedFeed;
 import org.feedhub.parse.Media;
+import org.feedhub.parse.ParsedFeed;
 import org.feedhub.parse.ParsedItem;
 
 /**
- * Parsed items into clean stories: absolute canonical links, sanitized HTML, plain-text titles, UTC dates,
- * and the visible text. Items with neither a title nor any text are dropped (nothing to show).
+ * Parsed items into clean stories: absolute canonical links, sanitized HTML, plain-text titles, UTC
+ * dates, and the visible text. Items with neither a title nor any text are dropped (nothing to
+ * show).
  */
 public final class StoryNormalizer {
     private final Set<String> stripParams;
@@ -23,12 +23,17 @@ public final class StoryNormalizer {
         this(Set.of());
     }
 
-    /** @param stripParams query parameters removed from links besides the built-in ones ({@code feedhub.normalize.strip-params}) */
+    /**
+     * @param stripParams query parameters removed from links besides the built-in ones ({@code
+     *     feedhub.normalize.strip-params})
+     */
     public StoryNormalizer(Collection<String> stripParams) {
         this.stripParams = stripParams == null ? Set.of() : Set.copyOf(stripParams);
     }
 
-    /** @param now the time of this fetch: the date of items that carry none */
+    /**
+     * @param now the time of this fetch: the date of items that carry none
+     */
     public List<Story> normalize(ParsedFeed feed, Instant now) {
         List<Story> out = new ArrayList<>();
         for (ParsedItem item : feed.items()) {
@@ -41,33 +46,63 @@ public final class StoryNormalizer {
     Story normalize(ParsedItem item, String baseUrl, Instant now) {
         String link = item.link() == null ? null : absolute(item.link().trim(), baseUrl);
         String canonical = link == null ? null : CanonicalUrl.canonicalize(link, null, stripParams);
-        if (canonical != null && canonical.length() > 2000) canonical = null;  // too long to be a key
+        if (canonical != null && canonical.length() > 2000)
+            canonical = null; // too long to be a key
         String bodyBase = link != null ? link : baseUrl;
-        String rawBody = item.contentHtml() != null && !item.contentHtml().isBlank() ? item.contentHtml() : item.summaryHtml();
+        String rawBody =
+                item.contentHtml() != null && !item.contentHtml().isBlank()
+                        ? item.contentHtml()
+                        : item.summaryHtml();
         String html = rawBody == null ? "" : HtmlSanitizer.sanitize(rawBody, bodyBase);
         List<String> paragraphs = html.isEmpty() ? List.of() : HtmlText.paragraphs(html);
-        String title = item.title() == null ? "" : TextClean.clean(org.jsoup.Jsoup.parse(item.title()).text());
+        String title =
+                item.title() == null
+                        ? ""
+                        : TextClean.clean(org.jsoup.Jsoup.parse(item.title()).text());
         if (title.isEmpty()) title = firstWords(paragraphs);
         if (title.isEmpty()) return null;
         Instant published = first(item.published(), item.updated(), now);
         Instant updated = first(item.updated(), published, now);
         if (updated.isBefore(published)) updated = published;
-        if (published.isAfter(now.plusSeconds(86_400))) published = now;   // a date far in the future is a typo
+        if (published.isAfter(now.plusSeconds(86_400)))
+            published = now; // a date far in the future is a typo
         String text = String.join("\n", paragraphs);
         String key = ItemKeys.of(item.guid(), canonical, title, text);
         String hash = ItemKeys.sha256(title + "\n" + text);
         List<Media> media = media(item.media(), bodyBase);
-        return new Story(key, item.guid(), canonical, link, title, clean(item.author()), published, updated, html,
-                paragraphs, item.categories(), hash, List.of(), null, media, leadImage(item.image(), media, html, bodyBase));
+        return new Story(
+                key,
+                item.guid(),
+                canonical,
+                link,
+                title,
+                clean(item.author()),
+                published,
+                updated,
+                html,
+                paragraphs,
+                item.categories(),
+                hash,
+                List.of(),
+                null,
+                media,
+                leadImage(item.image(), media, html, bodyBase));
     }
 
     private static String absolute(String raw, String base) {
         try {
-            java.net.URI u = base == null ? new java.net.URI(raw) : new java.net.URI(base).resolve(new java.net.URI(raw));
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-            return scheme.equals("http") || scheme.equals("https") ? u.toString() : null;   // never publish file: or javascript: links
+            java.net.URI u =
+                    base == null
+                            ? new java.net.URI(raw)
+                            : new java.net.URI(base).resolve(new java.net.URI(raw));
+            String scheme =
+                    u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https")
+                    ? u.toString()
+                    : null; // never publish file: or javascript: links
         } catch (Exception e) {
-            return CanonicalUrl.canonicalize(raw, base);   // not a strict URI (spaces, unicode): let the lenient path try
+            return CanonicalUrl.canonicalize(
+                    raw, base); // not a strict URI (spaces, unicode): let the lenient path try
         }
     }
 
@@ -77,20 +112,31 @@ public final class StoryNormalizer {
         for (Media m : raw) {
             String url = CanonicalUrl.canonicalize(m.url(), base);
             if (url == null || url.length() > 2000) continue;
-            out.add(new Media(url, m.type(), m.length() != null && m.length() > 0 ? m.length() : null, m.medium(),
-                    m.title() == null ? null : TextClean.clean(m.title()), m.thumbnail()));
+            out.add(
+                    new Media(
+                            url,
+                            m.type(),
+                            m.length() != null && m.length() > 0 ? m.length() : null,
+                            m.medium(),
+                            m.title() == null ? null : TextClean.clean(m.title()),
+                            m.thumbnail()));
         }
         return List.copyOf(out);
     }
 
-    /** The feed's own picture for the item, else a thumbnail, else the first image file, else the first img. */
-    private static String leadImage(String declared, List<Media> media, String sanitizedHtml, String base) {
+    /**
+     * The feed's own picture for the item, else a thumbnail, else the first image file, else the
+     * first img.
+     */
+    private static String leadImage(
+            String declared, List<Media> media, String sanitizedHtml, String base) {
         String image = declared == null ? null : CanonicalUrl.canonicalize(declared, base);
         if (image != null) return image;
         for (Media m : media) if (m.thumbnail()) return m.url();
         for (Media m : media) if (m.isImage()) return m.url();
         if (sanitizedHtml.isEmpty()) return null;
-        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst("img[src]");
+        org.jsoup.nodes.Element img =
+                org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst("img[src]");
         return img == null ? null : CanonicalUrl.canonicalize(img.attr("src"), base);
     }
 

@@ -4,24 +4,31 @@ import java.text.Normalizer;
 import org.jsoup.parser.Parser;
 
 /**
- * One spelling for the same visible text: feeds mix entity-escaped and raw text, typographic and ASCII
- * punctuation, and carry invisible characters that break matching, hashing and display.
+ * One spelling for the same visible text: feeds mix entity-escaped and raw text, typographic and
+ * ASCII punctuation, and carry invisible characters that break matching, hashing and display.
  */
 public final class TextClean {
 
-    private TextClean() {
-    }
+    private TextClean() {}
 
-    /** Cleaned single-line text; null becomes "". Newlines collapse to spaces like any other whitespace. */
+    /**
+     * Cleaned single-line text; null becomes "". Newlines collapse to spaces like any other
+     * whitespace.
+     */
     public static String clean(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
         String t = s;
         if (t.indexOf('&') >= 0) {
-            t = Parser.unescapeEntities(t, false); // double-escaped feeds leave "&amp;" or "&#8217;" in the text
+            t =
+                    Parser.unescapeEntities(
+                            t,
+                            false); // double-escaped feeds leave "&amp;" or "&#8217;" in the text
         }
-        t = Normalizer.normalize(t, Normalizer.Form.NFKC); // also turns NBSP into a space and "…" into "..."
+        t =
+                Normalizer.normalize(
+                        t, Normalizer.Form.NFKC); // also turns NBSP into a space and "…" into "..."
         StringBuilder sb = new StringBuilder(t.length());
         boolean pendingSpace = false;
         for (int i = 0; i < t.length(); ) {
@@ -45,23 +52,38 @@ public final class TextClean {
 
     private static void appendUnified(StringBuilder sb, int cp) {
         switch (cp) {
-            case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u301D', '\u301E' -> sb.append('"');
-            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A' -> sb.append('\'');
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u301D', '\u301E' ->
+                    sb.append('"');
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A' ->
+                    sb.append('\'');
             case '\u2010', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> sb.append('-');
-            case '\u2026' -> sb.append("..."); // NFKC already does this; kept for clarity if that ever changes
+            case '\u2026' ->
+                    sb.append(
+                            "..."); // NFKC already does this; kept for clarity if that ever changes
             default -> sb.appendCodePoint(cp);
         }
     }
 
     private static boolean isSpace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == '\u00A0' || cp == '\u2007'
-                || cp == '\u202F' || cp == '\u0085';
+        return Character.isWhitespace(cp)
+                || Character.isSpaceChar(cp)
+                || cp == '\u00A0'
+                || cp == '\u2007'
+                || cp == '\u202F'
+                || cp == '\u0085';
     }
 
-    /** Zero-width characters, soft hyphens, bidi marks and other controls: they change bytes, not what readers see. */
+    /**
+     * Zero-width characters, soft hyphens, bidi marks and other controls: they change bytes, not
+     * what readers see.
+     */
     private static boolean isInvisible(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || cp == '\u00AD' || cp == '\u034F'
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || cp == '\u00AD'
+                || cp == '\u034F'
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || type == Character.SURROGATE;
     }
 }

@@ -4,15 +4,15 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * A matching key for text: case- and accent-insensitive, so "Lavrov", "LAVROV" and "Lávrov" compare equal.
- * Not for display. Accents are stripped only from Latin, Greek and Cyrillic letters: in other scripts
- * (Devanagari, Arabic, Hebrew…) combining marks are vowels or parts of letters, not decoration.
- * Cyrillic й keeps its breve (it is a different letter from и); ё folds to е, as Russian writers do.
+ * A matching key for text: case- and accent-insensitive, so "Lavrov", "LAVROV" and "Lávrov" compare
+ * equal. Not for display. Accents are stripped only from Latin, Greek and Cyrillic letters: in
+ * other scripts (Devanagari, Arabic, Hebrew…) combining marks are vowels or parts of letters, not
+ * decoration. Cyrillic й keeps its breve (it is a different letter from и); ё folds to е, as
+ * Russian writers do.
  */
 public final class TextFold {
 
-    private TextFold() {
-    }
+    private TextFold() {}
 
     /** The folded form of {@code s}; null becomes "". */
     public static String fold(String s) {
@@ -21,7 +21,9 @@ public final class TextFold {
             return "";
         }
         if (isAscii(cleaned)) {
-            return cleaned.toLowerCase(Locale.ROOT); // what the loop below gives for ASCII (no marks, NFD = NFC = itself)
+            return cleaned.toLowerCase(
+                    Locale.ROOT); // what the loop below gives for ASCII (no marks, NFD = NFC =
+            // itself)
         }
         String nfd = Normalizer.normalize(cleaned.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(nfd.length());
@@ -69,7 +71,8 @@ public final class TextFold {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
@@ -78,7 +81,9 @@ public final class TextFold {
             return true;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(base);
-        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
-                || script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.COMMON;
+        return script == Character.UnicodeScript.LATIN
+                || script == Character.UnicodeScript.GREEK
+                || script == Character.UnicodeScript.CYRILLIC
+                || script == Character.UnicodeScript.COMMON;
     }
 }

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folded words of a text, for whole-word matching. A word is a run of letters, digits and combining marks;
- * everything else (spaces, punctuation, apostrophes, hyphens) separates words, so "Lavrov's" gives
- * "lavrov", "s" and "Iran-backed" gives "iran", "backed". Chinese and Japanese characters are one word
- * each, since those scripts do not put spaces between words.
+ * Folded words of a text, for whole-word matching. A word is a run of letters, digits and combining
+ * marks; everything else (spaces, punctuation, apostrophes, hyphens) separates words, so "Lavrov's"
+ * gives "lavrov", "s" and "Iran-backed" gives "iran", "backed". Chinese and Japanese characters are
+ * one word each, since those scripts do not put spaces between words.
  */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     /** The words of {@code text} after {@link TextFold#fold}; empty for null or blank text. */
     public static List<String> of(String text) {
@@ -49,18 +48,22 @@ public final class Words {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
     private static boolean isIdeographic(int cp) {
-        // Han, Hiragana and Katakana all lie at U+2E80 and above; below it, skip UnicodeScript.of (a binary
-        // search over the script table), which was the hottest frame of word splitting in bench/ profiles.
+        // Han, Hiragana and Katakana all lie at U+2E80 and above; below it, skip UnicodeScript.of
+        // (a binary
+        // search over the script table), which was the hottest frame of word splitting in bench/
+        // profiles.
         if (cp < 0x2E80) {
             return false;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;
     }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.feedhub.config.HtmlSelectors;
 import org.feedhub.config.SelectorSpec;
 import org.jsoup.Jsoup;
@@ -15,8 +14,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Selector;
 
 /**
- * Pages without a feed: stories picked out with the editor's CSS selectors ({@code html:} in feeds.yml),
- * and feed autodiscovery ({@code <link rel="alternate">}) for a page URL given without selectors.
+ * Pages without a feed: stories picked out with the editor's CSS selectors ({@code html:} in
+ * feeds.yml), and feed autodiscovery ({@code <link rel="alternate">}) for a page URL given without
+ * selectors.
  */
 final class HtmlPageParser {
 
@@ -28,10 +28,13 @@ final class HtmlPageParser {
         }
     }
 
-    private ParsedFeed scrapeOrThrow(String html, String pageUrl, HtmlSelectors sel) throws ParseException {
+    private ParsedFeed scrapeOrThrow(String html, String pageUrl, HtmlSelectors sel)
+            throws ParseException {
         Document doc = Jsoup.parse(html, pageUrl);
         List<Element> found = doc.select(sel.item());
-        if (found.isEmpty()) throw new ParseException("selector item '" + sel.item() + "' matched nothing on the page");
+        if (found.isEmpty())
+            throw new ParseException(
+                    "selector item '" + sel.item() + "' matched nothing on the page");
         ZoneId zone = pageZone(doc);
         List<ParsedItem> items = new ArrayList<>();
         int skipped = 0;
@@ -55,30 +58,55 @@ final class HtmlPageParser {
                 skipped++;
                 continue;
             }
-            items.add(new ParsedItem(null, link, title, null, published, null,
-                    summary == null ? null : org.jsoup.nodes.Entities.escape(summary), null, List.of()));
+            items.add(
+                    new ParsedItem(
+                            null,
+                            link,
+                            title,
+                            null,
+                            published,
+                            null,
+                            summary == null ? null : org.jsoup.nodes.Entities.escape(summary),
+                            null,
+                            List.of()));
         }
         int n = found.size();
         if (items.isEmpty()) {
             if (titles == 0) throw new ParseException(nothing("title", sel.title(), n));
             if (links == 0) throw new ParseException(nothing("link", sel.link(), n));
-            throw new ParseException("no item had both a title ('" + sel.title() + "') and a link ('" + sel.link() + "')");
+            throw new ParseException(
+                    "no item had both a title ('"
+                            + sel.title()
+                            + "') and a link ('"
+                            + sel.link()
+                            + "')");
         }
         List<String> warnings = new ArrayList<>();
-        if (skipped > 0) warnings.add(skipped + " of " + n + " items had no title or link and were skipped");
-        if (sel.summary() != null && summaries == 0) warnings.add(nothing("summary", sel.summary(), n));
+        if (skipped > 0)
+            warnings.add(skipped + " of " + n + " items had no title or link and were skipped");
+        if (sel.summary() != null && summaries == 0)
+            warnings.add(nothing("summary", sel.summary(), n));
         if (sel.date() != null && dates == 0) {
             warnings.add(nothing("date", sel.date(), n) + "; stories are dated when first seen");
         } else if (unreadDates > 0) {
-            warnings.add(unreadDates + " of " + dates + " dates could not be read (such as '" + shorten(unreadExample)
-                    + "'); those stories are dated when first seen");
+            warnings.add(
+                    unreadDates
+                            + " of "
+                            + dates
+                            + " dates could not be read (such as '"
+                            + shorten(unreadExample)
+                            + "'); those stories are dated when first seen");
         }
         return new ParsedFeed(doc.title(), pageUrl, pageUrl, items, warnings);
     }
 
     private static String nothing(String field, String selector, int items) {
-        return "selector " + field + " '" + selector + "' matched nothing in " + (items == 1 ? "the item" : "any of the "
-                + items + " items");
+        return "selector "
+                + field
+                + " '"
+                + selector
+                + "' matched nothing in "
+                + (items == 1 ? "the item" : "any of the " + items + " items");
     }
 
     private static String shorten(String s) {
@@ -87,28 +115,42 @@ final class HtmlPageParser {
     }
 
     private static final java.util.regex.Pattern HAS_OFFSET =
-            java.util.regex.Pattern.compile("\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})$");
+            java.util.regex.Pattern.compile(
+                    "\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})$");
 
     /**
-     * The time zone the page writes its times in, for dates that name none: a {@code <meta name="timezone">}
-     * (a region such as Europe/Moscow, or an offset), else the offset of the page's own date
-     * ({@code article:published_time} and the like), else UTC.
+     * The time zone the page writes its times in, for dates that name none: a {@code <meta
+     * name="timezone">} (a region such as Europe/Moscow, or an offset), else the offset of the
+     * page's own date ({@code article:published_time} and the like), else UTC.
      */
     static ZoneId pageZone(Document doc) {
         for (Element meta : doc.select("meta[content]")) {
-            String name = (meta.attr("name") + meta.attr("property") + meta.attr("http-equiv")).toLowerCase(Locale.ROOT);
-            if (name.equals("timezone") || name.equals("time-zone") || name.equals("tz") || name.equals("date.timezone")
-                    || name.equals("article:timezone") || name.equals("og:timezone")) {
+            String name =
+                    (meta.attr("name") + meta.attr("property") + meta.attr("http-equiv"))
+                            .toLowerCase(Locale.ROOT);
+            if (name.equals("timezone")
+                    || name.equals("time-zone")
+                    || name.equals("tz")
+                    || name.equals("date.timezone")
+                    || name.equals("article:timezone")
+                    || name.equals("og:timezone")) {
                 ZoneId z = LooseDates.zoneOf(meta.attr("content"));
                 if (z != null) return z;
             }
         }
-        ZoneId z = offsetOf(doc.select("meta[property=article:published_time], meta[property=article:modified_time], "
-                + "meta[itemprop=datePublished], meta[itemprop=dateModified]"), "content");
+        ZoneId z =
+                offsetOf(
+                        doc.select(
+                                "meta[property=article:published_time], meta[property=article:modified_time], "
+                                        + "meta[itemprop=datePublished], meta[itemprop=dateModified]"),
+                        "content");
         return z != null ? z : ZoneOffset.UTC;
     }
 
-    /** An item whose {@code <time datetime>} has an offset writes its other times in that offset too. */
+    /**
+     * An item whose {@code <time datetime>} has an offset writes its other times in that offset
+     * too.
+     */
     static ZoneId itemZone(Element item, ZoneId pageZone) {
         ZoneId z = offsetOf(item.select("[datetime]"), "datetime");
         return z != null ? z : pageZone;
@@ -126,18 +168,24 @@ final class HtmlPageParser {
     }
 
     /**
-     * The first feed the page advertises, absolute, or null. A web page may only point at http(s) feeds: a
-     * {@code file:} link on it must not make feedhub read a local file (a local sample page may, though).
+     * The first feed the page advertises, absolute, or null. A web page may only point at http(s)
+     * feeds: a {@code file:} link on it must not make feedhub read a local file (a local sample
+     * page may, though).
      */
     static String discover(String html, String pageUrl) {
         Document doc = Jsoup.parse(html, pageUrl);
         boolean localPage = pageUrl != null && pageUrl.regionMatches(true, 0, "file:", 0, 5);
         for (Element l : doc.select("link[rel~=(?i)alternate][href]")) {
             String type = l.attr("type").toLowerCase(java.util.Locale.ROOT);
-            if (type.contains("rss") || type.contains("atom") || type.contains("feed+json") || type.equals("application/json")) {
+            if (type.contains("rss")
+                    || type.contains("atom")
+                    || type.contains("feed+json")
+                    || type.equals("application/json")) {
                 String href = l.absUrl("href");
                 String lower = href.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("http://") || lower.startsWith("https://") || (localPage && lower.startsWith("file:"))) {
+                if (lower.startsWith("http://")
+                        || lower.startsWith("https://")
+                        || (localPage && lower.startsWith("file:"))) {
                     return href;
                 }
             }
@@ -146,8 +194,9 @@ final class HtmlPageParser {
     }
 
     /**
-     * Text of the first match, or an attribute with {@code selector@attr}; links are made absolute. The value is
-     * split as the config splits it ({@link SelectorSpec}): an '@' inside {@code [href*="/@"]} is not an attribute.
+     * Text of the first match, or an attribute with {@code selector@attr}; links are made absolute.
+     * The value is split as the config splits it ({@link SelectorSpec}): an '@' inside {@code
+     * [href*="/@"]} is not an attribute.
      */
     private static String value(Element item, String spec, boolean isLink) {
         SelectorSpec split = SelectorSpec.of(spec);
@@ -155,20 +204,28 @@ final class HtmlPageParser {
         String attr = split.attr() != null ? split.attr() : (isLink ? "href" : null);
         Element el = css.isEmpty() ? item : item.selectFirst(css);
         if (el == null) return null;
-        String v = attr == null ? el.text() : (isLink || attr.equals("src") ? el.absUrl(attr) : el.attr(attr));
+        String v =
+                attr == null
+                        ? el.text()
+                        : (isLink || attr.equals("src") ? el.absUrl(attr) : el.attr(attr));
         if (isLink && (v == null || v.isEmpty()) && attr != null && !el.hasAttr(attr)) {
-            Element a = el.selectFirst("a[href]");   // "h2.headline" pointing at the heading, not its <a>
+            Element a =
+                    el.selectFirst("a[href]"); // "h2.headline" pointing at the heading, not its <a>
             v = a == null ? null : a.absUrl("href");
         }
         if (v == null || v.isBlank()) return null;
         return isLink && !webLink(v.trim(), item.baseUri()) ? null : v.trim();
     }
 
-    /** A story link must lead to a web page: javascript:, mailto: or data: links count as no link. */
+    /**
+     * A story link must lead to a web page: javascript:, mailto: or data: links count as no link.
+     */
     private static boolean webLink(String url, String pageUrl) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) return true;
-        return lower.startsWith("file:") && pageUrl != null && pageUrl.regionMatches(true, 0, "file:", 0, 5);
+        return lower.startsWith("file:")
+                && pageUrl != null
+                && pageUrl.regionMatches(true, 0, "file:", 0, 5);
     }
 
     private static String dateValue(Element item, String spec) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,17 +18,21 @@ final class JsonFeedParser {
         } catch (Exception e) {
             throw new ParseException("invalid JSON: " + XmlFeedParser.oneLine(e), e);
         }
-        if (!root.isObject() || !root.path("version").asString("").startsWith("https://jsonfeed.org/version/")) {
+        if (!root.isObject()
+                || !root.path("version").asString("").startsWith("https://jsonfeed.org/version/")) {
             throw new ParseException("JSON but not a JSON Feed (no jsonfeed.org version)");
         }
-        String feedAuthor = author(root);   // JSON Feed: the feed's authors apply to items that name none
+        String feedAuthor =
+                author(root); // JSON Feed: the feed's authors apply to items that name none
         List<ParsedItem> items = new ArrayList<>();
         for (JsonNode i : root.path("items")) {
             String html = str(i, "content_html");
-            if (html == null && str(i, "content_text") != null) html = org.jsoup.nodes.Entities.escape(str(i, "content_text"));
+            if (html == null && str(i, "content_text") != null)
+                html = org.jsoup.nodes.Entities.escape(str(i, "content_text"));
             String summary = str(i, "summary");
             List<String> tags = new ArrayList<>();
-            for (JsonNode t : i.path("tags")) if (t.isString() && !t.asString().isBlank()) tags.add(t.asString().trim());
+            for (JsonNode t : i.path("tags"))
+                if (t.isString() && !t.asString().isBlank()) tags.add(t.asString().trim());
             String link = str(i, "url") != null ? str(i, "url") : str(i, "external_url");
             String author = author(i);
             List<Media> media = new ArrayList<>();
@@ -37,17 +40,42 @@ final class JsonFeedParser {
                 String url = str(a, "url");
                 if (url == null) continue;
                 String type = str(a, "mime_type");
-                Long size = a.path("size_in_bytes").isNumber() ? a.path("size_in_bytes").asLong() : null;
-                media.add(new Media(url, type, size, Media.mediumOf(null, type), str(a, "title"), false));
+                Long size =
+                        a.path("size_in_bytes").isNumber()
+                                ? a.path("size_in_bytes").asLong()
+                                : null;
+                media.add(
+                        new Media(
+                                url,
+                                type,
+                                size,
+                                Media.mediumOf(null, type),
+                                str(a, "title"),
+                                false));
             }
             String image = str(i, "image") != null ? str(i, "image") : str(i, "banner_image");
-            items.add(new ParsedItem(str(i, "id"), link, str(i, "title"), author != null ? author : feedAuthor,
-                    date(i, "date_published"),
-                    date(i, "date_modified"), summary == null ? null : org.jsoup.nodes.Entities.escape(summary), html, tags,
-                    media, image));
+            items.add(
+                    new ParsedItem(
+                            str(i, "id"),
+                            link,
+                            str(i, "title"),
+                            author != null ? author : feedAuthor,
+                            date(i, "date_published"),
+                            date(i, "date_modified"),
+                            summary == null ? null : org.jsoup.nodes.Entities.escape(summary),
+                            html,
+                            tags,
+                            media,
+                            image));
         }
         String feedImage = str(root, "icon") != null ? str(root, "icon") : str(root, "favicon");
-        return new ParsedFeed(str(root, "title"), str(root, "home_page_url"), documentUrl, items, List.of(), feedImage);
+        return new ParsedFeed(
+                str(root, "title"),
+                str(root, "home_page_url"),
+                documentUrl,
+                items,
+                List.of(),
+                feedImage);
     }
 
     private static String author(JsonNode item) {

@@ -18,61 +18,116 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as web pages write them: ISO 8601 (with or without zone or time), RFC 822/1123, the common English
- * forms "April 12, 2018", "12 Apr 2018 20:00", "April 12, 2018 at 8:00 p.m. EDT", day-first numeric dates with
- * dots ("12.04.2018 14:30") and Russian month names ("12 апреля 2018, 14:30"). A date that names its zone
- * ({@code +03:00}, {@code GMT+3}, {@code MSK}, {@code EST}) is read in it; one that does not is read in the zone
- * given (the page's), else UTC. Slashed numeric dates (12/04/2018) are ambiguous and not read.
+ * Dates as web pages write them: ISO 8601 (with or without zone or time), RFC 822/1123, the common
+ * English forms "April 12, 2018", "12 Apr 2018 20:00", "April 12, 2018 at 8:00 p.m. EDT", day-first
+ * numeric dates with dots ("12.04.2018 14:30") and Russian month names ("12 апреля 2018, 14:30"). A
+ * date that names its zone ({@code +03:00}, {@code GMT+3}, {@code MSK}, {@code EST}) is read in it;
+ * one that does not is read in the zone given (the page's), else UTC. Slashed numeric dates
+ * (12/04/2018) are ambiguous and not read.
  */
 public final class LooseDates {
-    private static final List<DateTimeFormatter> LOCAL_DATE_TIMES = List.of(
-            pattern("d MMM uuuu HH:mm[:ss]"), pattern("d MMMM uuuu HH:mm[:ss]"),
-            pattern("MMM d, uuuu HH:mm[:ss]"), pattern("MMMM d, uuuu HH:mm[:ss]"),
-            pattern("MMMM d, uuuu h:mm[:ss] a"), pattern("MMM d, uuuu h:mm[:ss] a"),
-            pattern("d MMM uuuu h:mm[:ss] a"), pattern("d MMMM uuuu h:mm[:ss] a"),
-            pattern("EEE, d MMM uuuu HH:mm[:ss]"), pattern("EEEE, d MMMM uuuu HH:mm[:ss]"),
-            pattern("EEEE, MMMM d, uuuu h:mm[:ss] a"), pattern("EEE, MMM d, uuuu h:mm[:ss] a"),
-            pattern("EEEE, MMMM d, uuuu HH:mm[:ss]"), pattern("EEE, MMM d, uuuu HH:mm[:ss]"),
-            pattern("uuuu-MM-dd HH:mm[:ss]"), pattern("uuuu/MM/dd HH:mm[:ss]"), pattern("d.MM.uuuu HH:mm[:ss]"),
-            pattern("HH:mm[:ss] d MMM uuuu"), pattern("HH:mm[:ss] d MMMM uuuu"), pattern("HH:mm[:ss] d.MM.uuuu"));
-    private static final List<DateTimeFormatter> LOCAL_DATES = List.of(
-            pattern("d MMM uuuu"), pattern("d MMMM uuuu"), pattern("MMM d, uuuu"), pattern("MMMM d, uuuu"),
-            pattern("MMM d uuuu"), pattern("MMMM d uuuu"), pattern("uuuu/MM/dd"), pattern("d.MM.uuuu"),
-            pattern("EEEE, MMMM d, uuuu"), pattern("EEE, MMM d, uuuu"), pattern("EEEE, d MMMM uuuu"),
-            pattern("EEE, d MMM uuuu"), pattern("EEEE d MMMM uuuu"));
+    private static final List<DateTimeFormatter> LOCAL_DATE_TIMES =
+            List.of(
+                    pattern("d MMM uuuu HH:mm[:ss]"),
+                    pattern("d MMMM uuuu HH:mm[:ss]"),
+                    pattern("MMM d, uuuu HH:mm[:ss]"),
+                    pattern("MMMM d, uuuu HH:mm[:ss]"),
+                    pattern("MMMM d, uuuu h:mm[:ss] a"),
+                    pattern("MMM d, uuuu h:mm[:ss] a"),
+                    pattern("d MMM uuuu h:mm[:ss] a"),
+                    pattern("d MMMM uuuu h:mm[:ss] a"),
+                    pattern("EEE, d MMM uuuu HH:mm[:ss]"),
+                    pattern("EEEE, d MMMM uuuu HH:mm[:ss]"),
+                    pattern("EEEE, MMMM d, uuuu h:mm[:ss] a"),
+                    pattern("EEE, MMM d, uuuu h:mm[:ss] a"),
+                    pattern("EEEE, MMMM d, uuuu HH:mm[:ss]"),
+                    pattern("EEE, MMM d, uuuu HH:mm[:ss]"),
+                    pattern("uuuu-MM-dd HH:mm[:ss]"),
+                    pattern("uuuu/MM/dd HH:mm[:ss]"),
+                    pattern("d.MM.uuuu HH:mm[:ss]"),
+                    pattern("HH:mm[:ss] d MMM uuuu"),
+                    pattern("HH:mm[:ss] d MMMM uuuu"),
+                    pattern("HH:mm[:ss] d.MM.uuuu"));
+    private static final List<DateTimeFormatter> LOCAL_DATES =
+            List.of(
+                    pattern("d MMM uuuu"),
+                    pattern("d MMMM uuuu"),
+                    pattern("MMM d, uuuu"),
+                    pattern("MMMM d, uuuu"),
+                    pattern("MMM d uuuu"),
+                    pattern("MMMM d uuuu"),
+                    pattern("uuuu/MM/dd"),
+                    pattern("d.MM.uuuu"),
+                    pattern("EEEE, MMMM d, uuuu"),
+                    pattern("EEE, MMM d, uuuu"),
+                    pattern("EEEE, d MMMM uuuu"),
+                    pattern("EEE, d MMM uuuu"),
+                    pattern("EEEE d MMMM uuuu"));
 
-    /** Zone abbreviations pages use; ambiguous ones (IST, CST as China time) are read as the common meaning. */
-    private static final Map<String, ZoneId> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("Z", ZoneOffset.UTC), Map.entry("UT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
-            Map.entry("GMT", ZoneOffset.UTC), Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)),
-            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("CET", ZoneOffset.ofHours(1)),
-            Map.entry("CEST", ZoneOffset.ofHours(2)), Map.entry("EET", ZoneOffset.ofHours(2)),
-            Map.entry("EEST", ZoneOffset.ofHours(3)), Map.entry("MSK", ZoneOffset.ofHours(3)),
-            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
-            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
-            Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
-            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
-            Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
-            Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("SGT", ZoneOffset.ofHours(8)),
-            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
-            Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)));
+    /**
+     * Zone abbreviations pages use; ambiguous ones (IST, CST as China time) are read as the common
+     * meaning.
+     */
+    private static final Map<String, ZoneId> ABBREVIATIONS =
+            Map.ofEntries(
+                    Map.entry("Z", ZoneOffset.UTC),
+                    Map.entry("UT", ZoneOffset.UTC),
+                    Map.entry("UTC", ZoneOffset.UTC),
+                    Map.entry("GMT", ZoneOffset.UTC),
+                    Map.entry("WET", ZoneOffset.UTC),
+                    Map.entry("WEST", ZoneOffset.ofHours(1)),
+                    Map.entry("BST", ZoneOffset.ofHours(1)),
+                    Map.entry("CET", ZoneOffset.ofHours(1)),
+                    Map.entry("CEST", ZoneOffset.ofHours(2)),
+                    Map.entry("EET", ZoneOffset.ofHours(2)),
+                    Map.entry("EEST", ZoneOffset.ofHours(3)),
+                    Map.entry("MSK", ZoneOffset.ofHours(3)),
+                    Map.entry("EST", ZoneOffset.ofHours(-5)),
+                    Map.entry("EDT", ZoneOffset.ofHours(-4)),
+                    Map.entry("CST", ZoneOffset.ofHours(-6)),
+                    Map.entry("CDT", ZoneOffset.ofHours(-5)),
+                    Map.entry("MST", ZoneOffset.ofHours(-7)),
+                    Map.entry("MDT", ZoneOffset.ofHours(-6)),
+                    Map.entry("PST", ZoneOffset.ofHours(-8)),
+                    Map.entry("PDT", ZoneOffset.ofHours(-7)),
+                    Map.entry("JST", ZoneOffset.ofHours(9)),
+                    Map.entry("KST", ZoneOffset.ofHours(9)),
+                    Map.entry("HKT", ZoneOffset.ofHours(8)),
+                    Map.entry("SGT", ZoneOffset.ofHours(8)),
+                    Map.entry("AEST", ZoneOffset.ofHours(10)),
+                    Map.entry("AEDT", ZoneOffset.ofHours(11)),
+                    Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)));
 
-    private static final Map<String, String> RUSSIAN_MONTHS = Map.ofEntries(
-            Map.entry("январ", "January"), Map.entry("феврал", "February"), Map.entry("март", "March"),
-            Map.entry("апрел", "April"), Map.entry("ма", "May"), Map.entry("июн", "June"), Map.entry("июл", "July"),
-            Map.entry("август", "August"), Map.entry("сентябр", "September"), Map.entry("октябр", "October"),
-            Map.entry("ноябр", "November"), Map.entry("декабр", "December"));
-    private static final Pattern RUSSIAN_MONTH = Pattern.compile(
-            "(?iU)\\b(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(?:я|ь|а|й|е)?\\b");
-    private static final Pattern TRAILING_ZONE = Pattern.compile(
-            "^(.*?\\S)\\s*\\(?((?:UTC|GMT)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z|[A-Z]{2,4})\\)?$");
-    private static final Pattern OFFSET = Pattern.compile("(?:UTC|GMT)?\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?");
+    private static final Map<String, String> RUSSIAN_MONTHS =
+            Map.ofEntries(
+                    Map.entry("январ", "January"),
+                    Map.entry("феврал", "February"),
+                    Map.entry("март", "March"),
+                    Map.entry("апрел", "April"),
+                    Map.entry("ма", "May"),
+                    Map.entry("июн", "June"),
+                    Map.entry("июл", "July"),
+                    Map.entry("август", "August"),
+                    Map.entry("сентябр", "September"),
+                    Map.entry("октябр", "October"),
+                    Map.entry("ноябр", "November"),
+                    Map.entry("декабр", "December"));
+    private static final Pattern RUSSIAN_MONTH =
+            Pattern.compile(
+                    "(?iU)\\b(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(?:я|ь|а|й|е)?\\b");
+    private static final Pattern TRAILING_ZONE =
+            Pattern.compile(
+                    "^(.*?\\S)\\s*\\(?((?:UTC|GMT)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|Z|[A-Z]{2,4})\\)?$");
+    private static final Pattern OFFSET =
+            Pattern.compile("(?:UTC|GMT)?\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern AM_PM = Pattern.compile("(?i)\\b([ap])\\.?\\s?m\\.?(?=\\s|$)");
 
-    private LooseDates() {
-    }
+    private LooseDates() {}
 
-    /** The instant {@code raw} names, reading a date without zone as UTC; null when it is not a date. */
+    /**
+     * The instant {@code raw} names, reading a date without zone as UTC; null when it is not a
+     * date.
+     */
     public static Instant parse(String raw) {
         return parse(raw, ZoneOffset.UTC);
     }
@@ -97,8 +152,8 @@ public final class LooseDates {
     }
 
     /**
-     * A zone as pages name it: a region ({@code Europe/Moscow}), an offset ({@code +03:00}, {@code UTC+3},
-     * {@code GMT-0500}) or an abbreviation ({@code MSK}); null when unreadable.
+     * A zone as pages name it: a region ({@code Europe/Moscow}), an offset ({@code +03:00}, {@code
+     * UTC+3}, {@code GMT-0500}) or an abbreviation ({@code MSK}); null when unreadable.
      */
     public static ZoneId zoneOf(String text) {
         if (text == null || text.isBlank()) return null;
@@ -141,19 +196,26 @@ public final class LooseDates {
         return null;
     }
 
-    /** One spelling for the words around the numbers: English months, "PM", no "at", no comma before the time. */
+    /**
+     * One spelling for the words around the numbers: English months, "PM", no "at", no comma before
+     * the time.
+     */
     private static String tidy(String s) {
         String t = s;
         if (RUSSIAN_MONTH.matcher(t).find()) {
             Matcher m = RUSSIAN_MONTH.matcher(t);
             StringBuilder sb = new StringBuilder();
-            while (m.find()) m.appendReplacement(sb, RUSSIAN_MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)));
+            while (m.find())
+                m.appendReplacement(sb, RUSSIAN_MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)));
             m.appendTail(sb);
-            t = sb.toString().replaceAll("(?iU)\\s*(г\\.|года|год)(?=[\\s,]|$)", "").replaceAll("(?iU)\\s+в\\s+", " ");
+            t =
+                    sb.toString()
+                            .replaceAll("(?iU)\\s*(г\\.|года|год)(?=[\\s,]|$)", "")
+                            .replaceAll("(?iU)\\s+в\\s+", " ");
         }
         t = t.replaceAll("(?i)\\s+at\\s+", " ");
-        t = t.replaceAll("(\\d{4}),\\s*(\\d{1,2}:\\d{2})", "$1 $2");        // "April 12, 2018, 8:00 PM"
-        t = t.replaceAll("(\\d{1,2}:\\d{2}(?::\\d{2})?),\\s*", "$1 ");          // "14:30, 12 April 2018"
+        t = t.replaceAll("(\\d{4}),\\s*(\\d{1,2}:\\d{2})", "$1 $2"); // "April 12, 2018, 8:00 PM"
+        t = t.replaceAll("(\\d{1,2}:\\d{2}(?::\\d{2})?),\\s*", "$1 "); // "14:30, 12 April 2018"
         t = t.replaceAll("\\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.", "$1");
         t = t.replaceAll("\\bSept\\b", "Sep");
         Matcher ampm = AM_PM.matcher(t);
@@ -190,8 +252,13 @@ public final class LooseDates {
     }
 
     private static DateTimeFormatter pattern(String p) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.ENGLISH)
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT);   // "April 31" is no date, not April 30
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(p)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(
+                        java.time.format.ResolverStyle
+                                .STRICT); // "April 31" is no date, not April 30
     }
 }

@@ -4,19 +4,47 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One item of a source as parsed. {@code contentHtml} is the fullest body the item had
- * ({@code content:encoded} / Atom content before description / summary); {@code summaryHtml} the short one.
+ * One item of a source as parsed. {@code contentHtml} is the fullest body the item had ({@code
+ * content:encoded} / Atom content before description / summary); {@code summaryHtml} the short one.
  *
  * @param media the files that came with it (enclosures, Media RSS, attachments), in document order
  * @param image the picture the feed gives for the item (JSON Feed {@code image}), may be null
  */
-public record ParsedItem(String guid, String link, String title, String author, Instant published, Instant updated,
-                         String summaryHtml, String contentHtml, List<String> categories, List<Media> media,
-                         String image) {
+public record ParsedItem(
+        String guid,
+        String link,
+        String title,
+        String author,
+        Instant published,
+        Instant updated,
+        String summaryHtml,
+        String contentHtml,
+        List<String> categories,
+        List<Media> media,
+        String image) {
 
     /** An item without media. */
-    public ParsedItem(String guid, String link, String title, String author, Instant published, Instant updated,
-                      String summaryHtml, String contentHtml, List<String> categories) {
-        this(guid, link, title, author, published, updated, summaryHtml, contentHtml, categories, List.of(), null);
+    public ParsedItem(
+            String guid,
+            String link,
+            String title,
+            String author,
+            Instant published,
+            Instant updated,
+            String summaryHtml,
+            String contentHtml,
+            List<String> categories) {
+        this(
+                guid,
+                link,
+                title,
+                author,
+                published,
+                updated,
+                summaryHtml,
+                contentHtml,
+                categories,
+                List.of(),
+                null);
     }
 }

@@ -3,29 +3,32 @@ package org.feedhub.parse;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.nodes.Entities;
 
 /**
- * Repairs what commonly breaks feeds before the XML parser sees them, as feed readers do: characters XML
- * forbids, the DOCTYPE (never resolved; RSS 0.91 feeds carry Netscape's), and entity references:
+ * Repairs what commonly breaks feeds before the XML parser sees them, as feed readers do:
+ * characters XML forbids, the DOCTYPE (never resolved; RSS 0.91 feeds carry Netscape's), and entity
+ * references:
+ *
  * <ul>
- *   <li>HTML's named entities ({@code &nbsp;}, {@code &eacute;}) become numeric references;</li>
- *   <li>references to characters XML forbids ({@code &#1;}) are dropped;</li>
- *   <li>a bare ampersand, or an entity nobody defines ({@code &bogus;}, or one the stripped DOCTYPE declared),
- *       becomes {@code &amp;}, so it reads as the text it was written as.</li>
+ *   <li>HTML's named entities ({@code &nbsp;}, {@code &eacute;}) become numeric references;
+ *   <li>references to characters XML forbids ({@code &#1;}) are dropped;
+ *   <li>a bare ampersand, or an entity nobody defines ({@code &bogus;}, or one the stripped DOCTYPE
+ *       declared), becomes {@code &amp;}, so it reads as the text it was written as.
  * </ul>
- * CDATA sections, comments and processing instructions are copied untouched: their content is literal, so
- * "News &amp; Politics" written in CDATA must not turn into "News &amp;amp; Politics".
+ *
+ * CDATA sections, comments and processing instructions are copied untouched: their content is
+ * literal, so "News &amp; Politics" written in CDATA must not turn into "News &amp;amp; Politics".
  */
 final class XmlCleaner {
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOCTYPE =
+            Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFERENCE =
-            Pattern.compile("&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));");
+            Pattern.compile(
+                    "&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));");
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
-    private XmlCleaner() {
-    }
+    private XmlCleaner() {}
 
     static String clean(String xml) {
         String s = removeInvalidChars(xml);
@@ -62,7 +65,10 @@ final class XmlCleaner {
                 continue;
             }
             if (ref.group(1) != null || ref.group(2) != null) {
-                long cp = ref.group(1) != null ? Long.parseLong(ref.group(1)) : Long.parseLong(ref.group(2), 16);
+                long cp =
+                        ref.group(1) != null
+                                ? Long.parseLong(ref.group(1))
+                                : Long.parseLong(ref.group(2), 16);
                 if (cp <= Character.MAX_CODE_POINT && isXmlChar((int) cp)) out.append(ref.group());
             } else {
                 String name = ref.group(3);
@@ -80,7 +86,10 @@ final class XmlCleaner {
         return out.toString();
     }
 
-    /** Where a CDATA section, comment or processing instruction starting at {@code i} ends, else {@code i}. */
+    /**
+     * Where a CDATA section, comment or processing instruction starting at {@code i} ends, else
+     * {@code i}.
+     */
     private static int literalEnd(String s, int i) {
         String close;
         if (s.startsWith("<![CDATA[", i)) close = "]]>";
@@ -92,7 +101,11 @@ final class XmlCleaner {
     }
 
     private static boolean isXmlChar(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
@@ -100,8 +113,13 @@ final class XmlCleaner {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || Character.isSurrogate(c);
+            boolean ok =
+                    c == 0x9
+                            || c == 0xA
+                            || c == 0xD
+                            || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD)
+                            || Character.isSurrogate(c);
             if (!ok) {
                 if (out == null) out = new StringBuilder(s.length()).append(s, 0, i);
             } else if (out != null) {

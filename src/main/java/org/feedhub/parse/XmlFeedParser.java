@@ -1,11 +1,5 @@
 package org.feedhub.parse;
 
-import java.io.StringReader;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -15,13 +9,21 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
-
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.jdom2.Element;
 
-/** RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, after {@link XmlCleaner}. DOCTYPEs are never resolved. */
+/**
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome, after {@link XmlCleaner}. DOCTYPEs are never
+ * resolved.
+ */
 final class XmlFeedParser {
     static {
-        // Resolve Atom's relative links against xml:base (and the feed's own URL), as RFC 4287 asks.
+        // Resolve Atom's relative links against xml:base (and the feed's own URL), as RFC 4287
+        // asks.
         com.rometools.rome.io.impl.Atom10Parser.setResolveURIs(true);
     }
 
@@ -31,9 +33,10 @@ final class XmlFeedParser {
         try {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
-            // Off: Rome's healer rewrites entities inside CDATA too; XmlCleaner does it, CDATA-aware.
+            // Off: Rome's healer rewrites entities inside CDATA too; XmlCleaner does it,
+            // CDATA-aware.
             input.setXmlHealerOn(false);
-            input.setPreserveWireFeed(true);   // for Atom 0.3's dates, see item()
+            input.setPreserveWireFeed(true); // for Atom 0.3's dates, see item()
             feed = input.build(new StringReader(cleaned));
         } catch (Exception e) {
             throw new ParseException("not a feed Rome can read: " + oneLine(e), e);
@@ -49,40 +52,57 @@ final class XmlFeedParser {
                 ParsedItem p = items.get(i);
                 XmlBases.ItemBases b = bases.get(i);
                 if (b.content() == null && b.summary() == null) continue;
-                items.set(i, new ParsedItem(p.guid(), p.link(), p.title(), p.author(), p.published(), p.updated(),
-                        XmlBases.absolutize(p.summaryHtml(), b.summary()), XmlBases.absolutize(p.contentHtml(), b.content()),
-                        p.categories(), p.media(), p.image()));
+                items.set(
+                        i,
+                        new ParsedItem(
+                                p.guid(),
+                                p.link(),
+                                p.title(),
+                                p.author(),
+                                p.published(),
+                                p.updated(),
+                                XmlBases.absolutize(p.summaryHtml(), b.summary()),
+                                XmlBases.absolutize(p.contentHtml(), b.content()),
+                                p.categories(),
+                                p.media(),
+                                p.image()));
             }
         }
-        return new ParsedFeed(feed.getTitle(), siteLink(feed), documentUrl, items, List.of(), feedImage(feed));
+        return new ParsedFeed(
+                feed.getTitle(), siteLink(feed), documentUrl, items, List.of(), feedImage(feed));
     }
 
     /** RSS {@code <image>}, else Atom's logo, else its icon. */
     private static String feedImage(SyndFeed feed) {
-        if (feed.getImage() != null && feed.getImage().getUrl() != null) return feed.getImage().getUrl();
+        if (feed.getImage() != null && feed.getImage().getUrl() != null)
+            return feed.getImage().getUrl();
         if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom) {
             if (atom.getLogo() != null) return atom.getLogo();
             if (atom.getIcon() != null) return atom.getIcon();
         }
-        if (feed.getIcon() != null && feed.getIcon().getUrl() != null) return feed.getIcon().getUrl();
+        if (feed.getIcon() != null && feed.getIcon().getUrl() != null)
+            return feed.getIcon().getUrl();
         return null;
     }
 
     /**
-     * The site's home page. Rome 2 puts an Atom feed's rel="self" link (the feed itself) in {@code getLink()}
-     * and the home page only when there is no self link, so the alternate link is looked up first.
+     * The site's home page. Rome 2 puts an Atom feed's rel="self" link (the feed itself) in {@code
+     * getLink()} and the home page only when there is no self link, so the alternate link is looked
+     * up first.
      */
     private static String siteLink(SyndFeed feed) {
         for (SyndLink l : feed.getLinks()) {
-            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate"))) return l.getHref();
+            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate")))
+                return l.getHref();
         }
         return feed.getLink();
     }
 
     /**
-     * @param rss        RSS descriptions are HTML in practice whatever the version; Rome labels the RSS 0.91 and
-     *                   1.0 ones text/plain, which would show their markup as literal tags
-     * @param feedAuthor an Atom feed's author, which applies to entries that name none (RFC 4287 4.2.1)
+     * @param rss RSS descriptions are HTML in practice whatever the version; Rome labels the RSS
+     *     0.91 and 1.0 ones text/plain, which would show their markup as literal tags
+     * @param feedAuthor an Atom feed's author, which applies to entries that name none (RFC 4287
+     *     4.2.1)
      */
     private static ParsedItem item(SyndEntry e, boolean rss, boolean atom03, String feedAuthor) {
         String content = null;
@@ -92,8 +112,10 @@ final class XmlFeedParser {
                 break;
             }
         }
-        String summary = e.getDescription() == null ? null
-                : rss ? e.getDescription().getValue() : asHtml(e.getDescription());
+        String summary =
+                e.getDescription() == null
+                        ? null
+                        : rss ? e.getDescription().getValue() : asHtml(e.getDescription());
         List<String> categories = new ArrayList<>();
         for (SyndCategory c : e.getCategories()) add(categories, c.getName());
         // Rome 2 keeps dc:subject (RSS 1.0's category) in the Dublin Core module only
@@ -103,29 +125,47 @@ final class XmlFeedParser {
         String author = author(e.getAuthor(), e.getAuthors());
         if (author == null) author = feedAuthor;
         Instant published = instant(e.getPublishedDate()), updated = instant(e.getUpdatedDate());
-        if (atom03 && e.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry a03 && a03.getIssued() != null) {
-            // Atom 0.3: Rome takes <modified> as the publication date; <issued> is, <modified> is the update.
+        if (atom03
+                && e.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry a03
+                && a03.getIssued() != null) {
+            // Atom 0.3: Rome takes <modified> as the publication date; <issued> is, <modified> is
+            // the update.
             published = instant(a03.getIssued());
             updated = instant(a03.getModified());
         }
-        return new ParsedItem(e.getUri(), link(e), e.getTitle(), author, published, updated, summary, content, categories,
-                MediaReader.media(e), null);
+        return new ParsedItem(
+                e.getUri(),
+                link(e),
+                e.getTitle(),
+                author,
+                published,
+                updated,
+                summary,
+                content,
+                categories,
+                MediaReader.media(e),
+                null);
     }
 
     /** FeedBurner rewrites links to its tracker and keeps the original in feedburner:origLink. */
     private static String link(SyndEntry e) {
         for (Element el : e.getForeignMarkup()) {
-            if (el.getName().equals("origLink") && !el.getTextTrim().isEmpty()) return el.getTextTrim();
+            if (el.getName().equals("origLink") && !el.getTextTrim().isEmpty())
+                return el.getTextTrim();
         }
         if (e.getLink() != null) return e.getLink();
         return e.getLinks().isEmpty() ? null : e.getLinks().get(0).getHref();
     }
 
     private static void add(List<String> categories, String name) {
-        if (name != null && !name.isBlank() && !categories.contains(name.trim())) categories.add(name.trim());
+        if (name != null && !name.isBlank() && !categories.contains(name.trim()))
+            categories.add(name.trim());
     }
 
-    /** RSS 2.0's author is an e-mail address, usually with the name in parentheses: the name is kept. */
+    /**
+     * RSS 2.0's author is an e-mail address, usually with the name in parentheses: the name is
+     * kept.
+     */
     private static final java.util.regex.Pattern EMAIL_WITH_NAME =
             java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 

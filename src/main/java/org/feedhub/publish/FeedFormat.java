@@ -3,7 +3,10 @@ package org.feedhub.publish;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three syndication formats a topic is published in, with what HTTP and a static export need to know. */
+/**
+ * The three syndication formats a topic is published in, with what HTTP and a static export need to
+ * know.
+ */
 public enum FeedFormat {
     RSS("rss", "application/rss+xml", "RSS"),
     ATOM("atom", "application/atom+xml", "Atom"),
@@ -29,7 +32,10 @@ public enum FeedFormat {
         return mimeType + "; charset=utf-8";
     }
 
-    /** The bare MIME type, e.g. {@code application/rss+xml}: the {@code type} of autodiscovery links. */
+    /**
+     * The bare MIME type, e.g. {@code application/rss+xml}: the {@code type} of autodiscovery
+     * links.
+     */
     public String mimeType() {
         return mimeType;
     }
@@ -52,7 +58,10 @@ public enum FeedFormat {
         };
     }
 
-    /** The format whose extension this is ({@code rss}, {@code atom}, {@code json}; case-insensitive). */
+    /**
+     * The format whose extension this is ({@code rss}, {@code atom}, {@code json};
+     * case-insensitive).
+     */
     public static Optional<FeedFormat> fromExtension(String extension) {
         if (extension == null) {
             return Optional.empty();

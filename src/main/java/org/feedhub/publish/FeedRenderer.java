@@ -76,16 +76,24 @@ public class FeedRenderer {
         channel.setEncoding("UTF-8");
         channel.setTitle(clean(view.topic().title()));
         channel.setLink(topicPageUrl(base, id));
-        String description = isBlank(view.topic().description()) ? view.topic().title() : view.topic().description();
+        String description =
+                isBlank(view.topic().description())
+                        ? view.topic().title()
+                        : view.topic().description();
         channel.setDescription(clean(description));
         channel.setLastBuildDate(date(feedUpdated(view)));
         channel.setGenerator(GENERATOR);
         channel.setDocs("https://www.rssboard.org/rss-specification");
 
         AtomLinkModule atomLinks = new AtomLinkModuleImpl();
-        atomLinks.setLinks(List.of(
-                atomLink("self", feedUrl(base, id, FeedFormat.RSS), FeedFormat.RSS.mimeType(), null),
-                atomLink("hub", hubUrl(base), null, null)));
+        atomLinks.setLinks(
+                List.of(
+                        atomLink(
+                                "self",
+                                feedUrl(base, id, FeedFormat.RSS),
+                                FeedFormat.RSS.mimeType(),
+                                null),
+                        atomLink("hub", hubUrl(base), null, null)));
         channel.setModules(new ArrayList<>(List.of(atomLinks)));
 
         List<Item> items = new ArrayList<>();
@@ -148,8 +156,9 @@ public class FeedRenderer {
     }
 
     /**
-     * The item's description as RSS readers expect it: HTML. The plain-text summary is escaped; when more
-     * than one source carried the story, the others (the first is in {@code <source>}) are named after it.
+     * The item's description as RSS readers expect it: HTML. The plain-text summary is escaped;
+     * when more than one source carried the story, the others (the first is in {@code <source>})
+     * are named after it.
      */
     static String rssDescription(EntryView e) {
         List<CarrierView> carriers = e.carriers() == null ? List.of() : e.carriers();
@@ -169,8 +178,11 @@ public class FeedRenderer {
             }
             String href = webUrl(c.link());
             if (href != null) {
-                b.append("<a href=\"").append(escapeHtml(href)).append("\">")
-                        .append(escapeHtml(sourceName(c))).append("</a>");
+                b.append("<a href=\"")
+                        .append(escapeHtml(href))
+                        .append("\">")
+                        .append(escapeHtml(sourceName(c)))
+                        .append("</a>");
             } else {
                 b.append(escapeHtml(sourceName(c)));
             }
@@ -185,14 +197,14 @@ public class FeedRenderer {
     }
 
     /**
-     * RFC 5005 paging of a topic's Atom feed. For the live feed only {@code prevArchive} is set (the newest
-     * archive page); an archive page has its own {@code self}, {@code current} (the live feed), and links to
-     * its older and newer neighbours, and is marked {@code <fh:archive/>}.
+     * RFC 5005 paging of a topic's Atom feed. For the live feed only {@code prevArchive} is set
+     * (the newest archive page); an archive page has its own {@code self}, {@code current} (the
+     * live feed), and links to its older and newer neighbours, and is marked {@code <fh:archive/>}.
      */
-    public record Paging(String self, String prevArchive, String nextArchive, boolean archive) {
-    }
+    public record Paging(String self, String prevArchive, String nextArchive, boolean archive) {}
 
-    static final org.jdom2.Namespace FH = org.jdom2.Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+    static final org.jdom2.Namespace FH =
+            org.jdom2.Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
     public byte[] atom(FeedView view, Paging paging) {
         String base = trimBase(view.baseUrl());
@@ -205,25 +217,47 @@ public class FeedRenderer {
             feed.setSubtitle(text(view.topic().description()));
         }
         feed.setUpdated(date(feedUpdated(view)));
-        feed.setAlternateLinks(new ArrayList<>(List.of(
-                atomLink("alternate", topicPageUrl(base, id), "text/html", null))));
+        feed.setAlternateLinks(
+                new ArrayList<>(
+                        List.of(atomLink("alternate", topicPageUrl(base, id), "text/html", null))));
         String live = feedUrl(base, id, FeedFormat.ATOM);
         List<Link> links = new ArrayList<>();
-        links.add(atomLink("self", paging != null && paging.self() != null ? paging.self() : live, FeedFormat.ATOM.mimeType(), null));
+        links.add(
+                atomLink(
+                        "self",
+                        paging != null && paging.self() != null ? paging.self() : live,
+                        FeedFormat.ATOM.mimeType(),
+                        null));
         links.add(atomLink("hub", hubUrl(base), null, null));
         if (paging != null) {
-            if (paging.archive()) links.add(atomLink("current", live, FeedFormat.ATOM.mimeType(), null));
-            if (paging.prevArchive() != null) links.add(atomLink("prev-archive", paging.prevArchive(), FeedFormat.ATOM.mimeType(), null));
-            if (paging.nextArchive() != null) links.add(atomLink("next-archive", paging.nextArchive(), FeedFormat.ATOM.mimeType(), null));
+            if (paging.archive())
+                links.add(atomLink("current", live, FeedFormat.ATOM.mimeType(), null));
+            if (paging.prevArchive() != null)
+                links.add(
+                        atomLink(
+                                "prev-archive",
+                                paging.prevArchive(),
+                                FeedFormat.ATOM.mimeType(),
+                                null));
+            if (paging.nextArchive() != null)
+                links.add(
+                        atomLink(
+                                "next-archive",
+                                paging.nextArchive(),
+                                FeedFormat.ATOM.mimeType(),
+                                null));
             if (paging.archive()) {
-                feed.setForeignMarkup(new ArrayList<>(List.of(new org.jdom2.Element("archive", FH))));
+                feed.setForeignMarkup(
+                        new ArrayList<>(List.of(new org.jdom2.Element("archive", FH))));
             }
         }
         feed.setOtherLinks(links);
-        com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
+        com.rometools.rome.feed.atom.Generator generator =
+                new com.rometools.rome.feed.atom.Generator();
         generator.setValue(GENERATOR);
         feed.setGenerator(generator);
-        // RFC 4287 4.1.1: a feed needs an author unless every entry has one; entries without a known
+        // RFC 4287 4.1.1: a feed needs an author unless every entry has one; entries without a
+        // known
         // author then show the aggregator, not nothing.
         feed.setAuthors(new ArrayList<>(List.of(person(GENERATOR, base))));
 
@@ -241,12 +275,16 @@ public class FeedRenderer {
         entry.setId(clean(e.id()));
         entry.setTitleEx(text(e.title()));
         if (!isBlank(e.link())) {
-            entry.setAlternateLinks(new ArrayList<>(List.of(atomLink("alternate", e.link(), null, null))));
+            entry.setAlternateLinks(
+                    new ArrayList<>(List.of(atomLink("alternate", e.link(), null, null))));
         }
         if (e.published() != null) {
             entry.setPublished(date(e.published()));
         }
-        Instant updated = e.updated() != null ? e.updated() : e.published() != null ? e.published() : fallbackUpdated;
+        Instant updated =
+                e.updated() != null
+                        ? e.updated()
+                        : e.published() != null ? e.published() : fallbackUpdated;
         entry.setUpdated(date(updated));
         if (!isBlank(e.author())) {
             entry.setAuthors(new ArrayList<>(List.of(person(e.author(), null))));
@@ -255,7 +293,8 @@ public class FeedRenderer {
             entry.setSummary(text(e.summary()));
         }
         if (!isBlank(e.contentHtml())) {
-            com.rometools.rome.feed.atom.Content content = new com.rometools.rome.feed.atom.Content();
+            com.rometools.rome.feed.atom.Content content =
+                    new com.rometools.rome.feed.atom.Content();
             content.setType(com.rometools.rome.feed.atom.Content.HTML);
             content.setValue(clean(e.contentHtml()));
             entry.setContents(new ArrayList<>(List.of(content)));
@@ -371,11 +410,15 @@ public class FeedRenderer {
         try {
             return new WireFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
-            throw new IllegalStateException("cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
         }
     }
 
-    /** The feed's updated time: the view's, else the newest entry date, else the epoch (deterministic). */
+    /**
+     * The feed's updated time: the view's, else the newest entry date, else the epoch
+     * (deterministic).
+     */
     static Instant feedUpdated(FeedView view) {
         if (view.updated() != null) {
             return view.updated();

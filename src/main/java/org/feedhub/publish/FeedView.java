@@ -2,44 +2,73 @@ package org.feedhub.publish;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.feedhub.parse.Media;
 
 /**
  * Everything a renderer needs for one topic feed, already read from the store: renderers do no I/O.
  *
- * @param baseUrl  absolute URL of the feedhub site without trailing slash, e.g. {@code http://localhost:8080};
- *                 self, hub and page links are built from it
- * @param updated  the newest entry's updated time, or the topic's last change when it has no entries
- * @param entries  newest first, already cut to the topic's limit
+ * @param baseUrl absolute URL of the feedhub site without trailing slash, e.g. {@code
+ *     http://localhost:8080}; self, hub and page links are built from it
+ * @param updated the newest entry's updated time, or the topic's last change when it has no entries
+ * @param entries newest first, already cut to the topic's limit
  */
 public record FeedView(String baseUrl, TopicView topic, Instant updated, List<EntryView> entries) {
 
     /** The topic as feeds.yml describes it. {@code description} may be null. */
-    public record TopicView(String id, String title, String description) {
-    }
+    public record TopicView(String id, String title, String description) {}
 
     /**
      * One story of the feed.
      *
-     * @param id          stable, unique, an absolute URI (e.g. {@code urn:feedhub:story:42} or a tag: URI)
-     * @param link        canonical story URL (absolute http(s))
-     * @param author      may be null
-     * @param summary     plain text, may be null
+     * @param id stable, unique, an absolute URI (e.g. {@code urn:feedhub:story:42} or a tag: URI)
+     * @param link canonical story URL (absolute http(s))
+     * @param author may be null
+     * @param summary plain text, may be null
      * @param contentHtml sanitized HTML, may be null
-     * @param tags        categories, never null
-     * @param carriers    every source that carried the story, first carrier first, never empty
-     * @param media       enclosures and Media RSS files, never null
-     * @param image       the story's lead image, may be null
+     * @param tags categories, never null
+     * @param carriers every source that carried the story, first carrier first, never empty
+     * @param media enclosures and Media RSS files, never null
+     * @param image the story's lead image, may be null
      */
-    public record EntryView(String id, String title, String link, Instant published, Instant updated, String author,
-                            String summary, String contentHtml, List<String> tags, List<CarrierView> carriers,
-                            List<Media> media, String image) {
+    public record EntryView(
+            String id,
+            String title,
+            String link,
+            Instant published,
+            Instant updated,
+            String author,
+            String summary,
+            String contentHtml,
+            List<String> tags,
+            List<CarrierView> carriers,
+            List<Media> media,
+            String image) {
 
         /** An entry without media. */
-        public EntryView(String id, String title, String link, Instant published, Instant updated, String author,
-                         String summary, String contentHtml, List<String> tags, List<CarrierView> carriers) {
-            this(id, title, link, published, updated, author, summary, contentHtml, tags, carriers, List.of(), null);
+        public EntryView(
+                String id,
+                String title,
+                String link,
+                Instant published,
+                Instant updated,
+                String author,
+                String summary,
+                String contentHtml,
+                List<String> tags,
+                List<CarrierView> carriers) {
+            this(
+                    id,
+                    title,
+                    link,
+                    published,
+                    updated,
+                    author,
+                    summary,
+                    contentHtml,
+                    tags,
+                    carriers,
+                    List.of(),
+                    null);
         }
     }
 
@@ -48,13 +77,19 @@ public record FeedView(String baseUrl, TopicView topic, Instant updated, List<En
      *
      * @param feedUrl the source's feed URL (as polled)
      * @param siteUrl the source's home page where known, else null
-     * @param link    the story's link in that source
-     * @param image   the source's own image, logo or icon, may be null
+     * @param link the story's link in that source
+     * @param image the source's own image, logo or icon, may be null
      */
-    public record CarrierView(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link,
-                              String image) {
+    public record CarrierView(
+            String sourceId,
+            String sourceTitle,
+            String feedUrl,
+            String siteUrl,
+            String link,
+            String image) {
 
-        public CarrierView(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link) {
+        public CarrierView(
+                String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link) {
             this(sourceId, sourceTitle, feedUrl, siteUrl, link, null);
         }
     }

@@ -4,12 +4,13 @@ package org.feedhub.publish;
  * How the HTML pages link to each other and to the feeds.
  *
  * <ul>
- *   <li>{@link #SERVER}: site-absolute paths, as the live server serves them: {@code /}, {@code /topics/ID},
- *       {@code /topics/ID.rss}, {@code /topics.opml}.</li>
- *   <li>{@link #STATIC}: relative links for a static export laid out as {@code index.html},
- *       {@code topics/ID.html}, {@code topics/ID.rss|.atom|.json}, {@code topics.opml}, {@code sources.opml};
- *       from {@code index.html} a feed is {@code topics/ID.rss}, from {@code topics/ID.html} it is
- *       {@code ID.rss}. Works from any directory of any static server and from {@code file:}.</li>
+ *   <li>{@link #SERVER}: site-absolute paths, as the live server serves them: {@code /}, {@code
+ *       /topics/ID}, {@code /topics/ID.rss}, {@code /topics.opml}.
+ *   <li>{@link #STATIC}: relative links for a static export laid out as {@code index.html}, {@code
+ *       topics/ID.html}, {@code topics/ID.rss|.atom|.json}, {@code topics.opml}, {@code
+ *       sources.opml}; from {@code index.html} a feed is {@code topics/ID.rss}, from {@code
+ *       topics/ID.html} it is {@code ID.rss}. Works from any directory of any static server and
+ *       from {@code file:}.
  * </ul>
  */
 public enum LinkStyle {
@@ -27,8 +28,8 @@ public enum LinkStyle {
     }
 
     /**
-     * Where a static export writes the topic page, relative to the export directory:
-     * {@code topics/ID.html}. (The server serves it at {@code /topics/ID}.)
+     * Where a static export writes the topic page, relative to the export directory: {@code
+     * topics/ID.html}. (The server serves it at {@code /topics/ID}.)
      */
     public static String staticTopicPagePath(String topicId) {
         return "topics/" + topicId + ".html";

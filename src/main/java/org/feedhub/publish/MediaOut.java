@@ -2,10 +2,6 @@ package org.feedhub.publish;
 
 import static org.feedhub.publish.XmlText.clean;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
 import com.rometools.modules.mediarss.types.MediaContent;
 import com.rometools.modules.mediarss.types.Metadata;
@@ -15,32 +11,38 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Item;
-
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.feedhub.parse.Media;
 import org.feedhub.publish.FeedView.EntryView;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A story's media in each output format: RSS gets one {@code <enclosure>} (all RSS allows: the first audio or
- * video file, else the first file) plus every file as {@code media:content} and the lead image as
- * {@code media:thumbnail}; Atom gets a {@code link rel="enclosure"} per file; JSON Feed gets
- * {@code attachments} and {@code image}.
+ * A story's media in each output format: RSS gets one {@code <enclosure>} (all RSS allows: the
+ * first audio or video file, else the first file) plus every file as {@code media:content} and the
+ * lead image as {@code media:thumbnail}; Atom gets a {@code link rel="enclosure"} per file; JSON
+ * Feed gets {@code attachments} and {@code image}.
  */
 final class MediaOut {
-    private MediaOut() {
-    }
+    private MediaOut() {}
 
     static void rss(EntryView e, Item item, List<Module> modules) {
         List<Media> files = files(e);
-        Media enclosure = files.stream().filter(m -> "audio".equals(m.medium()) || "video".equals(m.medium())).findFirst()
-                .orElse(files.isEmpty() ? null : files.get(0));
+        Media enclosure =
+                files.stream()
+                        .filter(m -> "audio".equals(m.medium()) || "video".equals(m.medium()))
+                        .findFirst()
+                        .orElse(files.isEmpty() ? null : files.get(0));
         if (enclosure != null) {
             Enclosure enc = new Enclosure();
             enc.setUrl(clean(enclosure.url()));
             enc.setType(enclosure.type() != null ? enclosure.type() : "application/octet-stream");
-            enc.setLength(enclosure.length() != null ? enclosure.length() : 0);   // RSS requires the attribute
+            enc.setLength(
+                    enclosure.length() != null
+                            ? enclosure.length()
+                            : 0); // RSS requires the attribute
             item.setEnclosures(new ArrayList<>(List.of(enc)));
         }
         if (files.isEmpty() && e.image() == null) return;
@@ -59,7 +61,7 @@ final class MediaOut {
         URI image = e.image() == null ? null : uri(e.image());
         if (image != null) {
             Metadata md = new Metadata();
-            md.setThumbnail(new Thumbnail[]{new Thumbnail(image)});
+            md.setThumbnail(new Thumbnail[] {new Thumbnail(image)});
             media.setMetadata(md);
         }
         modules.add(media);
@@ -87,15 +89,24 @@ final class MediaOut {
         for (Media m : files) {
             ObjectNode a = attachments.addObject();
             a.put("url", m.url());
-            a.put("mime_type", m.type() != null ? m.type() : "application/octet-stream");   // required by JSON Feed
+            a.put(
+                    "mime_type",
+                    m.type() != null
+                            ? m.type()
+                            : "application/octet-stream"); // required by JSON Feed
             if (m.length() != null) a.put("size_in_bytes", m.length());
             if (m.title() != null) a.put("title", m.title());
         }
     }
 
-    /** The story's files: its media without the thumbnails (those stand for the story, see the lead image). */
+    /**
+     * The story's files: its media without the thumbnails (those stand for the story, see the lead
+     * image).
+     */
     private static List<Media> files(EntryView e) {
-        return e.media() == null ? List.of() : e.media().stream().filter(m -> !m.thumbnail()).toList();
+        return e.media() == null
+                ? List.of()
+                : e.media().stream().filter(m -> !m.thumbnail()).toList();
     }
 
     private static URI uri(String url) {

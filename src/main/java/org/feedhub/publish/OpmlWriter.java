@@ -15,14 +15,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * OPML 2.0 (http://opml.org/spec2.opml) subscription lists: the topic feeds, for readers to import, and
- * the sources feedhub polls. UTF-8, every text escaped.
+ * OPML 2.0 (http://opml.org/spec2.opml) subscription lists: the topic feeds, for readers to import,
+ * and the sources feedhub polls. UTF-8, every text escaped.
  */
 public class OpmlWriter {
 
-    /** A topic to list: its RSS feed is {@code baseUrl/topics/ID.rss}, its page {@code baseUrl/topics/ID}. */
-    public record TopicLink(String id, String title, String description) {
-    }
+    /**
+     * A topic to list: its RSS feed is {@code baseUrl/topics/ID.rss}, its page {@code
+     * baseUrl/topics/ID}.
+     */
+    public record TopicLink(String id, String title, String description) {}
 
     /**
      * A source to list.
@@ -30,8 +32,7 @@ public class OpmlWriter {
      * @param feedUrl the URL feedhub polls
      * @param siteUrl the source's home page where known, else null
      */
-    public record SourceLink(String id, String title, String feedUrl, String siteUrl) {
-    }
+    public record SourceLink(String id, String title, String feedUrl, String siteUrl) {}
 
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -48,42 +49,47 @@ public class OpmlWriter {
 
     /** One {@code type="rss"} outline per topic, in the given order. */
     public byte[] topics(String baseUrl, List<TopicLink> topics) {
-        return write("feedhub topics", w -> {
-            for (TopicLink t : topics) {
-                String title = isBlank(t.title()) ? t.id() : t.title();
-                w.writeCharacters("    ");
-                w.writeEmptyElement("outline");
-                w.writeAttribute("type", "rss");
-                w.writeAttribute("version", "RSS2");
-                w.writeAttribute("text", clean(title));
-                w.writeAttribute("title", clean(title));
-                if (!isBlank(t.description())) {
-                    w.writeAttribute("description", clean(t.description()));
-                }
-                w.writeAttribute("xmlUrl", FeedRenderer.feedUrl(baseUrl, t.id(), FeedFormat.RSS));
-                w.writeAttribute("htmlUrl", FeedRenderer.topicPageUrl(baseUrl, t.id()));
-                newline(w);
-            }
-        });
+        return write(
+                "feedhub topics",
+                w -> {
+                    for (TopicLink t : topics) {
+                        String title = isBlank(t.title()) ? t.id() : t.title();
+                        w.writeCharacters("    ");
+                        w.writeEmptyElement("outline");
+                        w.writeAttribute("type", "rss");
+                        w.writeAttribute("version", "RSS2");
+                        w.writeAttribute("text", clean(title));
+                        w.writeAttribute("title", clean(title));
+                        if (!isBlank(t.description())) {
+                            w.writeAttribute("description", clean(t.description()));
+                        }
+                        w.writeAttribute(
+                                "xmlUrl", FeedRenderer.feedUrl(baseUrl, t.id(), FeedFormat.RSS));
+                        w.writeAttribute("htmlUrl", FeedRenderer.topicPageUrl(baseUrl, t.id()));
+                        newline(w);
+                    }
+                });
     }
 
     /** One {@code type="rss"} outline per source, in the given order. */
     public byte[] sources(List<SourceLink> sources) {
-        return write("feedhub sources", w -> {
-            for (SourceLink s : sources) {
-                String title = isBlank(s.title()) ? s.id() : s.title();
-                w.writeCharacters("    ");
-                w.writeEmptyElement("outline");
-                w.writeAttribute("type", "rss");
-                w.writeAttribute("text", clean(title));
-                w.writeAttribute("title", clean(title));
-                w.writeAttribute("xmlUrl", clean(s.feedUrl() == null ? "" : s.feedUrl()));
-                if (!isBlank(s.siteUrl())) {
-                    w.writeAttribute("htmlUrl", clean(s.siteUrl()));
-                }
-                newline(w);
-            }
-        });
+        return write(
+                "feedhub sources",
+                w -> {
+                    for (SourceLink s : sources) {
+                        String title = isBlank(s.title()) ? s.id() : s.title();
+                        w.writeCharacters("    ");
+                        w.writeEmptyElement("outline");
+                        w.writeAttribute("type", "rss");
+                        w.writeAttribute("text", clean(title));
+                        w.writeAttribute("title", clean(title));
+                        w.writeAttribute("xmlUrl", clean(s.feedUrl() == null ? "" : s.feedUrl()));
+                        if (!isBlank(s.siteUrl())) {
+                            w.writeAttribute("htmlUrl", clean(s.siteUrl()));
+                        }
+                        newline(w);
+                    }
+                });
     }
 
     private interface Body {
@@ -101,7 +107,13 @@ public class OpmlWriter {
             w.writeCharacters("\n  ");
             w.writeStartElement("head");
             element(w, "title", title);
-            element(w, "dateCreated", RFC_822.format(clock.instant().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            element(
+                    w,
+                    "dateCreated",
+                    RFC_822.format(
+                            clock.instant()
+                                    .truncatedTo(ChronoUnit.SECONDS)
+                                    .atOffset(ZoneOffset.UTC)));
             element(w, "docs", "http://opml.org/spec2.opml");
             w.writeCharacters("\n  ");
             w.writeEndElement();
@@ -123,7 +135,8 @@ public class OpmlWriter {
         return out.toByteArray();
     }
 
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+    private static void element(XMLStreamWriter w, String name, String text)
+            throws XMLStreamException {
         w.writeCharacters("\n    ");
         w.writeStartElement(name);
         w.writeCharacters(clean(text));

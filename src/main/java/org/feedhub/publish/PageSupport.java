@@ -8,14 +8,17 @@ import java.util.Locale;
 import org.feedhub.publish.FeedView.CarrierView;
 import org.feedhub.publish.FeedView.EntryView;
 
-/** Small formatting helpers for the jte templates (public because the generated templates live elsewhere). */
+/**
+ * Small formatting helpers for the jte templates (public because the generated templates live
+ * elsewhere).
+ */
 public final class PageSupport {
 
     private static final DateTimeFormatter HUMAN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                    .withZone(ZoneOffset.UTC);
 
-    private PageSupport() {
-    }
+    private PageSupport() {}
 
     /** RFC 3339 UTC, for {@code <time datetime>}; null for null. */
     public static String iso(Instant t) {
@@ -52,7 +55,9 @@ public final class PageSupport {
     }
 
     public static List<String> tags(EntryView e) {
-        return e.tags() == null ? List.of() : e.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
+        return e.tags() == null
+                ? List.of()
+                : e.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 
     /** {@code 1 story}, {@code 12 stories}. */

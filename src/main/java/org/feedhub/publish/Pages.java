@@ -6,9 +6,9 @@ import gg.jte.output.StringOutput;
 import java.util.Objects;
 
 /**
- * Renders the HTML pages from the jte templates in {@code src/main/jte/} (precompiled at build time).
- * Text is escaped by the templates; the stories' HTML content is never rendered, only their summaries.
- * Thread-safe.
+ * Renders the HTML pages from the jte templates in {@code src/main/jte/} (precompiled at build
+ * time). Text is escaped by the templates; the stories' HTML content is never rendered, only their
+ * summaries. Thread-safe.
  */
 public class Pages {
 
@@ -17,7 +17,9 @@ public class Pages {
     private final TemplateEngine engine;
 
     public Pages() {
-        this(TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(), PRECOMPILED_PACKAGE));
+        this(
+                TemplateEngine.createPrecompiled(
+                        null, ContentType.Html, Pages.class.getClassLoader(), PRECOMPILED_PACKAGE));
     }
 
     /** With a given engine (e.g. one that compiles the templates on the fly during development). */
@@ -38,6 +40,7 @@ public class Pages {
     private String render(String template, Object page) {
         StringOutput out = new StringOutput();
         engine.render(template, page, out);
-        return out.toString().stripLeading(); // the template's @import/@param lines leave blank lines
+        return out.toString()
+                .stripLeading(); // the template's @import/@param lines leave blank lines
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.TopicDef;
 import org.feedhub.store.FeedQueries;
@@ -23,9 +22,14 @@ public class Site {
     private final Supplier<FeedsConfig> config;
     private final Pages pages = new Pages();
     private final OpmlWriter opml = new OpmlWriter();
-    private final java.util.Map<String, TopicStats> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, TopicStats> counts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Site(FeedQueries queries, SourceStore sources, TopicFeeds feeds, Supplier<FeedsConfig> config) {
+    public Site(
+            FeedQueries queries,
+            SourceStore sources,
+            TopicFeeds feeds,
+            Supplier<FeedsConfig> config) {
         this.queries = queries;
         this.sources = sources;
         this.feeds = feeds;
@@ -36,14 +40,17 @@ public class Site {
         List<TopicCard> cards = new ArrayList<>();
         for (TopicDef t : config.get().topics()) {
             TopicStats s = stats(t.id());
-            cards.add(new TopicCard(t.id(), t.title(), t.description(), s.storyCount(), s.lastChange()));
+            cards.add(
+                    new TopicCard(
+                            t.id(), t.title(), t.description(), s.storyCount(), s.lastChange()));
         }
         return pages.index(new IndexPage("feedhub", cards, style));
     }
 
     /**
-     * A topic's story count and last change. Counting is a scan of the topic's index range (tens of ms at
-     * 100k stories), so the count is kept per topic version: it is recounted only after a pass changed it.
+     * A topic's story count and last change. Counting is a scan of the topic's index range (tens of
+     * ms at 100k stories), so the count is kept per topic version: it is recounted only after a
+     * pass changed it.
      */
     private TopicStats stats(String topicId) {
         TopicStats v = queries.version(topicId);
@@ -55,24 +62,35 @@ public class Site {
     }
 
     public Optional<String> topicPage(String topicId, String baseUrl, LinkStyle style) {
-        return feeds.view(topicId, baseUrl, PAGE_SIZE, 0).map(view -> pages.topic(new TopicPage(view, style)));
+        return feeds.view(topicId, baseUrl, PAGE_SIZE, 0)
+                .map(view -> pages.topic(new TopicPage(view, style)));
     }
 
     public byte[] topicsOpml(String baseUrl) {
-        List<OpmlWriter.TopicLink> links = config.get().topics().stream()
-                .map(t -> new OpmlWriter.TopicLink(t.id(), t.title(), t.description())).toList();
+        List<OpmlWriter.TopicLink> links =
+                config.get().topics().stream()
+                        .map(t -> new OpmlWriter.TopicLink(t.id(), t.title(), t.description()))
+                        .toList();
         return opml.topics(baseUrl, links);
     }
 
-    /** The sources of feeds.yml, at the address feedhub polls them now. {@code file:} samples are left out. */
+    /**
+     * The sources of feeds.yml, at the address feedhub polls them now. {@code file:} samples are
+     * left out.
+     */
     public byte[] sourcesOpml() {
         List<OpmlWriter.SourceLink> links = new ArrayList<>();
         for (var s : config.get().sources()) {
             SourceState state = sources.find(s.id()).orElse(null);
             String url = state != null ? state.fetchUrl() : s.url();
             if (url.startsWith("file:")) continue;
-            String title = s.title() != null ? s.title() : state != null && state.title() != null ? state.title() : s.id();
-            links.add(new OpmlWriter.SourceLink(s.id(), title, url, state == null ? null : state.siteUrl()));
+            String title =
+                    s.title() != null
+                            ? s.title()
+                            : state != null && state.title() != null ? state.title() : s.id();
+            links.add(
+                    new OpmlWriter.SourceLink(
+                            s.id(), title, url, state == null ? null : state.siteUrl()));
         }
         return opml.sources(links);
     }

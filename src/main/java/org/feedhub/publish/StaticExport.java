@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.TopicDef;
 
 /**
- * {@code export DIR}: every topic's feeds, pages and the OPML files as static files, with relative links
- * between pages so the folder works on any static server.
+ * {@code export DIR}: every topic's feeds, pages and the OPML files as static files, with relative
+ * links between pages so the folder works on any static server.
  */
 public class StaticExport {
     private final Site site;
@@ -39,9 +38,17 @@ public class StaticExport {
                 written.add(write(dir, "topics/" + t.id() + "." + f.extension(), body));
             }
             String page = site.topicPage(t.id(), baseUrl, LinkStyle.STATIC).orElseThrow();
-            written.add(write(dir, LinkStyle.staticTopicPagePath(t.id()), page.getBytes(StandardCharsets.UTF_8)));
+            written.add(
+                    write(
+                            dir,
+                            LinkStyle.staticTopicPagePath(t.id()),
+                            page.getBytes(StandardCharsets.UTF_8)));
         }
-        written.add(write(dir, "index.html", site.index(LinkStyle.STATIC).getBytes(StandardCharsets.UTF_8)));
+        written.add(
+                write(
+                        dir,
+                        "index.html",
+                        site.index(LinkStyle.STATIC).getBytes(StandardCharsets.UTF_8)));
         written.add(write(dir, "topics.opml", site.topicsOpml(baseUrl)));
         written.add(write(dir, "sources.opml", site.sourcesOpml()));
         return written;
@@ -52,7 +59,11 @@ public class StaticExport {
         Path target = dir.resolve(relative);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, body);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                target,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return relative;
     }
 }

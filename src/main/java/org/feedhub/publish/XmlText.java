@@ -3,8 +3,7 @@ package org.feedhub.publish;
 /** Text helpers shared by the XML and HTML writers of this package. */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /**
      * Removes the characters XML 1.0 cannot carry at all (C0 controls other than tab, CR and LF,
@@ -48,7 +47,10 @@ final class XmlText {
         return cp != 0xFFFE && cp != 0xFFFF;
     }
 
-    /** HTML-escapes plain text ({@code & < > " '}) so that a reader treating it as HTML shows it literally. */
+    /**
+     * HTML-escapes plain text ({@code & < > " '}) so that a reader treating it as HTML shows it
+     * literally.
+     */
     static String escapeHtml(String s) {
         if (s == null) {
             return null;

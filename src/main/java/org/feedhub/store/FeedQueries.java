@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.parse.Media;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Read side for the publishers: a topic's newest stories (one index range scan) and its counters. */
+/**
+ * Read side for the publishers: a topic's newest stories (one index range scan) and its counters.
+ */
 public class FeedQueries {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -22,65 +23,130 @@ public class FeedQueries {
 
     /** The topic's stories, newest first, skipping {@code offset}. */
     public List<StoredStory> topicStories(String topicId, int limit, int offset) {
-        return load(jdbc.queryForList("SELECT story_id FROM topic_story WHERE topic_id = ? "
-                + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?", Long.class, topicId, limit, offset));
+        return load(
+                jdbc.queryForList(
+                        "SELECT story_id FROM topic_story WHERE topic_id = ? "
+                                + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?",
+                        Long.class,
+                        topicId,
+                        limit,
+                        offset));
     }
 
     /**
-     * The topic's stories in the order they were first stored (story ids only grow), skipping {@code offset}:
-     * the order of archive pages, which therefore do not change once full, whatever dates later stories carry.
+     * The topic's stories in the order they were first stored (story ids only grow), skipping
+     * {@code offset}: the order of archive pages, which therefore do not change once full, whatever
+     * dates later stories carry.
      */
     public List<StoredStory> topicStoriesInStoredOrder(String topicId, int limit, int offset) {
-        return load(jdbc.queryForList("SELECT story_id FROM topic_story WHERE topic_id = ? "
-                + "ORDER BY story_id LIMIT ? OFFSET ?", Long.class, topicId, limit, offset));
+        return load(
+                jdbc.queryForList(
+                        "SELECT story_id FROM topic_story WHERE topic_id = ? "
+                                + "ORDER BY story_id LIMIT ? OFFSET ?",
+                        Long.class,
+                        topicId,
+                        limit,
+                        offset));
     }
 
     private List<StoredStory> load(List<Long> storyIds) {
         if (storyIds.isEmpty()) return List.of();
         MapSqlParameterSource p = new MapSqlParameterSource("ids", storyIds);
         Map<Long, List<String>> tags = new HashMap<>();
-        named.query("SELECT story_id, tag FROM story_tag WHERE story_id IN (:ids) ORDER BY tag", p,
-                rs -> { tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)); });
-        Map<Long, List<StoredStory.Carrier>> carriers = new HashMap<>();
-        named.query("SELECT c.story_id, c.source_id, s.title, COALESCE(s.effective_url, s.url) AS feed_url, s.site_url, "
-                        + "c.link, c.first_seen_at, s.image_url FROM carrier c JOIN source s ON s.id = c.source_id "
-                        + "WHERE c.story_id IN (:ids) ORDER BY c.first_seen_at, c.source_id", p,
+        named.query(
+                "SELECT story_id, tag FROM story_tag WHERE story_id IN (:ids) ORDER BY tag",
+                p,
                 rs -> {
-                    carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StoredStory.Carrier(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            Sql.instant(rs, "first_seen_at"), rs.getString(8)));
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        Map<Long, List<StoredStory.Carrier>> carriers = new HashMap<>();
+        named.query(
+                "SELECT c.story_id, c.source_id, s.title, COALESCE(s.effective_url, s.url) AS feed_url, s.site_url, "
+                        + "c.link, c.first_seen_at, s.image_url FROM carrier c JOIN source s ON s.id = c.source_id "
+                        + "WHERE c.story_id IN (:ids) ORDER BY c.first_seen_at, c.source_id",
+                p,
+                rs -> {
+                    carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(
+                                    new StoredStory.Carrier(
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getString(6),
+                                            Sql.instant(rs, "first_seen_at"),
+                                            rs.getString(8)));
                 });
         Map<Long, List<Media>> media = new HashMap<>();
-        named.query("SELECT story_id, url, mime_type, length, medium, title, thumbnail FROM story_media "
-                + "WHERE story_id IN (:ids) ORDER BY story_id, position", p, rs -> {
-            long length = rs.getLong("length");
-            Long len = rs.wasNull() ? null : length;
-            media.computeIfAbsent(rs.getLong("story_id"), k -> new ArrayList<>()).add(new Media(rs.getString("url"),
-                    rs.getString("mime_type"), len, rs.getString("medium"), rs.getString("title"), rs.getBoolean("thumbnail")));
-        });
+        named.query(
+                "SELECT story_id, url, mime_type, length, medium, title, thumbnail FROM story_media "
+                        + "WHERE story_id IN (:ids) ORDER BY story_id, position",
+                p,
+                rs -> {
+                    long length = rs.getLong("length");
+                    Long len = rs.wasNull() ? null : length;
+                    media.computeIfAbsent(rs.getLong("story_id"), k -> new ArrayList<>())
+                            .add(
+                                    new Media(
+                                            rs.getString("url"),
+                                            rs.getString("mime_type"),
+                                            len,
+                                            rs.getString("medium"),
+                                            rs.getString("title"),
+                                            rs.getBoolean("thumbnail")));
+                });
         Map<Long, StoredStory> byId = new HashMap<>();
-        named.query("SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at, lead_image "
-                + "FROM story WHERE id IN (:ids)", p, rs -> {
-            long id = rs.getLong("id");
-            byId.put(id, new StoredStory(id, rs.getString("canonical_url"), rs.getString("title"), rs.getString("author"),
-                    rs.getString("summary"), rs.getString("content_html"), Sql.instant(rs, "published_at"),
-                    Sql.instant(rs, "updated_at"), tags.getOrDefault(id, List.of()), carriers.getOrDefault(id, List.of()),
-                    media.getOrDefault(id, List.of()), rs.getString("lead_image")));
-        });
+        named.query(
+                "SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at, lead_image "
+                        + "FROM story WHERE id IN (:ids)",
+                p,
+                rs -> {
+                    long id = rs.getLong("id");
+                    byId.put(
+                            id,
+                            new StoredStory(
+                                    id,
+                                    rs.getString("canonical_url"),
+                                    rs.getString("title"),
+                                    rs.getString("author"),
+                                    rs.getString("summary"),
+                                    rs.getString("content_html"),
+                                    Sql.instant(rs, "published_at"),
+                                    Sql.instant(rs, "updated_at"),
+                                    tags.getOrDefault(id, List.of()),
+                                    carriers.getOrDefault(id, List.of()),
+                                    media.getOrDefault(id, List.of()),
+                                    rs.getString("lead_image")));
+                });
         return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public TopicStats stats(String topicId) {
-        long count = jdbc.queryForObject("SELECT COUNT(*) FROM topic_story WHERE topic_id = ?", Long.class, topicId);
+        long count =
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM topic_story WHERE topic_id = ?", Long.class, topicId);
         TopicStats v = version(topicId);
         return new TopicStats(topicId, count, v.lastChange(), v.version());
     }
 
-    /** The topic's change counter and time: what a cached rendering is checked against, per request. */
+    /**
+     * The topic's change counter and time: what a cached rendering is checked against, per request.
+     */
     public TopicStats version(String topicId) {
-        return jdbc.query("SELECT version, changed_at FROM topic_state WHERE topic_id = ?",
-                        (rs, i) -> new TopicStats(topicId, -1, Sql.instant(rs, "changed_at"), rs.getLong("version")), topicId)
-                .stream().findFirst().orElse(new TopicStats(topicId, -1, null, 0));
+        return jdbc
+                .query(
+                        "SELECT version, changed_at FROM topic_state WHERE topic_id = ?",
+                        (rs, i) ->
+                                new TopicStats(
+                                        topicId,
+                                        -1,
+                                        Sql.instant(rs, "changed_at"),
+                                        rs.getLong("version")),
+                        topicId)
+                .stream()
+                .findFirst()
+                .orElse(new TopicStats(topicId, -1, null, 0));
     }
 
     public long totalStories() {

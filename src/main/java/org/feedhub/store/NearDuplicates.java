@@ -3,24 +3,25 @@ package org.feedhub.store;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.dedup.Fingerprint;
 import org.feedhub.dedup.NearDuplicateIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Near-duplicate lookup for the store. Fingerprints are kept on the story row (the database stays the truth);
- * lookups go to an in-memory MinHash/LSH index of the stories inside the dedup window, which catches up with
- * the rows other instances stored (every story with a higher id) before each lookup. Keeping the 32 band keys
- * per story in an indexed table instead cost 32 random index inserts per story and tripled the time of a cold
- * pass (bench/results/notes.md); the in-memory index answers in microseconds.
+ * Near-duplicate lookup for the store. Fingerprints are kept on the story row (the database stays
+ * the truth); lookups go to an in-memory MinHash/LSH index of the stories inside the dedup window,
+ * which catches up with the rows other instances stored (every story with a higher id) before each
+ * lookup. Keeping the 32 band keys per story in an indexed table instead cost 32 random index
+ * inserts per story and tripled the time of a cold pass (bench/results/notes.md); the in-memory
+ * index answers in microseconds.
  */
 public class NearDuplicates {
     /**
-     * Texts shorter than this (title and text together) are not compared by content: a few words say too
-     * little ("Story 2 of source 5" and "Story 3 of source 5" share most of their shingles), and the labelled
-     * set the threshold was tuned on has no story under 37 words. Short items dedup by guid and link only.
+     * Texts shorter than this (title and text together) are not compared by content: a few words
+     * say too little ("Story 2 of source 5" and "Story 3 of source 5" share most of their
+     * shingles), and the labelled set the threshold was tuned on has no story under 37 words. Short
+     * items dedup by guid and link only.
      */
     public static final int MIN_WORDS = 25;
 
@@ -35,7 +36,10 @@ public class NearDuplicates {
         this.index = new NearDuplicateIndex(settings);
     }
 
-    /** The story's fingerprint, or {@link Fingerprint#NONE} when it is too short to compare by content. */
+    /**
+     * The story's fingerprint, or {@link Fingerprint#NONE} when it is too short to compare by
+     * content.
+     */
     public static Fingerprint fingerprint(String title, String text) {
         String all = (title == null ? "" : title) + " " + (text == null ? "" : text);
         if (all.trim().split("\\s+").length < MIN_WORDS) return Fingerprint.NONE;
@@ -46,7 +50,10 @@ public class NearDuplicates {
         return settings;
     }
 
-    /** The stored story this one is a near duplicate of, if any (a story that no longer exists is forgotten). */
+    /**
+     * The stored story this one is a near duplicate of, if any (a story that no longer exists is
+     * forgotten).
+     */
     public synchronized Optional<Long> find(Fingerprint fp, Instant published) {
         if (fp.isEmpty()) return Optional.empty();
         catchUp(published);
@@ -54,8 +61,10 @@ public class NearDuplicates {
             Optional<NearDuplicateIndex.Match> m = index.find(fp, published);
             if (m.isEmpty()) return Optional.empty();
             long id = m.get().storyId();
-            // The index may hold a story whose transaction rolled back, or one retention purged meanwhile.
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM story WHERE id = ?", Integer.class, id) > 0) return Optional.of(id);
+            // The index may hold a story whose transaction rolled back, or one retention purged
+            // meanwhile.
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM story WHERE id = ?", Integer.class, id)
+                    > 0) return Optional.of(id);
             index.remove(id);
         }
     }
@@ -63,7 +72,10 @@ public class NearDuplicates {
     /** Makes a newly stored story findable. */
     public synchronized void add(long storyId, Fingerprint fp, Instant published) {
         if (fp.isEmpty()) return;
-        jdbc.update("UPDATE story SET fingerprint = ? WHERE id = ?", HexFormat.of().formatHex(fp.toBytes()), storyId);
+        jdbc.update(
+                "UPDATE story SET fingerprint = ? WHERE id = ?",
+                HexFormat.of().formatHex(fp.toBytes()),
+                storyId);
         index.add(storyId, fp, published);
     }
 
@@ -73,31 +85,40 @@ public class NearDuplicates {
     }
 
     /**
-     * Reads the fingerprints of stories stored since the last look (by this or another instance), within
-     * twice the window of now, so lookups see them. On the first call this loads the window.
+     * Reads the fingerprints of stories stored since the last look (by this or another instance),
+     * within twice the window of now, so lookups see them. On the first call this loads the window.
      */
     private void catchUp(Instant published) {
         Instant from = published.minus(settings.window().multipliedBy(2));
-        if (seenUpTo < 0) {   // first look: load the window only, then remember where the table ends
-            jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE published_at >= ? AND fingerprint IS NOT NULL",
-                    rs -> { remember(rs, from); }, Sql.ts(from));
+        if (seenUpTo < 0) { // first look: load the window only, then remember where the table ends
+            jdbc.query(
+                    "SELECT id, fingerprint, published_at FROM story WHERE published_at >= ? AND fingerprint IS NOT NULL",
+                    rs -> {
+                        remember(rs, from);
+                    },
+                    Sql.ts(from));
             Long top = jdbc.queryForObject("SELECT MAX(id) FROM story", Long.class);
             seenUpTo = top == null ? 0 : top;
             return;
         }
-        // Later looks: only the rows stored since come back (few), so window and fingerprint are checked here
+        // Later looks: only the rows stored since come back (few), so window and fingerprint are
+        // checked here
         // and the highest id seen comes from the same query.
         long[] max = {seenUpTo};
-        jdbc.query("SELECT id, fingerprint, published_at FROM story WHERE id > ?", rs -> {
-            max[0] = Math.max(max[0], rs.getLong(1));
-            remember(rs, from);
-        }, seenUpTo);
+        jdbc.query(
+                "SELECT id, fingerprint, published_at FROM story WHERE id > ?",
+                rs -> {
+                    max[0] = Math.max(max[0], rs.getLong(1));
+                    remember(rs, from);
+                },
+                seenUpTo);
         seenUpTo = max[0];
     }
 
     private void remember(java.sql.ResultSet rs, Instant from) throws java.sql.SQLException {
         String fp = rs.getString(2);
         Instant at = Sql.instant(rs, "published_at");
-        if (fp != null && !at.isBefore(from)) index.add(rs.getLong(1), Fingerprint.fromBytes(HexFormat.of().parseHex(fp)), at);
+        if (fp != null && !at.isBefore(from))
+            index.add(rs.getLong(1), Fingerprint.fromBytes(HexFormat.of().parseHex(fp)), at);
     }
 }

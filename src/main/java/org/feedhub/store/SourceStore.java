@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.feedhub.config.SourceDef;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,84 +14,136 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code source} table: one row per source id of feeds.yml, with its fetch state. */
 public class SourceStore {
-    private static final String COLUMNS = "s.id, s.url, s.effective_url, s.title, s.site_url, s.etag, s.last_modified, "
-            + "s.body_hash, s.last_fetch_at, s.last_success_at, s.last_status, s.last_error, s.failures, s.next_due_at, "
-            + "s.retired_at, s.active, s.guid_policy, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
+    private static final String COLUMNS =
+            "s.id, s.url, s.effective_url, s.title, s.site_url, s.etag, s.last_modified, "
+                    + "s.body_hash, s.last_fetch_at, s.last_success_at, s.last_status, s.last_error, s.failures, s.next_due_at, "
+                    + "s.retired_at, s.active, s.guid_policy, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTx;
 
     public SourceStore(JdbcTemplate jdbc, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
-        // Claims commit at once, whatever transaction the caller is in: they must be visible to other
+        // Claims commit at once, whatever transaction the caller is in: they must be visible to
+        // other
         // instances, and must not hold row locks that the per-source writes would then wait on.
         this.ownTx = new TransactionTemplate(txManager);
         this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Brings the table in line with feeds.yml: new sources are due now; a source whose URL changed starts
-     * afresh (validators, failures, retirement cleared); sources no longer listed stop being polled but keep
-     * their stories until retention.
+     * Brings the table in line with feeds.yml: new sources are due now; a source whose URL changed
+     * starts afresh (validators, failures, retirement cleared); sources no longer listed stop being
+     * polled but keep their stories until retention.
      */
     public void sync(List<SourceDef> sources, Instant now) {
         Set<String> ids = sources.stream().map(SourceDef::id).collect(Collectors.toSet());
         for (SourceDef s : sources) {
-            Optional<String> url = jdbc.query("SELECT url FROM source WHERE id = ?",
-                    (rs, i) -> rs.getString(1), s.id()).stream().findFirst();
+            Optional<String> url =
+                    jdbc
+                            .query(
+                                    "SELECT url FROM source WHERE id = ?",
+                                    (rs, i) -> rs.getString(1),
+                                    s.id())
+                            .stream()
+                            .findFirst();
             if (url.isEmpty()) {
-                jdbc.update("INSERT INTO source (id, url, next_due_at, failures, active) VALUES (?, ?, ?, 0, TRUE)",
-                        s.id(), s.url(), Sql.ts(now));
+                jdbc.update(
+                        "INSERT INTO source (id, url, next_due_at, failures, active) VALUES (?, ?, ?, 0, TRUE)",
+                        s.id(),
+                        s.url(),
+                        Sql.ts(now));
             } else if (!url.get().equals(s.url())) {
-                jdbc.update("UPDATE source SET url = ?, effective_url = NULL, etag = NULL, last_modified = NULL, "
-                        + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, guid_policy = NULL, next_due_at = ?, "
-                        + "active = TRUE WHERE id = ?", s.url(), Sql.ts(now), s.id());
+                jdbc.update(
+                        "UPDATE source SET url = ?, effective_url = NULL, etag = NULL, last_modified = NULL, "
+                                + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, guid_policy = NULL, next_due_at = ?, "
+                                + "active = TRUE WHERE id = ?",
+                        s.url(),
+                        Sql.ts(now),
+                        s.id());
             } else {
-                jdbc.update("UPDATE source SET active = TRUE WHERE id = ? AND active = FALSE", s.id());
+                jdbc.update(
+                        "UPDATE source SET active = TRUE WHERE id = ? AND active = FALSE", s.id());
             }
         }
-        for (String known : jdbc.queryForList("SELECT id FROM source WHERE active = TRUE", String.class)) {
-            if (!ids.contains(known)) jdbc.update("UPDATE source SET active = FALSE WHERE id = ?", known);
+        for (String known :
+                jdbc.queryForList("SELECT id FROM source WHERE active = TRUE", String.class)) {
+            if (!ids.contains(known))
+                jdbc.update("UPDATE source SET active = FALSE WHERE id = ?", known);
         }
     }
 
     /** How many active sources are due now (claimed or not). */
     public int dueCount(Instant now) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
-                + "AND next_due_at <= ?", Integer.class, Sql.ts(now));
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
+                        + "AND next_due_at <= ?",
+                Integer.class,
+                Sql.ts(now));
     }
 
     /** Whether some active source is due and not claimed by a running pass. */
     public boolean anyDue(Instant now) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
-                + "AND next_due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)", Integer.class,
-                Sql.ts(now), Sql.ts(now)) > 0;
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM source WHERE active = TRUE AND retired_at IS NULL "
+                                + "AND next_due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)",
+                        Integer.class,
+                        Sql.ts(now),
+                        Sql.ts(now))
+                > 0;
     }
 
     /**
-     * Claims up to {@code max} sources for this instance: those due now (or, for {@code aggregate}, all of
-     * them) that this pass has not fetched yet and that no live claim holds. Each claim is one conditional
-     * UPDATE, atomic on every database, so of two instances racing for a source exactly one wins it; claiming
-     * a few at a time lets the instances share a pass; the lease lets another instance take over the sources
-     * of one that died. A restarted pass (same {@code passStart}) claims only what it had not finished.
+     * Claims up to {@code max} sources for this instance: those due now (or, for {@code aggregate},
+     * all of them) that this pass has not fetched yet and that no live claim holds. Each claim is
+     * one conditional UPDATE, atomic on every database, so of two instances racing for a source
+     * exactly one wins it; claiming a few at a time lets the instances share a pass; the lease lets
+     * another instance take over the sources of one that died. A restarted pass (same {@code
+     * passStart}) claims only what it had not finished.
      */
-    public List<String> claim(String instance, Instant now, Instant leaseUntil, boolean all, Instant passStart, int max) {
-        String which = " AND (last_fetch_at IS NULL OR last_fetch_at < ?)" + (all ? "" : " AND next_due_at <= ?");
-        String free = " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
-        Object[] whichArgs = all ? new Object[]{Sql.ts(passStart)} : new Object[]{Sql.ts(passStart), Sql.ts(now)};
+    public List<String> claim(
+            String instance,
+            Instant now,
+            Instant leaseUntil,
+            boolean all,
+            Instant passStart,
+            int max) {
+        String which =
+                " AND (last_fetch_at IS NULL OR last_fetch_at < ?)"
+                        + (all ? "" : " AND next_due_at <= ?");
+        String free =
+                " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
+        Object[] whichArgs =
+                all
+                        ? new Object[] {Sql.ts(passStart)}
+                        : new Object[] {Sql.ts(passStart), Sql.ts(now)};
         List<Object> selectArgs = new java.util.ArrayList<>(List.of(whichArgs));
         selectArgs.add(Sql.ts(now));
-        selectArgs.add(max * 4);   // a few spare candidates for the ones another instance wins first
-        List<String> candidates = jdbc.queryForList("SELECT id FROM source WHERE 1 = 1" + which + free
-                + " ORDER BY next_due_at, id LIMIT ?", String.class, selectArgs.toArray());
+        selectArgs.add(max * 4); // a few spare candidates for the ones another instance wins first
+        List<String> candidates =
+                jdbc.queryForList(
+                        "SELECT id FROM source WHERE 1 = 1"
+                                + which
+                                + free
+                                + " ORDER BY next_due_at, id LIMIT ?",
+                        String.class,
+                        selectArgs.toArray());
         List<String> won = new java.util.ArrayList<>();
         for (String id : candidates) {
             if (won.size() >= max) break;
-            List<Object> args = new java.util.ArrayList<>(List.of(instance, Sql.ts(leaseUntil), id));
+            List<Object> args =
+                    new java.util.ArrayList<>(List.of(instance, Sql.ts(leaseUntil), id));
             args.addAll(List.of(whichArgs));
             args.add(Sql.ts(now));
-            Integer n = ownTx.execute(status -> jdbc.update("UPDATE source SET claimed_by = ?, claimed_until = ? "
-                    + "WHERE id = ?" + which + free, args.toArray()));
+            Integer n =
+                    ownTx.execute(
+                            status ->
+                                    jdbc.update(
+                                            "UPDATE source SET claimed_by = ?, claimed_until = ? "
+                                                    + "WHERE id = ?"
+                                                    + which
+                                                    + free,
+                                            args.toArray()));
             if (n != null && n == 1) won.add(id);
         }
         return won;
@@ -100,51 +151,98 @@ public class SourceStore {
 
     /** Gives back claims this instance holds but will not finish (a pass stopped early). */
     public void release(String instance, java.util.Collection<String> ids) {
-        ownTx.executeWithoutResult(status -> {
-            for (String id : ids) {
-                jdbc.update("UPDATE source SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?", id, instance);
-            }
-        });
+        ownTx.executeWithoutResult(
+                status -> {
+                    for (String id : ids) {
+                        jdbc.update(
+                                "UPDATE source SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                                id,
+                                instance);
+                    }
+                });
     }
 
     public Optional<SourceState> find(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM source s WHERE s.id = ?", MAPPER, id).stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM source s WHERE s.id = ?", MAPPER, id)
+                .stream()
+                .findFirst();
     }
 
     /** Every source ever configured, active ones first. */
     public List<SourceState> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM source s ORDER BY s.active DESC, s.id", MAPPER);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM source s ORDER BY s.active DESC, s.id", MAPPER);
     }
 
     /** The earliest next fetch among pollable sources, if any. */
     public Optional<Instant> nextDue() {
-        return jdbc.query("SELECT MIN(next_due_at) AS d FROM source WHERE active = TRUE AND retired_at IS NULL",
-                (rs, i) -> Sql.instant(rs, "d")).stream().filter(java.util.Objects::nonNull).findFirst();
+        return jdbc
+                .query(
+                        "SELECT MIN(next_due_at) AS d FROM source WHERE active = TRUE AND retired_at IS NULL",
+                        (rs, i) -> Sql.instant(rs, "d"))
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     void recordSuccess(String id, Instant now, FetchOutcome o, Instant nextDue) {
-        jdbc.update("UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
+        jdbc.update(
+                "UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
                         + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                         + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
                         + "effective_url = COALESCE(?, effective_url), image_url = COALESCE(?, image_url), claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ?",
-                Sql.ts(now), Sql.ts(now), o.httpStatus() == 0 ? null : o.httpStatus(), Sql.ts(nextDue), Sql.cut(o.etag(), 1000),
-                Sql.cut(o.lastModified(), 200), o.bodyHash(), Sql.cut(o.feedTitle(), 1000), Sql.cut(o.siteUrl(), 2048),
-                Sql.cut(o.effectiveUrl(), 2048), Sql.cut(o.feedImage(), 2048), id);
+                Sql.ts(now),
+                Sql.ts(now),
+                o.httpStatus() == 0 ? null : o.httpStatus(),
+                Sql.ts(nextDue),
+                Sql.cut(o.etag(), 1000),
+                Sql.cut(o.lastModified(), 200),
+                o.bodyHash(),
+                Sql.cut(o.feedTitle(), 1000),
+                Sql.cut(o.siteUrl(), 2048),
+                Sql.cut(o.effectiveUrl(), 2048),
+                Sql.cut(o.feedImage(), 2048),
+                id);
     }
 
-    void recordFailure(String id, Instant now, int status, String error, Instant nextDue, boolean retire) {
-        jdbc.update("UPDATE source SET last_fetch_at = ?, last_status = ?, last_error = ?, failures = failures + 1, "
+    void recordFailure(
+            String id, Instant now, int status, String error, Instant nextDue, boolean retire) {
+        jdbc.update(
+                "UPDATE source SET last_fetch_at = ?, last_status = ?, last_error = ?, failures = failures + 1, "
                         + "next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END, claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ?",
-                Sql.ts(now), status == 0 ? null : status, Sql.cut(error, 2000), Sql.ts(nextDue), retire, Sql.ts(now), id);
+                Sql.ts(now),
+                status == 0 ? null : status,
+                Sql.cut(error, 2000),
+                Sql.ts(nextDue),
+                retire,
+                Sql.ts(now),
+                id);
     }
 
-    private static final RowMapper<SourceState> MAPPER = (rs, i) -> new SourceState(rs.getString("id"),
-            rs.getString("url"), rs.getString("effective_url"), rs.getString("title"), rs.getString("site_url"),
-            rs.getString("etag"), rs.getString("last_modified"), rs.getString("body_hash"),
-            Sql.instant(rs, "last_fetch_at"), Sql.instant(rs, "last_success_at"), Sql.intOrNull(rs, "last_status"),
-            rs.getString("last_error"), rs.getInt("failures"), Sql.instant(rs, "next_due_at"),
-            Sql.instant(rs, "retired_at"), rs.getBoolean("active"), rs.getLong("story_count"),
-            rs.getString("guid_policy") == null ? "guid" : rs.getString("guid_policy"));
+    private static final RowMapper<SourceState> MAPPER =
+            (rs, i) ->
+                    new SourceState(
+                            rs.getString("id"),
+                            rs.getString("url"),
+                            rs.getString("effective_url"),
+                            rs.getString("title"),
+                            rs.getString("site_url"),
+                            rs.getString("etag"),
+                            rs.getString("last_modified"),
+                            rs.getString("body_hash"),
+                            Sql.instant(rs, "last_fetch_at"),
+                            Sql.instant(rs, "last_success_at"),
+                            Sql.intOrNull(rs, "last_status"),
+                            rs.getString("last_error"),
+                            rs.getInt("failures"),
+                            Sql.instant(rs, "next_due_at"),
+                            Sql.instant(rs, "retired_at"),
+                            rs.getBoolean("active"),
+                            rs.getLong("story_count"),
+                            rs.getString("guid_policy") == null
+                                    ? "guid"
+                                    : rs.getString("guid_policy"));
 }

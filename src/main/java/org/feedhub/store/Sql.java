@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 
 /** Instants in and out of TIMESTAMP WITH TIME ZONE columns, the same way on H2 and PostgreSQL. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static OffsetDateTime ts(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);

@@ -2,18 +2,32 @@ package org.feedhub.store;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.feedhub.parse.Media;
 
 /** A story as the publishers read it, with every source that carried it (first carrier first). */
-public record StoredStory(long id, String canonicalUrl, String title, String author, String summary, String contentHtml,
-                          Instant published, Instant updated, List<String> tags, List<Carrier> carriers,
-                          List<Media> media, String leadImage) {
+public record StoredStory(
+        long id,
+        String canonicalUrl,
+        String title,
+        String author,
+        String summary,
+        String contentHtml,
+        Instant published,
+        Instant updated,
+        List<String> tags,
+        List<Carrier> carriers,
+        List<Media> media,
+        String leadImage) {
 
     /**
      * @param sourceImage the source's own image or icon, may be null
      */
-    public record Carrier(String sourceId, String sourceTitle, String feedUrl, String siteUrl, String link,
-                          Instant firstSeen, String sourceImage) {
-    }
+    public record Carrier(
+            String sourceId,
+            String sourceTitle,
+            String feedUrl,
+            String siteUrl,
+            String link,
+            Instant firstSeen,
+            String sourceImage) {}
 }

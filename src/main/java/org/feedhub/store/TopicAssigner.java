@@ -1,7 +1,6 @@
 package org.feedhub.store;
 
 import java.util.List;
-
 import org.feedhub.normalize.Story;
 
 /** Decides which topics a story joins when a given source carries it. */

@@ -8,15 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.feedhub.normalize.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps topic membership in line with the topic definitions: when an editor changes a topic's sources or
- * match rules, every stored story is judged again, so the feed shows what the new rule says.
+ * Keeps topic membership in line with the topic definitions: when an editor changes a topic's
+ * sources or match rules, every stored story is judged again, so the feed shows what the new rule
+ * says.
  */
 public class TopicIndex {
     private static final String FINGERPRINT = "topics.fingerprint";
@@ -30,50 +30,104 @@ public class TopicIndex {
         this.stories = stories;
     }
 
-    /** @return true when the definitions had changed and the index was rebuilt */
-    public boolean reindexIfChanged(String fingerprint, Set<String> topicIds, TopicAssigner assigner, Instant now) {
-        String stored = jdbc.query("SELECT meta_value FROM store_meta WHERE meta_key = ?", (rs, i) -> rs.getString(1), FINGERPRINT)
-                .stream().findFirst().orElse(null);
+    /**
+     * @return true when the definitions had changed and the index was rebuilt
+     */
+    public boolean reindexIfChanged(
+            String fingerprint, Set<String> topicIds, TopicAssigner assigner, Instant now) {
+        String stored =
+                jdbc
+                        .query(
+                                "SELECT meta_value FROM store_meta WHERE meta_key = ?",
+                                (rs, i) -> rs.getString(1),
+                                FINGERPRINT)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
         if (fingerprint.equals(stored)) return false;
-        tx.executeWithoutResult(status -> {
-            Set<String> touched = new LinkedHashSet<>(topicIds);
-            touched.addAll(jdbc.queryForList("SELECT DISTINCT topic_id FROM topic_story", String.class));
-            // A story that stays in a topic keeps the version it joined in; one that joins now joins in the
-            // version bumped below (the hub delivers it as new).
-            Map<String, Long> joinedIn = new HashMap<>();
-            jdbc.query("SELECT topic_id, story_id, added_version FROM topic_story WHERE added_version IS NOT NULL", rs -> {
-                joinedIn.put(rs.getString(1) + "|" + rs.getLong(2), rs.getLong(3));
-            });
-            jdbc.update("DELETE FROM topic_story");
-            Map<Long, List<String>> carriers = new HashMap<>();
-            jdbc.query("SELECT story_id, source_id FROM carrier", rs -> {
-                carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            });
-            Map<Long, List<String>> tags = new HashMap<>();
-            jdbc.query("SELECT story_id, tag FROM story_tag", rs -> {
-                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            });
-            List<Object[]> rows = new ArrayList<>();
-            jdbc.query("SELECT id, title, summary, text_content, published_at FROM story", rs -> {
-                long id = rs.getLong("id");
-                Instant published = Sql.instant(rs, "published_at");
-                String text = rs.getString("text_content");
-                Story s = new Story(null, null, null, null, rs.getString("title"), null, published, published, null,
-                        text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n")), List.of(), null,
-                        tags.getOrDefault(id, List.of()), rs.getString("summary"));
-                Set<String> joined = new LinkedHashSet<>();
-                for (String source : carriers.getOrDefault(id, List.of())) joined.addAll(assigner.topicsFor(source, s));
-                for (String topic : joined) rows.add(new Object[]{topic, id, Sql.ts(published), joinedIn.get(topic + "|" + id)});
-            });
-            jdbc.batchUpdate("INSERT INTO topic_story (topic_id, story_id, published_at, added_version) VALUES (?, ?, ?, ?)",
-                    rows);
-            for (String topic : touched) stories.bumpTopic(topic, now);
-            if (stored == null) {
-                jdbc.update("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)", FINGERPRINT, fingerprint);
-            } else {
-                jdbc.update("UPDATE store_meta SET meta_value = ? WHERE meta_key = ?", fingerprint, FINGERPRINT);
-            }
-        });
+        tx.executeWithoutResult(
+                status -> {
+                    Set<String> touched = new LinkedHashSet<>(topicIds);
+                    touched.addAll(
+                            jdbc.queryForList(
+                                    "SELECT DISTINCT topic_id FROM topic_story", String.class));
+                    // A story that stays in a topic keeps the version it joined in; one that joins
+                    // now joins in the
+                    // version bumped below (the hub delivers it as new).
+                    Map<String, Long> joinedIn = new HashMap<>();
+                    jdbc.query(
+                            "SELECT topic_id, story_id, added_version FROM topic_story WHERE added_version IS NOT NULL",
+                            rs -> {
+                                joinedIn.put(rs.getString(1) + "|" + rs.getLong(2), rs.getLong(3));
+                            });
+                    jdbc.update("DELETE FROM topic_story");
+                    Map<Long, List<String>> carriers = new HashMap<>();
+                    jdbc.query(
+                            "SELECT story_id, source_id FROM carrier",
+                            rs -> {
+                                carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                        .add(rs.getString(2));
+                            });
+                    Map<Long, List<String>> tags = new HashMap<>();
+                    jdbc.query(
+                            "SELECT story_id, tag FROM story_tag",
+                            rs -> {
+                                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                        .add(rs.getString(2));
+                            });
+                    List<Object[]> rows = new ArrayList<>();
+                    jdbc.query(
+                            "SELECT id, title, summary, text_content, published_at FROM story",
+                            rs -> {
+                                long id = rs.getLong("id");
+                                Instant published = Sql.instant(rs, "published_at");
+                                String text = rs.getString("text_content");
+                                Story s =
+                                        new Story(
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                rs.getString("title"),
+                                                null,
+                                                published,
+                                                published,
+                                                null,
+                                                text == null || text.isEmpty()
+                                                        ? List.of()
+                                                        : Arrays.asList(text.split("\n")),
+                                                List.of(),
+                                                null,
+                                                tags.getOrDefault(id, List.of()),
+                                                rs.getString("summary"));
+                                Set<String> joined = new LinkedHashSet<>();
+                                for (String source : carriers.getOrDefault(id, List.of()))
+                                    joined.addAll(assigner.topicsFor(source, s));
+                                for (String topic : joined)
+                                    rows.add(
+                                            new Object[] {
+                                                topic,
+                                                id,
+                                                Sql.ts(published),
+                                                joinedIn.get(topic + "|" + id)
+                                            });
+                            });
+                    jdbc.batchUpdate(
+                            "INSERT INTO topic_story (topic_id, story_id, published_at, added_version) VALUES (?, ?, ?, ?)",
+                            rows);
+                    for (String topic : touched) stories.bumpTopic(topic, now);
+                    if (stored == null) {
+                        jdbc.update(
+                                "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)",
+                                FINGERPRINT,
+                                fingerprint);
+                    } else {
+                        jdbc.update(
+                                "UPDATE store_meta SET meta_value = ? WHERE meta_key = ?",
+                                fingerprint,
+                                FINGERPRINT);
+                    }
+                });
         return true;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +24,16 @@ class BackoffTest {
     void eachConsecutiveFailureDoublesTheWaitWithinTenPercentJitter() {
         for (int f = 0; f < 6; f++) {
             long expected = EVERY.toMillis() << f;
-            assertThat(wait(f, true, null).toMillis()).isBetween((long) (expected * 0.9), (long) (expected * 1.1));
+            assertThat(wait(f, true, null).toMillis())
+                    .isBetween((long) (expected * 0.9), (long) (expected * 1.1));
         }
     }
 
     @RepeatedTest(20)
     void theWaitIsCappedAtADay() {
-        assertThat(wait(30, true, null)).isBetween(Duration.ofHours(21).plusMinutes(35), Duration.ofHours(26).plusMinutes(25));
+        assertThat(wait(30, true, null))
+                .isBetween(
+                        Duration.ofHours(21).plusMinutes(35), Duration.ofHours(26).plusMinutes(25));
     }
 
     @Test

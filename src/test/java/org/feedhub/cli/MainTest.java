@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,13 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The command line as a user types it, run in-process: {@code Main.run(Main.Invocation.parse(args), out, err)}.
- * Exit status 0 = done, 1 = could not run, 2 = bad usage; every failure is exactly one line on stderr.
+ * The command line as a user types it, run in-process: {@code Main.run(Main.Invocation.parse(args),
+ * out, err)}. Exit status 0 = done, 1 = could not run, 2 = bad usage; every failure is exactly one
+ * line on stderr.
  */
 class MainTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** What one invocation did. */
     record Result(int status, String out, String err) {
@@ -41,10 +40,12 @@ class MainTest {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = Main.run(Main.Invocation.parse(args), o, e);
         }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(
+                status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static final String VALID = """
+    private static final String VALID =
+            """
             defaults:
               every: 15m
               keep: 30d
@@ -82,7 +83,14 @@ class MainTest {
         Result r = run(arg);
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("check", "aggregate", "export DIR", "help", "--feedhub.feeds=PATH", "--server.port=N");
+        assertThat(r.out())
+                .contains(
+                        "check",
+                        "aggregate",
+                        "export DIR",
+                        "help",
+                        "--feedhub.feeds=PATH",
+                        "--server.port=N");
         assertThat(r.out()).isEqualTo(HelpText.TEXT);
     }
 
@@ -100,16 +108,24 @@ class MainTest {
         Result r = run("frobnicate", "--server.port=1");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString().startsWith("feedhub: ").contains("frobnicate", "help");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: ")
+                .contains("frobnicate", "help");
     }
 
     @Test
     void exportWithoutDirIsExitTwo() throws IOException {
         Path feeds = write(VALID);
-        Result r = run("export", "--feedhub.feeds=" + feeds);   // a setting is not a DIR
+        Result r = run("export", "--feedhub.feeds=" + feeds); // a setting is not a DIR
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString().startsWith("feedhub: ").contains("export DIR");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: ")
+                .contains("export DIR");
     }
 
     @Test
@@ -127,8 +143,11 @@ class MainTest {
         Result r = run(command, "other.yml", "--feedhub.feeds=" + feeds);
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString()
-                .startsWith("feedhub: " + command).contains("other.yml", "--feedhub.feeds=PATH");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: " + command)
+                .contains("other.yml", "--feedhub.feeds=PATH");
     }
 
     // --- check
@@ -158,9 +177,15 @@ class MainTest {
         assertThat(r.errLines()).containsExactly("feedhub: " + missing + ":0: no such file");
     }
 
-    /** Each kind of mistake an editor makes: exit 1, nothing on stdout, one stderr line naming line and field. */
+    /**
+     * Each kind of mistake an editor makes: exit 1, nothing on stdout, one stderr line naming line
+     * and field.
+     */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             unknown key            | 11 | sources[1].titel         | unknown key 'titel'
             duplicate source id    | 12 | sources[2].id            | duplicate id 'desk-alpha' (already used on line 5)
             duplicate topic id     | 20 | topics[1].id             | duplicate id 'topic-gamma' (already used on line 13)
@@ -168,14 +193,20 @@ class MainTest {
             bad interval           | 8  | sources[0].every         | "5x" is not an interval
             bad defaults interval  | 2  | defaults.every           | "soon" is not an interval
             """)
-    void checkRefusesAnInvalidFile(String kind, int line, String field, String problem) throws IOException {
+    void checkRefusesAnInvalidFile(String kind, int line, String field, String problem)
+            throws IOException {
         Path feeds = write(invalid(kind));
-        for (String[] args : List.of(new String[] {"check", "--feedhub.feeds=" + feeds},
-                new String[] {"--feedhub.feeds=" + feeds, "check"})) {
+        for (String[] args :
+                List.of(
+                        new String[] {"check", "--feedhub.feeds=" + feeds},
+                        new String[] {"--feedhub.feeds=" + feeds, "check"})) {
             Result r = run(args);
             assertThat(r.status()).as(Arrays.toString(args)).isEqualTo(1);
             assertThat(r.out()).as(Arrays.toString(args)).isEmpty();
-            assertThat(r.errLines()).as(Arrays.toString(args)).singleElement().asString()
+            assertThat(r.errLines())
+                    .as(Arrays.toString(args))
+                    .singleElement()
+                    .asString()
                     .startsWith("feedhub: " + feeds + ":" + line + ": " + field + ": ")
                     .contains("feeds.yml:" + line + ":")
                     .contains(problem);
@@ -184,10 +215,18 @@ class MainTest {
 
     private static String invalid(String kind) {
         return switch (kind) {
-            case "unknown key" -> VALID.replace("    url: file:beta.atom\n", "    titel: Beta\n    url: file:beta.atom\n");
-            case "duplicate source id" -> VALID.replace("topics:\n", "  - id: desk-alpha\n    url: https://alpha2.example/\ntopics:\n");
-            case "duplicate topic id" -> VALID.replace("tags:\n", "  - id: topic-gamma\n    title: Again\ntags:\n");
-            case "topic names no source" -> VALID.replace("sources: [desk-alpha]", "sources: [desk-alpha, desk-omega]");
+            case "unknown key" ->
+                    VALID.replace(
+                            "    url: file:beta.atom\n",
+                            "    titel: Beta\n    url: file:beta.atom\n");
+            case "duplicate source id" ->
+                    VALID.replace(
+                            "topics:\n",
+                            "  - id: desk-alpha\n    url: https://alpha2.example/\ntopics:\n");
+            case "duplicate topic id" ->
+                    VALID.replace("tags:\n", "  - id: topic-gamma\n    title: Again\ntags:\n");
+            case "topic names no source" ->
+                    VALID.replace("sources: [desk-alpha]", "sources: [desk-alpha, desk-omega]");
             case "bad interval" -> VALID.replace("every: 5m", "every: 5x");
             case "bad defaults interval" -> VALID.replace("every: 15m", "every: soon");
             default -> throw new IllegalArgumentException(kind);
@@ -200,10 +239,15 @@ class MainTest {
     @CsvSource({"aggregate,", "export,out"})
     void aggregateAndExportStopAtAnInvalidFile(String command, String arg) throws IOException {
         Path feeds = write(VALID.replace("every: 5m", "every: 5x"));
-        Result r = arg == null ? run("--feedhub.feeds=" + feeds, command) : run(command, arg, "--feedhub.feeds=" + feeds);
+        Result r =
+                arg == null
+                        ? run("--feedhub.feeds=" + feeds, command)
+                        : run(command, arg, "--feedhub.feeds=" + feeds);
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString()
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("feedhub: " + feeds + ":8: sources[0].every: ");
         assertThat(dir.resolve("out")).doesNotExist();
     }
@@ -212,7 +256,8 @@ class MainTest {
 
     @Test
     void settingsMayStandBeforeOrAfterTheCommand() {
-        Main.Invocation inv = Main.Invocation.parse(new String[] {"--a=1", "export", "--b=2", "site", "--c=3"});
+        Main.Invocation inv =
+                Main.Invocation.parse(new String[] {"--a=1", "export", "--b=2", "site", "--c=3"});
         assertThat(inv.command()).isEqualTo("export");
         assertThat(inv.arguments()).containsExactly("site");
         assertThat(inv.settings()).containsExactly("--a=1", "--b=2", "--c=3");

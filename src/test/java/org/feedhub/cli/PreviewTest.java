@@ -5,24 +5,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-/** {@code preview SOURCE_ID} in-process against a WireMock-served page: what an editor sees while writing selectors. */
+/**
+ * {@code preview SOURCE_ID} in-process against a WireMock-served page: what an editor sees while
+ * writing selectors.
+ */
 class PreviewTest {
     static final WireMockServer site = new WireMockServer(wireMockConfig().dynamicPort());
     static String base;
 
-    static final String PAGE = """
+    static final String PAGE =
+            """
             <!DOCTYPE html>
             <html><head><title>Sergei Lavrov — The Ledger</title><meta name="timezone" content="Europe/Moscow"></head>
             <body><main>
@@ -39,18 +41,26 @@ class PreviewTest {
             </main></body></html>
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void start() {
         site.start();
         base = "http://localhost:" + site.port();
-        site.stubFor(get("/tag/lavrov").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-                .withBody(PAGE)));
+        site.stubFor(
+                get("/tag/lavrov")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                                        .withBody(PAGE)));
         site.stubFor(get("/broken").willReturn(aResponse().withStatus(404)));
-        site.stubFor(get("/empty-page").willReturn(aResponse().withHeader("Content-Type", "text/html")
-                .withBody("<html><body><p>nothing here</p></body></html>")));
+        site.stubFor(
+                get("/empty-page")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "text/html")
+                                        .withBody(
+                                                "<html><body><p>nothing here</p></body></html>")));
     }
 
     @AfterAll
@@ -60,7 +70,9 @@ class PreviewTest {
 
     Path feeds() throws IOException {
         Path file = dir.resolve("feeds.yml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 sources:
                   - id: ledger-lavrov
                     url: %1$s/tag/lavrov
@@ -86,7 +98,9 @@ class PreviewTest {
                       any: [lavrov]
                 tags:
                   Syria: [syria, damascus]
-                """.formatted(base), StandardCharsets.UTF_8);
+                """
+                        .formatted(base),
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -104,33 +118,41 @@ class PreviewTest {
         MainTest.Result r = preview("ledger-lavrov", "--feedhub.fetch.allow-private-networks=true");
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        assertThat(r.out().lines().toList()).containsSubsequence(
-                "ledger-lavrov: " + base + "/tag/lavrov",
-                "1. Lavrov meets ministers in Geneva",
-                "   link:      " + base + "/2018/04/12/lavrov-geneva?utm_source=tag&id=1#top",
-                "   canonical: " + base + "/2018/04/12/lavrov-geneva?id=1",
-                "   date:      2018-04-12 18:00 UTC",
-                "   summary:   Talks on Syria ran late & ended without a statement. Diplomats said a further round is likely.",
-                "   tags:      ledger, Syria",
-                "   topics:    sergei-lavrov",
-                "2. Second story about Damascus",
-                "   link:      " + base + "/tag/second.html",
-                "   date:      2018-04-12 17:00 UTC",   // 20:00 in the page's time zone, Moscow
-                "   tags:      ledger, Syria",
-                "   topics:    (none)",
-                "warnings:",
-                "  - 1 of 3 items had no title or link and were skipped",
-                "(a preview: nothing was stored)");
+        assertThat(r.out().lines().toList())
+                .containsSubsequence(
+                        "ledger-lavrov: " + base + "/tag/lavrov",
+                        "1. Lavrov meets ministers in Geneva",
+                        "   link:      "
+                                + base
+                                + "/2018/04/12/lavrov-geneva?utm_source=tag&id=1#top",
+                        "   canonical: " + base + "/2018/04/12/lavrov-geneva?id=1",
+                        "   date:      2018-04-12 18:00 UTC",
+                        "   summary:   Talks on Syria ran late & ended without a statement. Diplomats said a further round is likely.",
+                        "   tags:      ledger, Syria",
+                        "   topics:    sergei-lavrov",
+                        "2. Second story about Damascus",
+                        "   link:      " + base + "/tag/second.html",
+                        "   date:      2018-04-12 17:00 UTC", // 20:00 in the page's time zone,
+                        // Moscow
+                        "   tags:      ledger, Syria",
+                        "   topics:    (none)",
+                        "warnings:",
+                        "  - 1 of 3 items had no title or link and were skipped",
+                        "(a preview: nothing was stored)");
         assertThat(r.out()).contains("  html page \"Sergei Lavrov — The Ledger\", 2 stories");
     }
 
     @Test
     void settingsComeFromTheCommandLine() throws IOException {
-        // without allow-private-networks the fetcher refuses the loopback address, as the server would
+        // without allow-private-networks the fetcher refuses the loopback address, as the server
+        // would
         MainTest.Result r = preview("ledger-lavrov");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString().startsWith("feedhub: ledger-lavrov: refused");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: ledger-lavrov: refused");
     }
 
     @Test
@@ -138,7 +160,10 @@ class PreviewTest {
         MainTest.Result r = preview("nope", "--feedhub.fetch.allow-private-networks=true");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).singleElement().asString().startsWith("feedhub: no source 'nope' in ")
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: no source 'nope' in ")
                 .endsWith("(its sources: ledger-lavrov, broken, wrong-selectors)");
     }
 
@@ -152,17 +177,20 @@ class PreviewTest {
 
     @Test
     void selectorsMatchingNothingAreExitOneNamingTheSelector() throws IOException {
-        MainTest.Result r = preview("wrong-selectors", "--feedhub.fetch.allow-private-networks=true");
+        MainTest.Result r =
+                preview("wrong-selectors", "--feedhub.fetch.allow-private-networks=true");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLines()).containsExactly(
-                "feedhub: wrong-selectors: selector item 'article.story' matched nothing on the page");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "feedhub: wrong-selectors: selector item 'article.story' matched nothing on the page");
     }
 
     @Test
     void withoutASourceIdIsExitTwo() {
         MainTest.Result r = MainTest.run("preview");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("feedhub: usage: java -jar feedhub.jar preview SOURCE_ID");
+        assertThat(r.errLines())
+                .containsExactly("feedhub: usage: java -jar feedhub.jar preview SOURCE_ID");
     }
 
     @Test
@@ -171,6 +199,9 @@ class PreviewTest {
         Files.writeString(bad, "sources:\n  - id: a\n    url: https://a.example/\n    every: 5x\n");
         MainTest.Result r = MainTest.run("preview", "a", "--feedhub.feeds=" + bad);
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLines()).singleElement().asString().startsWith("feedhub: " + bad + ":4: sources[0].every");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: " + bad + ":4: sources[0].every");
     }
 }

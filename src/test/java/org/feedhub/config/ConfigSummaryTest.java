@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class ConfigSummaryTest {
 
     @Test
     void contractExample() throws IOException {
-        FeedsConfig c = FeedsConfigLoader.parse(FeedsConfigLoaderTest.resource("contract-example.yml"),
-                Path.of("/srv/feedhub/feeds.yml"));
-        assertThat(ConfigSummary.describe(c)).isEqualTo("""
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        FeedsConfigLoaderTest.resource("contract-example.yml"),
+                        Path.of("/srv/feedhub/feeds.yml"));
+        assertThat(ConfigSummary.describe(c))
+                .isEqualTo(
+                        """
                 /srv/feedhub/feeds.yml: 3 sources, 1 topic, 2 tags
                 defaults: poll every 15m, keep stories 90d
 
@@ -44,13 +47,18 @@ class ConfigSummaryTest {
 
     @Test
     void topicOverAllSourcesAndNoVocabulary() {
-        FeedsConfig c = FeedsConfigLoader.parse("""
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}]
                 topics:
                   - {id: all, title: All}
                   - {id: no-sport, title: No sport, match: {none: [sport]}, limit: 10}
-                """, Path.of("/srv/feeds.yml"));
-        assertThat(ConfigSummary.describe(c)).isEqualTo("""
+                """,
+                        Path.of("/srv/feeds.yml"));
+        assertThat(ConfigSummary.describe(c))
+                .isEqualTo(
+                        """
                 /srv/feeds.yml: 1 source, 2 topics, 0 tags
                 defaults: poll every 15m, keep stories 90d
 
@@ -74,27 +82,37 @@ class ConfigSummaryTest {
 
     @Test
     void noTopics() {
-        FeedsConfig c = FeedsConfigLoader.parse("sources: [{id: a, url: \"https://a.example/\"}]", Path.of("/f.yml"));
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        "sources: [{id: a, url: \"https://a.example/\"}]", Path.of("/f.yml"));
         assertThat(ConfigSummary.describe(c)).contains("\ntopics\n  (none)\n");
     }
 
     @Test
     void longVocabularyIsShortened() {
-        StringBuilder yaml = new StringBuilder("sources: [{id: a, url: \"https://a.example/\"}]\ntags:\n");
-        for (int i = 1; i <= 14; i++) yaml.append("  T").append(i).append(": [t").append(i).append("]\n");
+        StringBuilder yaml =
+                new StringBuilder("sources: [{id: a, url: \"https://a.example/\"}]\ntags:\n");
+        for (int i = 1; i <= 14; i++)
+            yaml.append("  T").append(i).append(": [t").append(i).append("]\n");
         FeedsConfig c = FeedsConfigLoader.parse(yaml.toString(), Path.of("/f.yml"));
         assertThat(ConfigSummary.describe(c))
-                .endsWith("tags: 14 tags in the vocabulary, 14 phrases (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12 and 2 more)\n");
+                .endsWith(
+                        "tags: 14 tags in the vocabulary, 14 phrases (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12 and 2 more)\n");
     }
 
     @Test
     void fullTextIsShown() {
-        FeedsConfig c = FeedsConfigLoader.parse("""
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        """
                 sources:
                   - {id: a, url: "https://a.example/", fulltext: true}
                   - {id: b, url: "https://b.example/", fulltext: .story-body}
-                """, Path.of("/f.yml"));
-        assertThat(ConfigSummary.describe(c)).contains("""
+                """,
+                        Path.of("/f.yml"));
+        assertThat(ConfigSummary.describe(c))
+                .contains(
+                        """
                   a  https://a.example/
                      feed, every 15m
                      full text: automatic (main content of the page)
@@ -106,7 +124,9 @@ class ConfigSummaryTest {
 
     @Test
     void stemsAndTagMatches() {
-        FeedsConfig c = FeedsConfigLoader.parse("""
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        """
                 defaults: {stem: true}
                 sources: [{id: a, url: "https://a.example/"}]
                 topics:
@@ -117,12 +137,16 @@ class ConfigSummaryTest {
                   Syria: [syria]
                   Iran: {phrases: [iran], stem: false}
                   Lavrov: {phrases: [lavrov, лавров]}
-                """, Path.of("/srv/feeds.yml"));
-        assertThat(ConfigSummary.describe(c)).contains("defaults: poll every 15m, keep stories 90d, match by word stems\n")
-                .contains("match: any of syria, damascus, or tagged Syria; none of sport (by word stems)\n")
+                """,
+                        Path.of("/srv/feeds.yml"));
+        assertThat(ConfigSummary.describe(c))
+                .contains("defaults: poll every 15m, keep stories 90d, match by word stems\n")
+                .contains(
+                        "match: any of syria, damascus, or tagged Syria; none of sport (by word stems)\n")
                 .contains("match: tagged Syria or Iran\n")
                 .contains("match: any of iran\n")
-                .endsWith("tags: 3 tags in the vocabulary, 4 phrases (Syria, Iran, Lavrov)\n"
-                        + "2 tags matched by word stems (Syria, Lavrov)\n");
+                .endsWith(
+                        "tags: 3 tags in the vocabulary, 4 phrases (Syria, Iran, Lavrov)\n"
+                                + "2 tags matched by word stems (Syria, Lavrov)\n");
     }
 }

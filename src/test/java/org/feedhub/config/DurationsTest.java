@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +52,20 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5x", "15", "m", "15 m", "15M", "1h30m", "-5m", "five minutes", "PT", "P1W", "1.5h"})
+    @ValueSource(
+            strings = {
+                "5x",
+                "15",
+                "m",
+                "15 m",
+                "15M",
+                "1h30m",
+                "-5m",
+                "five minutes",
+                "PT",
+                "P1W",
+                "1.5h"
+            })
     void garbageIsRefusedNamingTheAcceptedForms(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -73,16 +85,20 @@ class DurationsTest {
     @Test
     void emptyIsRefused() {
         assertThatThrownBy(() -> Durations.parse(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT15M");
-        assertThatThrownBy(() -> Durations.parse(null)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT15M");
+        assertThatThrownBy(() -> Durations.parse(null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void hugeNumbersAreRefusedNotOverflowed() {
         assertThatThrownBy(() -> Durations.parse("99999999999999999999d"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too long");
         assertThatThrownBy(() -> Durations.parse("9999999999999999d"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too long");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,25 +33,56 @@ class FeedsConfigLoaderTest {
         FeedsConfig c = parse(resource("contract-example.yml"));
 
         assertThat(c.file()).isEqualTo(FEEDS);
-        assertThat(c.defaults()).isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(90)));
-        assertThat(c.sources()).containsExactly(
-                new SourceDef("wire-world", "https://wire.example/world.rss", "Wire Desk", Duration.ofMinutes(5),
-                        List.of("world"), null),
-                new SourceDef("ledger-lavrov", "https://ledger.example/tag/sergei-lavrov", null, Duration.ofMinutes(15),
-                        List.of(), new HtmlSelectors("article.story", "h2.headline", "h2.headline a", ".dek", "time")),
-                new SourceDef("some-site", "https://some.example/", null, Duration.ofMinutes(15), List.of(), null));
-        assertThat(c.topics()).containsExactly(
-                new TopicDef("sergei-lavrov", "Sergei Lavrov", "Russia's foreign minister, from every source",
-                        List.of("wire-world", "ledger-lavrov"),
-                        new TopicDef.Match(List.of("lavrov", "лавров"), List.of("sport")), 50));
-        assertThat(c.tags()).containsExactly(
-                entry("Syria", List.of("syria", "syrian", "damascus", "douma")),
-                entry("Iran", List.of("iran", "iranian", "tehran")));
+        assertThat(c.defaults())
+                .isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(90)));
+        assertThat(c.sources())
+                .containsExactly(
+                        new SourceDef(
+                                "wire-world",
+                                "https://wire.example/world.rss",
+                                "Wire Desk",
+                                Duration.ofMinutes(5),
+                                List.of("world"),
+                                null),
+                        new SourceDef(
+                                "ledger-lavrov",
+                                "https://ledger.example/tag/sergei-lavrov",
+                                null,
+                                Duration.ofMinutes(15),
+                                List.of(),
+                                new HtmlSelectors(
+                                        "article.story",
+                                        "h2.headline",
+                                        "h2.headline a",
+                                        ".dek",
+                                        "time")),
+                        new SourceDef(
+                                "some-site",
+                                "https://some.example/",
+                                null,
+                                Duration.ofMinutes(15),
+                                List.of(),
+                                null));
+        assertThat(c.topics())
+                .containsExactly(
+                        new TopicDef(
+                                "sergei-lavrov",
+                                "Sergei Lavrov",
+                                "Russia's foreign minister, from every source",
+                                List.of("wire-world", "ledger-lavrov"),
+                                new TopicDef.Match(List.of("lavrov", "лавров"), List.of("sport")),
+                                50));
+        assertThat(c.tags())
+                .containsExactly(
+                        entry("Syria", List.of("syria", "syrian", "damascus", "douma")),
+                        entry("Iran", List.of("iran", "iranian", "tehran")));
     }
 
     @Test
     void minimalFileGetsBuiltInDefaults() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - id: a
                     url: https://a.example/feed
@@ -69,7 +99,9 @@ class FeedsConfigLoaderTest {
 
     @Test
     void defaultsEveryAppliesToSourcesWithoutTheirOwn() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 defaults:
                   every: 2h
                 sources:
@@ -77,21 +109,28 @@ class FeedsConfigLoaderTest {
                   - {id: b, url: "https://b.example/", every: PT30S}
                 """);
         assertThat(c.defaults()).isEqualTo(new Defaults(Duration.ofHours(2), Duration.ofDays(90)));
-        assertThat(c.sources()).extracting(SourceDef::every).containsExactly(Duration.ofHours(2), Duration.ofSeconds(30));
+        assertThat(c.sources())
+                .extracting(SourceDef::every)
+                .containsExactly(Duration.ofHours(2), Duration.ofSeconds(30));
     }
 
     @Test
     void defaultsKeepAloneLeavesEveryBuiltIn() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 defaults: {keep: 7d}
                 sources: [{id: a, url: "https://a.example/"}]
                 """);
-        assertThat(c.defaults()).isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(7)));
+        assertThat(c.defaults())
+                .isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(7)));
     }
 
     @Test
     void topicDefaultsToAllSourcesEveryStoryAndDefaultLimit() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}, {id: b, url: "https://b.example/"}]
                 topics:
                   - id: everything
@@ -107,12 +146,15 @@ class FeedsConfigLoaderTest {
 
     @Test
     void matchWithOnlyNone() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}]
                 topics:
                   - {id: t, title: T, match: {none: [sport, weather]}, limit: 1000}
                 """);
-        assertThat(c.topics().get(0).match()).isEqualTo(new TopicDef.Match(List.of(), List.of("sport", "weather")));
+        assertThat(c.topics().get(0).match())
+                .isEqualTo(new TopicDef.Match(List.of(), List.of("sport", "weather")));
         assertThat(c.topics().get(0).limit()).isEqualTo(1000);
     }
 
@@ -130,30 +172,40 @@ class FeedsConfigLoaderTest {
 
     @Test
     void absoluteFileUrlsStayWhereTheyPoint() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - {id: a, url: "file:/data/a.rss"}
                   - {id: b, url: "file:///data/b.rss"}
                   - {id: c, url: "file://localhost/data/c.rss"}
                 """);
-        assertThat(c.sources()).extracting(SourceDef::url)
+        assertThat(c.sources())
+                .extracting(SourceDef::url)
                 .containsExactly("file:///data/a.rss", "file:///data/b.rss", "file:///data/c.rss");
     }
 
     @Test
     void fileUrlPercentEncodingIsDecodedAndReEncoded() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - {id: a, url: "file:my%20samples/a.rss"}
                   - {id: b, url: "file:my samples/b.rss"}
                 """);
-        assertThat(c.sources()).extracting(SourceDef::url).containsExactly(
-                "file:///srv/feedhub/my%20samples/a.rss", "file:///srv/feedhub/my%20samples/b.rss");
+        assertThat(c.sources())
+                .extracting(SourceDef::url)
+                .containsExactly(
+                        "file:///srv/feedhub/my%20samples/a.rss",
+                        "file:///srv/feedhub/my%20samples/b.rss");
     }
 
     @Test
     void fileUrlOfARelativeFeedsYmlPathIsAbsolute() {
-        FeedsConfig c = FeedsConfigLoader.parse("sources: [{id: w, url: \"file:samples/w.rss\"}]", Path.of("feeds.yml"));
+        FeedsConfig c =
+                FeedsConfigLoader.parse(
+                        "sources: [{id: w, url: \"file:samples/w.rss\"}]", Path.of("feeds.yml"));
         String expected = Path.of("").toAbsolutePath().resolve("samples/w.rss").toUri().toString();
         assertThat(c.sources().get(0).url()).isEqualTo(expected);
         assertThat(c.file()).isEqualTo(Path.of("feeds.yml").toAbsolutePath());
@@ -161,13 +213,16 @@ class FeedsConfigLoaderTest {
 
     @Test
     void httpUrlIsKeptAsWritten() {
-        FeedsConfig c = parse("sources: [{id: a, url: \"HTTP://A.example:8080/x?q=1&utm_source=z\"}]");
+        FeedsConfig c =
+                parse("sources: [{id: a, url: \"HTTP://A.example:8080/x?q=1&utm_source=z\"}]");
         assertThat(c.sources().get(0).url()).isEqualTo("HTTP://A.example:8080/x?q=1&utm_source=z");
     }
 
     @Test
     void numbersAndBooleansAreTakenAsWrittenWhereTextIsExpected() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - {id: a, url: "https://a.example/", title: 1.10, tags: [no, 2024]}
                 topics:
@@ -186,16 +241,21 @@ class FeedsConfigLoaderTest {
 
     @Test
     void textIsTrimmed() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "  https://a.example/  ", title: "  Wire  ", tags: [" world "]}]
                 """);
-        assertThat(c.sources().get(0)).extracting(SourceDef::url, SourceDef::title, SourceDef::tags)
+        assertThat(c.sources().get(0))
+                .extracting(SourceDef::url, SourceDef::title, SourceDef::tags)
                 .containsExactly("https://a.example/", "Wire", List.of("world"));
     }
 
     @Test
     void htmlSelectorsMayTakeAnAttributeAndOmitOptionalFields() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - id: page
                     url: https://page.example/
@@ -204,12 +264,15 @@ class FeedsConfigLoaderTest {
                       title: a
                       link: a@href
                 """);
-        assertThat(c.sources().get(0).html()).isEqualTo(new HtmlSelectors("li.post", "a", "a@href", null, null));
+        assertThat(c.sources().get(0).html())
+                .isEqualTo(new HtmlSelectors("li.post", "a", "a@href", null, null));
     }
 
     @Test
     void emptyOptionalValuesCountAsAbsent() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 defaults:
                 sources:
                   - id: a
@@ -241,12 +304,15 @@ class FeedsConfigLoaderTest {
         Files.writeString(file, "\uFEFFsources: [{id: w, url: \"file:samples/w.rss\"}]\n");
         FeedsConfig c = FeedsConfigLoader.load(file);
         assertThat(c.file()).isEqualTo(file.toAbsolutePath());
-        assertThat(c.sources().get(0).url()).isEqualTo(dir.resolve("samples/w.rss").toUri().toString());
+        assertThat(c.sources().get(0).url())
+                .isEqualTo(dir.resolve("samples/w.rss").toUri().toString());
     }
 
     @Test
     void fulltextIsOffByDefaultAutomaticWithTrueAndASelectorOtherwise() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources:
                   - {id: a, url: "https://a.example/"}
                   - {id: b, url: "https://b.example/", fulltext: true}
@@ -256,15 +322,25 @@ class FeedsConfigLoaderTest {
                   - {id: f, url: "https://f.example/", fulltext: yes}
                   - {id: g, url: "https://g.example/", fulltext: }
                 """);
-        assertThat(c.sources()).extracting(SourceDef::fulltext).containsExactly(null, FullText.AUTO, null,
-                new FullText(".story-body"), new FullText("article .body > p"), FullText.AUTO, null);
+        assertThat(c.sources())
+                .extracting(SourceDef::fulltext)
+                .containsExactly(
+                        null,
+                        FullText.AUTO,
+                        null,
+                        new FullText(".story-body"),
+                        new FullText("article .body > p"),
+                        FullText.AUTO,
+                        null);
         assertThat(c.sources().get(1).fulltext().automatic()).isTrue();
         assertThat(c.sources().get(3).fulltext().automatic()).isFalse();
     }
 
     @Test
     void tagsTakeAListOrAMappingWithTheirOwnStem() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}]
                 tags:
                   Syria: [syria, syrian, damascus]
@@ -273,17 +349,23 @@ class FeedsConfigLoaderTest {
                     phrases: [iran]
                     stem: false
                 """);
-        assertThat(c.vocabulary()).containsExactly(
-                new TagDef("Syria", List.of("syria", "syrian", "damascus"), false),
-                new TagDef("Lavrov", List.of("лавров", "lavrov"), true),
-                new TagDef("Iran", List.of("iran"), false));
-        assertThat(c.tags()).containsExactly(entry("Syria", List.of("syria", "syrian", "damascus")),
-                entry("Lavrov", List.of("лавров", "lavrov")), entry("Iran", List.of("iran")));
+        assertThat(c.vocabulary())
+                .containsExactly(
+                        new TagDef("Syria", List.of("syria", "syrian", "damascus"), false),
+                        new TagDef("Lavrov", List.of("лавров", "lavrov"), true),
+                        new TagDef("Iran", List.of("iran"), false));
+        assertThat(c.tags())
+                .containsExactly(
+                        entry("Syria", List.of("syria", "syrian", "damascus")),
+                        entry("Lavrov", List.of("лавров", "lavrov")),
+                        entry("Iran", List.of("iran")));
     }
 
     @Test
     void defaultsStemAppliesToTagsAndTopicsWithoutTheirOwn() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 defaults: {stem: true}
                 sources: [{id: a, url: "https://a.example/"}]
                 topics:
@@ -293,14 +375,17 @@ class FeedsConfigLoaderTest {
                   Syria: [syria]
                   Iran: {phrases: [iran], stem: false}
                 """);
-        assertThat(c.defaults()).isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(90), true));
+        assertThat(c.defaults())
+                .isEqualTo(new Defaults(Duration.ofMinutes(15), Duration.ofDays(90), true));
         assertThat(c.vocabulary()).extracting(TagDef::stem).containsExactly(true, false);
         assertThat(c.topics()).extracting(t -> t.match().stem()).containsExactly(true, false);
     }
 
     @Test
     void stemIsOffUnlessAsked() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}]
                 topics: [{id: s, title: S, match: {any: [syria]}}]
                 tags: {Syria: [syria]}
@@ -312,16 +397,22 @@ class FeedsConfigLoaderTest {
 
     @Test
     void matchByTagsAloneOrWithPhrases() {
-        FeedsConfig c = parse("""
+        FeedsConfig c =
+                parse(
+                        """
                 sources: [{id: a, url: "https://a.example/"}]
                 topics:
                   - {id: t, title: T, match: {tags: [Syria, Middle East]}}
                   - {id: u, title: U, match: {any: [damascus], none: [sport], tags: [Syria], stem: true}}
                 """);
-        assertThat(c.topics().get(0).match()).isEqualTo(
-                new TopicDef.Match(List.of(), List.of(), List.of("Syria", "Middle East"), false));
+        assertThat(c.topics().get(0).match())
+                .isEqualTo(
+                        new TopicDef.Match(
+                                List.of(), List.of(), List.of("Syria", "Middle East"), false));
         assertThat(c.topics().get(0).match().everything()).isFalse();
-        assertThat(c.topics().get(1).match()).isEqualTo(
-                new TopicDef.Match(List.of("damascus"), List.of("sport"), List.of("Syria"), true));
+        assertThat(c.topics().get(1).match())
+                .isEqualTo(
+                        new TopicDef.Match(
+                                List.of("damascus"), List.of("sport"), List.of("Syria"), true));
     }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class OpmlImportTest {
     static final Path FILE = Path.of("/tmp/feeds.yml");
-    static final String YAML = """
+    static final String YAML =
+            """
             # our sources
             defaults:
               every: 15m
@@ -25,7 +25,8 @@ class OpmlImportTest {
                 title: World
             """;
 
-    static final String OPML = """
+    static final String OPML =
+            """
             <?xml version="1.0"?>
             <opml version="2.0"><head><title>My subscriptions</title></head><body>
               <outline text="News">
@@ -41,27 +42,44 @@ class OpmlImportTest {
     @Test
     void newFeedsAreAppendedToSourcesWithCommentsAndLayoutKept() {
         FeedsConfig before = FeedsConfigLoader.parse(YAML, FILE);
-        OpmlImport.Result r = OpmlImport.merge(YAML, before, OpmlImport.feeds(OPML.getBytes(StandardCharsets.UTF_8)));
-        assertThat(r.added()).containsExactly("the-ledger-diplomacy", "ca-va-bien", "the-ledger-diplomacy-2");
-        assertThat(r.skipped()).containsExactly("https://wire.example/world.rss (already listed)",
-                "file:///etc/passwd (not an http(s) URL)");
-        assertThat(r.yaml()).startsWith("# our sources\n").contains("  - id: wire-world   # the wire\n")
+        OpmlImport.Result r =
+                OpmlImport.merge(
+                        YAML, before, OpmlImport.feeds(OPML.getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.added())
+                .containsExactly("the-ledger-diplomacy", "ca-va-bien", "the-ledger-diplomacy-2");
+        assertThat(r.skipped())
+                .containsExactly(
+                        "https://wire.example/world.rss (already listed)",
+                        "file:///etc/passwd (not an http(s) URL)");
+        assertThat(r.yaml())
+                .startsWith("# our sources\n")
+                .contains("  - id: wire-world   # the wire\n")
                 .contains("  # - id: old-one\n");
         FeedsConfig after = FeedsConfigLoader.parse(r.yaml(), FILE);
-        assertThat(after.sources()).extracting(SourceDef::id)
-                .containsExactly("wire-world", "the-ledger-diplomacy", "ca-va-bien", "the-ledger-diplomacy-2");
-        assertThat(after.source("ca-va-bien").orElseThrow().url()).isEqualTo("https://fr.example/rss?x=1&y=2");
+        assertThat(after.sources())
+                .extracting(SourceDef::id)
+                .containsExactly(
+                        "wire-world",
+                        "the-ledger-diplomacy",
+                        "ca-va-bien",
+                        "the-ledger-diplomacy-2");
+        assertThat(after.source("ca-va-bien").orElseThrow().url())
+                .isEqualTo("https://fr.example/rss?x=1&y=2");
         assertThat(after.source("ca-va-bien").orElseThrow().title()).isEqualTo("Ça va \"bien\"");
         assertThat(after.topics()).hasSize(1);
         // the new entries come after the last source, before the commented-out one and the topics
-        assertThat(r.yaml().indexOf("the-ledger-diplomacy")).isLessThan(r.yaml().indexOf("# - id: old-one"));
+        assertThat(r.yaml().indexOf("the-ledger-diplomacy"))
+                .isLessThan(r.yaml().indexOf("# - id: old-one"));
     }
 
     @Test
     void nothingNewLeavesTheTextAlone() {
         FeedsConfig before = FeedsConfigLoader.parse(YAML, FILE);
-        OpmlImport.Result r = OpmlImport.merge(YAML, before,
-                List.of(new OpmlImport.Feed("Wire", "https://wire.example/world.rss")));
+        OpmlImport.Result r =
+                OpmlImport.merge(
+                        YAML,
+                        before,
+                        List.of(new OpmlImport.Feed("Wire", "https://wire.example/world.rss")));
         assertThat(r.added()).isEmpty();
         assertThat(r.yaml()).isEqualTo(YAML);
     }
@@ -69,16 +87,24 @@ class OpmlImportTest {
     @Test
     void sourcesAsTheLastBlockAreExtendedAtTheEnd() {
         String yaml = "sources:\n  - id: a\n    url: https://a.example/feed\n";
-        OpmlImport.Result r = OpmlImport.merge(yaml, FeedsConfigLoader.parse(yaml, FILE),
-                List.of(new OpmlImport.Feed("", "https://b.example/feed")));
+        OpmlImport.Result r =
+                OpmlImport.merge(
+                        yaml,
+                        FeedsConfigLoader.parse(yaml, FILE),
+                        List.of(new OpmlImport.Feed("", "https://b.example/feed")));
         assertThat(r.added()).containsExactly("b-example");
         assertThat(FeedsConfigLoader.parse(r.yaml(), FILE).sources()).hasSize(2);
     }
 
     @Test
     void aDoctypeOrGarbageIsRefused() {
-        assertThatThrownBy(() -> OpmlImport.feeds("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><opml>&e;</opml>"
-                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an OPML file");
+        assertThatThrownBy(
+                        () ->
+                                OpmlImport.feeds(
+                                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><opml>&e;</opml>"
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an OPML file");
         assertThatThrownBy(() -> OpmlImport.feeds("hello".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -15,14 +15,16 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Cost of {@link NearDuplicateIndex#find} with 10k, 100k and 1M stored stories. Run by bench/dedup/run.sh, which
- * writes bench/results/dedup.md. Not a test (no assertion, not run by the build).
+ * Cost of {@link NearDuplicateIndex#find} with 10k, 100k and 1M stored stories. Run by
+ * bench/dedup/run.sh, which writes bench/results/dedup.md. Not a test (no assertion, not run by the
+ * build).
  *
- * <p>Stored fingerprints are random slot values: the MinHash slots of stories that share no shingle are
- * independent and uniform, and that is what nearly all stored stories are to any new one. Their published times
- * are spread over 90 days (the default retention). Half the lookups are a near-duplicate of a stored story (40 of
- * 64 slots changed, similarity 0.375, published within the window), half an unrelated story at a random time.
- * Each size: build, 3 warm-up passes, then 7 timed passes over 200k lookups; the median pass is reported.
+ * <p>Stored fingerprints are random slot values: the MinHash slots of stories that share no shingle
+ * are independent and uniform, and that is what nearly all stored stories are to any new one. Their
+ * published times are spread over 90 days (the default retention). Half the lookups are a
+ * near-duplicate of a stored story (40 of 64 slots changed, similarity 0.375, published within the
+ * window), half an unrelated story at a random time. Each size: build, 3 warm-up passes, then 7
+ * timed passes over 200k lookups; the median pass is reported.
  */
 public final class LookupBenchmark {
 
@@ -35,9 +37,17 @@ public final class LookupBenchmark {
 
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    record Row(int size, double nsPerLookup, double minNs, double maxNs, double wallNs, double hitRate, double candidates,
-               double nsPerAdd, long heapMb, int tableCells) {
-    }
+    record Row(
+            int size,
+            double nsPerLookup,
+            double minNs,
+            double maxNs,
+            double wallNs,
+            double hitRate,
+            double candidates,
+            double nsPerAdd,
+            long heapMb,
+            int tableCells) {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results/dedup.md");
@@ -111,7 +121,8 @@ public final class LookupBenchmark {
             wall[r] = (System.nanoTime() - start) / (double) QUERIES;
         }
         Arrays.sort(wall);
-        double candidates = (index.candidatesChecked() - candidatesBefore) / (double) (RUNS * QUERIES);
+        double candidates =
+                (index.candidatesChecked() - candidatesBefore) / (double) (RUNS * QUERIES);
         int tableCells = index.tableCapacity();
         System.gc();
         long withIndex = usedHeap();
@@ -121,11 +132,28 @@ public final class LookupBenchmark {
         long heapMb = Math.max(0, withIndex - usedHeap()) >> 20;
         double[] sorted = ns.clone();
         Arrays.sort(sorted);
-        Row row = new Row(n, sorted[RUNS / 2], sorted[0], sorted[RUNS - 1], wall[RUNS / 2], hits / (double) QUERIES, candidates,
-                nsPerAdd, heapMb, tableCells);
-        System.out.printf(Locale.ROOT, "n=%,d: %.0f CPU ns/lookup (runs %s), hits %.3f, candidates %.3f, add %.0f ns, heap %d MB%n",
-                n, row.nsPerLookup(), Arrays.toString(Arrays.stream(ns).mapToLong(Math::round).toArray()),
-                row.hitRate(), candidates, nsPerAdd, heapMb);
+        Row row =
+                new Row(
+                        n,
+                        sorted[RUNS / 2],
+                        sorted[0],
+                        sorted[RUNS - 1],
+                        wall[RUNS / 2],
+                        hits / (double) QUERIES,
+                        candidates,
+                        nsPerAdd,
+                        heapMb,
+                        tableCells);
+        System.out.printf(
+                Locale.ROOT,
+                "n=%,d: %.0f CPU ns/lookup (runs %s), hits %.3f, candidates %.3f, add %.0f ns, heap %d MB%n",
+                n,
+                row.nsPerLookup(),
+                Arrays.toString(Arrays.stream(ns).mapToLong(Math::round).toArray()),
+                row.hitRate(),
+                candidates,
+                nsPerAdd,
+                heapMb);
         return row;
     }
 
@@ -148,42 +176,90 @@ public final class LookupBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("# Near-duplicate lookup benchmark\n\n");
         sb.append("`bash bench/dedup/run.sh` (org.feedhub.dedup.LookupBenchmark), ")
-                .append(DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atZone(ZoneOffset.UTC)))
-                .append(", Java ").append(System.getProperty("java.version"))
-                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, max heap ")
-                .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB, JVM flags ")
-                .append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append(".\n\n");
-        sb.append("Index: MinHash sketches of ").append(Fingerprint.SLOTS).append(" slots, ").append(Fingerprint.BANDS)
-                .append(" bands of ").append(Fingerprint.ROWS).append(" slots, ").append(DedupSettings.DEFAULTS)
-                .append(". Stored: random fingerprints (unrelated stories) published over 90 days. Lookups: ")
-                .append(QUERIES / 1000).append("k per pass, half near-duplicates of a stored story (similarity 0.375, ")
-                .append("within the window), half unrelated; median of ").append(RUNS).append(" passes after ")
-                .append(WARMUP).append(" warm-up passes.\n\n");
-        sb.append("| stored | CPU ns per lookup (median) | min – max of passes | wall-clock ns (median) | found "
-                + "| stories compared per lookup | ns per add | heap of the index | band table cells |\n");
+                .append(
+                        DateTimeFormatter.ISO_LOCAL_DATE.format(
+                                Instant.now().atZone(ZoneOffset.UTC)))
+                .append(", Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" CPUs, max heap ")
+                .append(Runtime.getRuntime().maxMemory() >> 20)
+                .append(" MB, JVM flags ")
+                .append(ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .append(".\n\n");
+        sb.append("Index: MinHash sketches of ")
+                .append(Fingerprint.SLOTS)
+                .append(" slots, ")
+                .append(Fingerprint.BANDS)
+                .append(" bands of ")
+                .append(Fingerprint.ROWS)
+                .append(" slots, ")
+                .append(DedupSettings.DEFAULTS)
+                .append(
+                        ". Stored: random fingerprints (unrelated stories) published over 90 days. Lookups: ")
+                .append(QUERIES / 1000)
+                .append("k per pass, half near-duplicates of a stored story (similarity 0.375, ")
+                .append("within the window), half unrelated; median of ")
+                .append(RUNS)
+                .append(" passes after ")
+                .append(WARMUP)
+                .append(" warm-up passes.\n\n");
+        sb.append(
+                "| stored | CPU ns per lookup (median) | min – max of passes | wall-clock ns (median) | found "
+                        + "| stories compared per lookup | ns per add | heap of the index | band table cells |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %,d | %.0f | %.0f – %.0f | %.0f | %.3f | %.3f | %.0f | %d MB | %,d |%n",
-                    r.size(), r.nsPerLookup(), r.minNs(), r.maxNs(), r.wallNs(), r.hitRate(), r.candidates(),
-                    r.nsPerAdd(), r.heapMb(), r.tableCells()));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %,d | %.0f | %.0f – %.0f | %.0f | %.3f | %.3f | %.0f | %d MB | %,d |%n",
+                            r.size(),
+                            r.nsPerLookup(),
+                            r.minNs(),
+                            r.maxNs(),
+                            r.wallNs(),
+                            r.hitRate(),
+                            r.candidates(),
+                            r.nsPerAdd(),
+                            r.heapMb(),
+                            r.tableCells()));
         }
-        sb.append("\nNotes. The work per lookup does not depend on the number stored: ").append(Fingerprint.BANDS)
-                .append(" hash probes of a few cells each, and only the stories that share a band are compared (the ")
-                .append("column \"stories compared\" stays at the share of lookups that have a near-duplicate). What grows ")
-                .append("is the price of a memory access: the band table is 8 bytes x 32 bands / 0.7 per story, 3.7 MB ")
-                .append("for 10k stories (it stays in the CPU caches), 37 MB for 100k and 366 MB for 1M (each probe is ")
-                .append("a cache and TLB miss). Most of the growth is therefore between 10k and 100k, where the table ")
-                .append("leaves the last-level cache, and little between 100k and 1M. CPU time is reported because this ")
+        sb.append("\nNotes. The work per lookup does not depend on the number stored: ")
+                .append(Fingerprint.BANDS)
+                .append(
+                        " hash probes of a few cells each, and only the stories that share a band are compared (the ")
+                .append(
+                        "column \"stories compared\" stays at the share of lookups that have a near-duplicate). What grows ")
+                .append(
+                        "is the price of a memory access: the band table is 8 bytes x 32 bands / 0.7 per story, 3.7 MB ")
+                .append(
+                        "for 10k stories (it stays in the CPU caches), 37 MB for 100k and 366 MB for 1M (each probe is ")
+                .append(
+                        "a cache and TLB miss). Most of the growth is therefore between 10k and 100k, where the table ")
+                .append(
+                        "leaves the last-level cache, and little between 100k and 1M. CPU time is reported because this ")
                 .append("machine is shared; wall-clock is given too.\n");
         Row first = rows.get(0);
         Row last = rows.get(rows.size() - 1);
-        sb.append(String.format(Locale.ROOT, "%nRatio of the CPU cost per lookup, %,d to %,d stored: **%.2fx** "
-                        + "(target: at most 1.5x); wall-clock: %.2fx.%n",
-                last.size(), first.size(), last.nsPerLookup() / first.nsPerLookup(), last.wallNs() / first.wallNs()));
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nRatio of the CPU cost per lookup, %,d to %,d stored: **%.2fx** "
+                                + "(target: at most 1.5x); wall-clock: %.2fx.%n",
+                        last.size(),
+                        first.size(),
+                        last.nsPerLookup() / first.nsPerLookup(),
+                        last.wallNs() / first.wallNs()));
         if (rows.size() > 2) {
             Row mid = rows.get(rows.size() - 2);
-            sb.append(String.format(Locale.ROOT, "Ratio %,d to %,d stored: %.2fx.%n", last.size(), mid.size(),
-                    last.nsPerLookup() / mid.nsPerLookup()));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Ratio %,d to %,d stored: %.2fx.%n",
+                            last.size(),
+                            mid.size(),
+                            last.nsPerLookup() / mid.nsPerLookup()));
         }
         return sb.toString();
     }

@@ -19,13 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Precision and recall of near-duplicate detection on the hand-labelled pairs in
- * src/test/resources/dedup/pairs.jsonl, through the real path: story a is added to a {@link NearDuplicateIndex}
- * with {@link DedupSettings#DEFAULTS}, story b (published an hour later) is looked up.
+ * src/test/resources/dedup/pairs.jsonl, through the real path: story a is added to a {@link
+ * NearDuplicateIndex} with {@link DedupSettings#DEFAULTS}, story b (published an hour later) is
+ * looked up.
  */
 class NearDuplicateEvaluationTest {
 
-    record Pair(String id, boolean dup, String kind, String aTitle, String aText, String bTitle, String bText) {
-    }
+    record Pair(
+            String id,
+            boolean dup,
+            String kind,
+            String aTitle,
+            String aText,
+            String bTitle,
+            String bText) {}
 
     static final Instant T0 = Instant.parse("2018-07-16T10:00:00Z");
     static List<Pair> pairs;
@@ -34,8 +41,11 @@ class NearDuplicateEvaluationTest {
     static void load() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         pairs = new ArrayList<>();
-        try (InputStream in = NearDuplicateEvaluationTest.class.getResourceAsStream("/dedup/pairs.jsonl");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStream in =
+                        NearDuplicateEvaluationTest.class.getResourceAsStream(
+                                "/dedup/pairs.jsonl");
+                BufferedReader r =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) {
@@ -44,9 +54,15 @@ class NearDuplicateEvaluationTest {
                 JsonNode n = json.readTree(line);
                 String label = n.get("label").asString();
                 assertThat(label).isIn("dup", "distinct");
-                pairs.add(new Pair(n.get("id").asString(), label.equals("dup"), n.get("kind").asString(),
-                        n.get("a").get("title").asString(), n.get("a").get("text").asString(),
-                        n.get("b").get("title").asString(), n.get("b").get("text").asString()));
+                pairs.add(
+                        new Pair(
+                                n.get("id").asString(),
+                                label.equals("dup"),
+                                n.get("kind").asString(),
+                                n.get("a").get("title").asString(),
+                                n.get("a").get("text").asString(),
+                                n.get("b").get("title").asString(),
+                                n.get("b").get("text").asString()));
             }
         }
     }
@@ -58,17 +74,32 @@ class NearDuplicateEvaluationTest {
         assertThat(dups).isGreaterThanOrEqualTo(90);
         assertThat(pairs.size() - dups).isGreaterThanOrEqualTo(110);
         assertThat(pairs.stream().filter(Pair::dup).map(Pair::kind).distinct())
-                .containsExactlyInAnyOrder("rewrite", "added-paragraph", "new-headline", "syndicated", "boilerplate");
+                .containsExactlyInAnyOrder(
+                        "rewrite", "added-paragraph", "new-headline", "syndicated", "boilerplate");
         assertThat(pairs.stream().filter(p -> !p.dup()).map(Pair::kind).distinct())
                 .containsExactlyInAnyOrder("same-people-other-event", "follow-up", "same-topic");
-        assertThat(pairs.stream().filter(p -> p.aText().codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC))).hasSizeGreaterThan(10);
+        assertThat(
+                        pairs.stream()
+                                .filter(
+                                        p ->
+                                                p.aText()
+                                                        .codePoints()
+                                                        .anyMatch(
+                                                                c ->
+                                                                        Character.UnicodeScript.of(
+                                                                                        c)
+                                                                                == Character
+                                                                                        .UnicodeScript
+                                                                                        .CYRILLIC)))
+                .hasSizeGreaterThan(10);
     }
 
     @Test
     void precisionAndRecallWithTheDefaultSettings() {
         Score s = score(DedupSettings.DEFAULTS, true);
-        System.out.printf("dedup precision=%.2f recall=%.2f on %d pairs%n", s.precision(), s.recall(), pairs.size());
+        System.out.printf(
+                "dedup precision=%.2f recall=%.2f on %d pairs%n",
+                s.precision(), s.recall(), pairs.size());
         System.out.println("  " + s.detail());
         System.out.println("  sweep (maxDistance: precision/recall): " + sweep());
         System.out.println("  simhash for comparison: " + simhashReport());
@@ -78,7 +109,11 @@ class NearDuplicateEvaluationTest {
 
     @Test
     void storiesOutsideTheWindowAreNotMatched() {
-        Pair dup = pairs.stream().filter(p -> p.dup() && p.kind().equals("boilerplate")).findFirst().orElseThrow();
+        Pair dup =
+                pairs.stream()
+                        .filter(p -> p.dup() && p.kind().equals("boilerplate"))
+                        .findFirst()
+                        .orElseThrow();
         NearDuplicateIndex index = new NearDuplicateIndex(DedupSettings.DEFAULTS);
         index.add(1, Fingerprint.of(dup.aTitle(), dup.aText()), T0);
         Fingerprint b = Fingerprint.of(dup.bTitle(), dup.bText());
@@ -107,8 +142,12 @@ class NearDuplicateEvaluationTest {
         for (Pair p : pairs) {
             NearDuplicateIndex index = new NearDuplicateIndex(settings, 16);
             index.add(1, Fingerprint.of(p.aTitle(), p.aText()), T0);
-            boolean found = index.find(Fingerprint.of(p.bTitle(), p.bText()), T0.plus(Duration.ofHours(1))).isPresent();
-            int[] k = byKind.computeIfAbsent((p.dup() ? "dup/" : "distinct/") + p.kind(), x -> new int[2]);
+            boolean found =
+                    index.find(Fingerprint.of(p.bTitle(), p.bText()), T0.plus(Duration.ofHours(1)))
+                            .isPresent();
+            int[] k =
+                    byKind.computeIfAbsent(
+                            (p.dup() ? "dup/" : "distinct/") + p.kind(), x -> new int[2]);
             k[0]++;
             if (found == p.dup()) {
                 k[1]++;
@@ -130,7 +169,14 @@ class NearDuplicateEvaluationTest {
         String detail = "";
         if (withDetail) {
             StringBuilder sb = new StringBuilder("correct by kind:");
-            byKind.forEach((kind, c) -> sb.append(' ').append(kind).append('=').append(c[1]).append('/').append(c[0]));
+            byKind.forEach(
+                    (kind, c) ->
+                            sb.append(' ')
+                                    .append(kind)
+                                    .append('=')
+                                    .append(c[1])
+                                    .append('/')
+                                    .append(c[0]));
             sb.append("; wrong: ").append(errors);
             detail = sb.toString();
         }
@@ -146,13 +192,19 @@ class NearDuplicateEvaluationTest {
         return sb.toString().trim();
     }
 
-    /** SimHash P/R at Hamming ≤ 3 (what 4 bands of 16 bits can index) and at the threshold that keeps P ≥ 0.98. */
+    /**
+     * SimHash P/R at Hamming ≤ 3 (what 4 bands of 16 bits can index) and at the threshold that
+     * keeps P ≥ 0.98.
+     */
     static String simhashReport() {
         int n = pairs.size();
         int[] dist = new int[n];
         for (int i = 0; i < n; i++) {
             Pair p = pairs.get(i);
-            dist[i] = Fingerprint.distance(Fingerprint.simhash(p.aTitle(), p.aText()), Fingerprint.simhash(p.bTitle(), p.bText()));
+            dist[i] =
+                    Fingerprint.distance(
+                            Fingerprint.simhash(p.aTitle(), p.aText()),
+                            Fingerprint.simhash(p.bTitle(), p.bText()));
         }
         StringBuilder sb = new StringBuilder();
         int bestT = -1;
@@ -182,7 +234,10 @@ class NearDuplicateEvaluationTest {
                 bestT = t;
             }
         }
-        return sb.append(String.format("; best hamming threshold with precision>=0.98: <=%d, recall=%.2f", bestT, bestR))
+        return sb.append(
+                        String.format(
+                                "; best hamming threshold with precision>=0.98: <=%d, recall=%.2f",
+                                bestT, bestR))
                 .toString();
     }
 }

@@ -54,13 +54,15 @@ class NearDuplicateIndexTest {
         }
         // Two of 24 unchanged slots in one band: 1 - (1 - (24/64)(23/63))^32 ≈ 0.99 per query.
         assertThat(found).isGreaterThanOrEqualTo(190);
-        assertThat(index.candidatesChecked()).isLessThan(220); // unrelated stories are (almost) never compared
+        assertThat(index.candidatesChecked())
+                .isLessThan(220); // unrelated stories are (almost) never compared
     }
 
     @Test
     void respectsTheDistanceThreshold() {
         Random rnd = new Random(7);
-        NearDuplicateIndex index = new NearDuplicateIndex(new DedupSettings(10, Duration.ofDays(3)));
+        NearDuplicateIndex index =
+                new NearDuplicateIndex(new DedupSettings(10, Duration.ofDays(3)));
         Fingerprint fp = random(rnd);
         index.add(1, fp, T0);
         assertThat(index.find(fp, T0)).contains(new Match(1, 0));
@@ -71,14 +73,16 @@ class NearDuplicateIndexTest {
     @Test
     void respectsTheTimeWindow() {
         Random rnd = new Random(1);
-        NearDuplicateIndex index = new NearDuplicateIndex(new DedupSettings(20, Duration.ofDays(3)));
+        NearDuplicateIndex index =
+                new NearDuplicateIndex(new DedupSettings(20, Duration.ofDays(3)));
         Fingerprint fp = random(rnd);
         index.add(1, fp, T0);
         assertThat(index.find(fp, T0.plus(Duration.ofDays(3)))).isPresent();
         assertThat(index.find(fp, T0.minus(Duration.ofDays(3)))).isPresent();
         assertThat(index.find(fp, T0.plus(Duration.ofDays(3)).plusSeconds(1))).isEmpty();
         assertThat(index.find(fp, T0.minus(Duration.ofDays(10)))).isEmpty();
-        NearDuplicateIndex hourly = new NearDuplicateIndex(new DedupSettings(20, Duration.ofHours(1)));
+        NearDuplicateIndex hourly =
+                new NearDuplicateIndex(new DedupSettings(20, Duration.ofHours(1)));
         hourly.add(1, fp, T0);
         assertThat(hourly.find(fp, T0.plus(Duration.ofMinutes(59)))).isPresent();
         assertThat(hourly.find(fp, T0.plus(Duration.ofMinutes(61)))).isEmpty();
@@ -188,7 +192,8 @@ class NearDuplicateIndexTest {
 
     @Test
     void settingsFromASimilarity() {
-        assertThat(DedupSettings.ofSimilarity(0.25, Duration.ofDays(3)).maxDistance()).isEqualTo(48);
+        assertThat(DedupSettings.ofSimilarity(0.25, Duration.ofDays(3)).maxDistance())
+                .isEqualTo(48);
         assertThat(DedupSettings.ofSimilarity(1.0, Duration.ofDays(3)).maxDistance()).isZero();
         assertThat(DedupSettings.DEFAULTS.window()).isEqualTo(Duration.ofDays(3));
         assertThat(DedupSettings.DEFAULTS.minSimilarity()).isBetween(0.15, 0.3);

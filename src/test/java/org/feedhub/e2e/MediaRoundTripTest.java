@@ -5,6 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -23,21 +27,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.rometools.rome.feed.synd.SyndEnclosure;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Media in, media out: a podcast (audio enclosure with length), Media RSS (group, thumbnail, relative URL),
- * an Atom enclosure and JSON Feed attachments are parsed, stored, and republished in all three formats.
+ * Media in, media out: a podcast (audio enclosure with length), Media RSS (group, thumbnail,
+ * relative URL), an Atom enclosure and JSON Feed attachments are parsed, stored, and republished in
+ * all three formats.
  */
-@SpringBootTest(classes = org.feedhub.app.FeedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = org.feedhub.app.FeedhubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MediaRoundTripTest {
     static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
     static final Path dir;
@@ -45,12 +45,19 @@ class MediaRoundTripTest {
     static {
         wire.start();
         try {
-            for (String f : List.of("podcast.rss", "mediarss.rss", "enclosure.atom", "attachments.json")) {
-                byte[] body = MediaRoundTripTest.class.getClassLoader().getResourceAsStream("media/" + f).readAllBytes();
+            for (String f :
+                    List.of("podcast.rss", "mediarss.rss", "enclosure.atom", "attachments.json")) {
+                byte[] body =
+                        MediaRoundTripTest.class
+                                .getClassLoader()
+                                .getResourceAsStream("media/" + f)
+                                .readAllBytes();
                 wire.stubFor(get("/" + f).willReturn(aResponse().withBody(body)));
             }
             dir = Files.createTempDirectory("feedhub-media");
-            Files.writeString(dir.resolve("feeds.yml"), """
+            Files.writeString(
+                    dir.resolve("feeds.yml"),
+                    """
                     sources:
                       - id: podcast
                         url: http://localhost:%1$d/podcast.rss
@@ -63,7 +70,8 @@ class MediaRoundTripTest {
                     topics:
                       - id: all
                         title: All
-                    """.formatted(wire.port()));
+                    """
+                            .formatted(wire.port()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -79,14 +87,16 @@ class MediaRoundTripTest {
         wire.stop();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PassRunner passes;
+    @LocalServerPort int port;
+    @Autowired PassRunner passes;
 
     String body(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     static boolean once;
@@ -99,7 +109,10 @@ class MediaRoundTripTest {
     }
 
     static SyndEntry entry(SyndFeed feed, String titleStart) {
-        return feed.getEntries().stream().filter(e -> e.getTitle().startsWith(titleStart)).findFirst().orElseThrow();
+        return feed.getEntries().stream()
+                .filter(e -> e.getTitle().startsWith(titleStart))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -107,7 +120,8 @@ class MediaRoundTripTest {
         pass();
         SyndFeed rss = new SyndFeedInput().build(new StringReader(body("/topics/all.rss")));
         SyndEnclosure enc = entry(rss, "Episode 12").getEnclosures().get(0);
-        assertThat(enc.getUrl()).isEqualTo("https://cdn.pod.test/ep12.mp3");   // tracking parameter removed
+        assertThat(enc.getUrl())
+                .isEqualTo("https://cdn.pod.test/ep12.mp3"); // tracking parameter removed
         assertThat(enc.getType()).isEqualTo("audio/mpeg");
         assertThat(enc.getLength()).isEqualTo(24986239L);
         SyndFeed atom = new SyndFeedInput().build(new StringReader(body("/topics/all.atom")));
@@ -115,26 +129,39 @@ class MediaRoundTripTest {
         assertThat(atomEnc.getUrl()).isEqualTo("https://cdn.pod.test/ep12.mp3");
         assertThat(atomEnc.getLength()).isEqualTo(24986239L);
         JsonNode item = jsonItem("Episode 12");
-        assertThat(item.path("attachments").get(0).path("url").asString()).isEqualTo("https://cdn.pod.test/ep12.mp3");
-        assertThat(item.path("attachments").get(0).path("size_in_bytes").asLong()).isEqualTo(24986239L);
-        assertThat(item.path("attachments").get(0).path("mime_type").asString()).isEqualTo("audio/mpeg");
+        assertThat(item.path("attachments").get(0).path("url").asString())
+                .isEqualTo("https://cdn.pod.test/ep12.mp3");
+        assertThat(item.path("attachments").get(0).path("size_in_bytes").asLong())
+                .isEqualTo(24986239L);
+        assertThat(item.path("attachments").get(0).path("mime_type").asString())
+                .isEqualTo("audio/mpeg");
     }
 
     @Test
     void mediaRssGroupsThumbnailsAndRelativeUrlsSurvive() throws Exception {
         pass();
         String rss = body("/topics/all.rss");
-        // one <enclosure>: the video (audio/video preferred over pictures), the rest as media:content
+        // one <enclosure>: the video (audio/video preferred over pictures), the rest as
+        // media:content
         SyndEntry photo = entry(new SyndFeedInput().build(new StringReader(rss)), "Lavrov arrives");
-        assertThat(photo.getEnclosures()).extracting(SyndEnclosure::getUrl).containsExactly("https://photo.test/video/helsinki.mp4");
-        assertThat(rss).contains("media:content", "https://img.photo.test/helsinki-large.jpg",
-                "https://img.photo.test/helsinki-small.jpg", "media:thumbnail", "https://img.photo.test/helsinki-thumb.jpg");
+        assertThat(photo.getEnclosures())
+                .extracting(SyndEnclosure::getUrl)
+                .containsExactly("https://photo.test/video/helsinki.mp4");
+        assertThat(rss)
+                .contains(
+                        "media:content",
+                        "https://img.photo.test/helsinki-large.jpg",
+                        "https://img.photo.test/helsinki-small.jpg",
+                        "media:thumbnail",
+                        "https://img.photo.test/helsinki-thumb.jpg");
         JsonNode item = jsonItem("Lavrov arrives");
-        assertThat(item.path("image").asString()).isEqualTo("https://img.photo.test/helsinki-thumb.jpg");
+        assertThat(item.path("image").asString())
+                .isEqualTo("https://img.photo.test/helsinki-thumb.jpg");
         assertThat(item.path("attachments")).hasSize(3);
         String atom = body("/topics/all.atom");
         assertThat(atom).contains("rel=\"enclosure\"", "https://photo.test/video/helsinki.mp4");
-        assertThat(body("/topics/all")).contains("<img class=\"lead\" src=\"https://img.photo.test/helsinki-thumb.jpg\"");
+        assertThat(body("/topics/all"))
+                .contains("<img class=\"lead\" src=\"https://img.photo.test/helsinki-thumb.jpg\"");
     }
 
     @Test
@@ -147,18 +174,23 @@ class MediaRoundTripTest {
         assertThat(ogg.getLength()).isEqualTo(1234567L);
         JsonNode briefing = jsonItem("Lavrov briefing");
         assertThat(briefing.path("image").asString()).isEqualTo("https://json.test/briefing.jpg");
-        assertThat(briefing.path("attachments").get(0).path("title").asString()).isEqualTo("Briefing audio");
+        assertThat(briefing.path("attachments").get(0).path("title").asString())
+                .isEqualTo("Briefing audio");
         SyndEnclosure m4a = entry(rss, "Lavrov briefing").getEnclosures().get(0);
         assertThat(m4a.getLength()).isEqualTo(7654321L);
         // each source's own image travels with its stories (Atom <source><icon>)
         String atom = body("/topics/all.atom");
-        assertThat(atom).contains("<icon>https://pod.test/cover.png</icon>", "<icon>https://atom.test/logo.png</icon>",
-                "<icon>https://json.test/icon.png</icon>");
+        assertThat(atom)
+                .contains(
+                        "<icon>https://pod.test/cover.png</icon>",
+                        "<icon>https://atom.test/logo.png</icon>",
+                        "<icon>https://json.test/icon.png</icon>");
     }
 
     JsonNode jsonItem(String titleStart) throws Exception {
         JsonNode root = JsonMapper.builder().build().readTree(body("/topics/all.json"));
-        for (JsonNode i : root.path("items")) if (i.path("title").asString().startsWith(titleStart)) return i;
+        for (JsonNode i : root.path("items"))
+            if (i.path("title").asString().startsWith(titleStart)) return i;
         throw new AssertionError("no item " + titleStart);
     }
 }

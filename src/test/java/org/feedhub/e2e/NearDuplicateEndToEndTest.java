@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
@@ -24,20 +26,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 /**
- * The same wire story carried by two outlets under different links and headlines, with the second outlet's
- * boilerplate, is one story naming both carriers; a different story about the same people stays separate.
+ * The same wire story carried by two outlets under different links and headlines, with the second
+ * outlet's boilerplate, is one story naming both carriers; a different story about the same people
+ * stays separate.
  */
-@SpringBootTest(classes = org.feedhub.app.FeedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = org.feedhub.app.FeedhubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NearDuplicateEndToEndTest {
     static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
     static final Path dir;
 
-    static final String WIRE = """
+    static final String WIRE =
+            """
             <rss version="2.0"><channel><title>Wire</title><link>https://wire.test/</link><description>d</description>
             <item><title>Lavrov: Complete Iranian withdrawal from Syria unrealistic</title>
             <link>https://wire.test/lavrov-iran-syria</link><guid>w1</guid><pubDate>Mon, 09 Jul 2018 10:00:00 GMT</pubDate>
@@ -54,7 +56,8 @@ class NearDuplicateEndToEndTest {
             between the two countries and the situation on the Korean peninsula.</p>]]></description></item>
             </channel></rss>""";
 
-    static final String LEDGER = """
+    static final String LEDGER =
+            """
             <rss version="2.0"><channel><title>Ledger</title><link>https://ledger.test/</link><description>d</description>
             <item><title>Russia's Lavrov rejects calls for full Iranian pullout from Syria</title>
             <link>https://ledger.test/world/2018/07/09/lavrov-rejects-iran-pullout</link><guid>l1</guid>
@@ -74,7 +77,9 @@ class NearDuplicateEndToEndTest {
         wire.stubFor(get("/ledger.rss").willReturn(aResponse().withBody(LEDGER)));
         try {
             dir = Files.createTempDirectory("feedhub-neardup");
-            Files.writeString(dir.resolve("feeds.yml"), """
+            Files.writeString(
+                    dir.resolve("feeds.yml"),
+                    """
                     sources:
                       - id: wire
                         url: http://localhost:%1$d/wire.rss
@@ -87,7 +92,8 @@ class NearDuplicateEndToEndTest {
                         title: Lavrov
                         match:
                           any: [lavrov]
-                    """.formatted(wire.port()));
+                    """
+                            .formatted(wire.port()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -103,22 +109,32 @@ class NearDuplicateEndToEndTest {
         wire.stop();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PassRunner passes;
+    @LocalServerPort int port;
+    @Autowired PassRunner passes;
 
     @Test
     void aSyndicatedRewriteIsOneStoryNamingBothCarriers() throws Exception {
         PassReport report = passes.run(true);
         assertThat(report.added()).isEqualTo(2);
-        assertThat(report.lines()).extracting(l -> l.counts().merged()).containsExactlyInAnyOrder(0, 1);
-        String atom = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/topics/lavrov.atom")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(report.lines())
+                .extracting(l -> l.counts().merged())
+                .containsExactlyInAnyOrder(0, 1);
+        String atom =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/topics/lavrov.atom"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
         assertThat(feed.getEntries()).hasSize(2);
         assertThat(atom).contains("rel=\"via\"").containsPattern("(?s)<source>.*</source>");
-        assertThat(atom.split("rel=\"via\"", -1)).hasSize(2);   // exactly one entry has a second carrier
+        assertThat(atom.split("rel=\"via\"", -1))
+                .hasSize(2); // exactly one entry has a second carrier
         assertThat(atom).contains("Lavrov to visit Pyongyang on Thursday");
     }
 }

@@ -1,7 +1,6 @@
 package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,6 +10,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,10 +31,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.feedhub.batch.PassRunner;
 import org.feedhub.hub.Hub;
 import org.feedhub.hub.HubStore;
@@ -48,21 +50,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 /**
- * The WebSub hub end to end: WireMock on a real port is both the source feed and the subscribers (echoing
- * {@code hub.challenge} through a response template); the real Spring context on H2 (or PostgreSQL) runs the
- * passes, and the test drives the hub's worker by calling {@link Hub#runOnce()} (its timer is off).
+ * The WebSub hub end to end: WireMock on a real port is both the source feed and the subscribers
+ * (echoing {@code hub.challenge} through a response template); the real Spring context on H2 (or
+ * PostgreSQL) runs the passes, and the test drives the hub's worker by calling {@link
+ * Hub#runOnce()} (its timer is off).
  */
-@SpringBootTest(classes = org.feedhub.app.FeedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = org.feedhub.app.FeedhubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSubEndToEndTest {
-    static final WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort().templatingEnabled(true).globalTemplating(false));
+    static final WireMockServer wm =
+            new WireMockServer(
+                    wireMockConfig().dynamicPort().templatingEnabled(true).globalTemplating(false));
     static final Path dir;
     static final List<String> titles = new ArrayList<>();
     static final String SECRET = "s3cret-ключ";
@@ -71,14 +72,17 @@ class WebSubEndToEndTest {
         wm.start();
         try {
             dir = Files.createTempDirectory("feedhub-websub");
-            Files.writeString(dir.resolve("feeds.yml"), """
+            Files.writeString(
+                    dir.resolve("feeds.yml"),
+                    """
                     sources:
                       - id: wire
                         url: http://localhost:%d/wire.rss
                     topics:
                       - id: wire
                         title: The wire
-                    """.formatted(wm.port()));
+                    """
+                            .formatted(wm.port()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -97,18 +101,12 @@ class WebSubEndToEndTest {
         wm.stop();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PassRunner passes;
-    @Autowired
-    Hub hub;
-    @Autowired
-    HubStore hubStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    org.feedhub.app.LiveConfig live;
+    @LocalServerPort int port;
+    @Autowired PassRunner passes;
+    @Autowired Hub hub;
+    @Autowired HubStore hubStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired org.feedhub.app.LiveConfig live;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -125,36 +123,61 @@ class WebSubEndToEndTest {
         titles.add(title);
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < titles.size(); i++) {
-            items.append("""
+            items.append(
+                    """
                     <item><title>%s</title><link>https://wire.test/story-%d</link><guid isPermaLink="false">s-%d</guid>
                     <pubDate>%s</pubDate><description>%s, the story.</description></item>
-                    """.formatted(titles.get(i), i, i,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            OffsetDateTime.of(2024, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC).plusHours(i)), titles.get(i)));
+                    """
+                            .formatted(
+                                    titles.get(i),
+                                    i,
+                                    i,
+                                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                            OffsetDateTime.of(
+                                                            2024, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC)
+                                                    .plusHours(i)),
+                                    titles.get(i)));
         }
-        wm.stubFor(get("/wire.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(
-                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.test/</link>"
-                        + "<description>d</description>" + items + "</channel></rss>")));
+        wm.stubFor(
+                get("/wire.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/rss+xml")
+                                        .withBody(
+                                                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.test/</link>"
+                                                        + "<description>d</description>"
+                                                        + items
+                                                        + "</channel></rss>")));
         assertThat(passes.run(true).added()).isEqualTo(1);
     }
 
     /** A subscriber that confirms every intent by echoing the challenge, and takes every push. */
     static void subscriber(String path) {
-        wm.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withBody("{{request.query.[hub.challenge]}}").withTransformers("response-template")));
+        wm.stubFor(
+                get(urlPathEqualTo(path))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody("{{request.query.[hub.challenge]}}")
+                                        .withTransformers("response-template")));
         wm.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
     }
 
     HttpResponse<String> hubPost(String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(site() + "/hub")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(site() + "/hub"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> hubPost(String... pairs) throws Exception {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             if (b.length() > 0) b.append('&');
-            b.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+            b.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return hubPost("application/x-www-form-urlencoded", b.toString());
@@ -169,12 +192,21 @@ class WebSubEndToEndTest {
     }
 
     Subscription subscription(String topicId, String ext, String path) {
-        return hubStore.all().stream().filter(s -> s.topicId().equals(topicId) && s.format().extension().equals(ext)
-                && s.callback().equals(callback(path))).findFirst().orElse(null);
+        return hubStore.all().stream()
+                .filter(
+                        s ->
+                                s.topicId().equals(topicId)
+                                        && s.format().extension().equals(ext)
+                                        && s.callback().equals(callback(path)))
+                .findFirst()
+                .orElse(null);
     }
 
     static SyndFeed parse(byte[] body) throws Exception {
-        return new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        return new SyndFeedInput()
+                .build(
+                        new InputStreamReader(
+                                new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     }
 
     static String hmac(String secret, byte[] body) throws Exception {
@@ -192,15 +224,26 @@ class WebSubEndToEndTest {
     @Order(1)
     void topicFeedsAdvertiseTheHubAndThemselves() throws Exception {
         publish("First story");
-        for (String ext : new String[]{"rss", "atom", "json"}) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(site() + "/topics/wire." + ext)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(body).as(ext).contains(site() + "/hub").contains(site() + "/topics/wire." + ext);
-            if (!ext.equals("json")) assertThat(body).as(ext).contains("rel=\"hub\"").contains("rel=\"self\"");
+        for (String ext : new String[] {"rss", "atom", "json"}) {
+            String body =
+                    http.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(site() + "/topics/wire." + ext))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            assertThat(body)
+                    .as(ext)
+                    .contains(site() + "/hub")
+                    .contains(site() + "/topics/wire." + ext);
+            if (!ext.equals("json"))
+                assertThat(body).as(ext).contains("rel=\"hub\"").contains("rel=\"self\"");
             else assertThat(body).contains("\"hubs\"").contains("\"WebSub\"");
         }
-        HttpResponse<String> about = http.send(HttpRequest.newBuilder(URI.create(site() + "/hub")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> about =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(site() + "/hub")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(about.statusCode()).isEqualTo(200);
         assertThat(about.body()).contains("WebSub").contains("hub.mode=subscribe");
     }
@@ -212,20 +255,50 @@ class WebSubEndToEndTest {
         HttpResponse<String> r = hubPost("hub.topic", topic, "hub.callback", callback("/cb/x"));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).isEqualTo("hub.mode is missing (subscribe or unsubscribe)\n");
-        r = hubPost("hub.mode", "subscribe", "hub.topic", "https://elsewhere.example/topics/wire.atom", "hub.callback", callback("/cb/x"));
+        r =
+                hubPost(
+                        "hub.mode",
+                        "subscribe",
+                        "hub.topic",
+                        "https://elsewhere.example/topics/wire.atom",
+                        "hub.callback",
+                        callback("/cb/x"));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("not a topic of this hub").contains(site() + "/topics/ID.rss");
-        r = hubPost("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", "mailto:me@example.org");
+        assertThat(r.body())
+                .contains("not a topic of this hub")
+                .contains(site() + "/topics/ID.rss");
+        r =
+                hubPost(
+                        "hub.mode",
+                        "subscribe",
+                        "hub.topic",
+                        topic,
+                        "hub.callback",
+                        "mailto:me@example.org");
         assertThat(r.statusCode()).isEqualTo(400);
-        r = hubPost("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback("/cb/x"), "hub.lease_seconds", "soon");
+        r =
+                hubPost(
+                        "hub.mode",
+                        "subscribe",
+                        "hub.topic",
+                        topic,
+                        "hub.callback",
+                        callback("/cb/x"),
+                        "hub.lease_seconds",
+                        "soon");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body().strip()).doesNotContain("\n").contains("hub.lease_seconds");
         r = hubPost("application/json", "{\"hub.mode\":\"subscribe\"}");
         assertThat(r.statusCode()).isEqualTo(415);
-        r = hubPost("application/x-www-form-urlencoded", "hub.mode=subscribe&pad=" + "x".repeat(70_000));
+        r =
+                hubPost(
+                        "application/x-www-form-urlencoded",
+                        "hub.mode=subscribe&pad=" + "x".repeat(70_000));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(hub.runOnce().verified()).isZero();
-        assertThat(wm.getAllServeEvents()).filteredOn(e -> e.getRequest().getUrl().startsWith("/cb/")).isEmpty();
+        assertThat(wm.getAllServeEvents())
+                .filteredOn(e -> e.getRequest().getUrl().startsWith("/cb/"))
+                .isEmpty();
         assertThat(hubStore.all()).isEmpty();
     }
 
@@ -234,10 +307,20 @@ class WebSubEndToEndTest {
     void aSubscriptionIsActiveOnlyOnceTheCallbackEchoesTheChallenge() throws Exception {
         subscriber("/cb/atom");
         String topic = site() + "/topics/wire.atom";
-        HttpResponse<String> r = hubPost("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback("/cb/atom"),
-                "hub.lease_seconds", "7200", "hub.secret", SECRET);
+        HttpResponse<String> r =
+                hubPost(
+                        "hub.mode",
+                        "subscribe",
+                        "hub.topic",
+                        topic,
+                        "hub.callback",
+                        callback("/cb/atom"),
+                        "hub.lease_seconds",
+                        "7200",
+                        "hub.secret",
+                        SECRET);
         assertThat(r.statusCode()).isEqualTo(202);
-        assertThat(gets("/cb/atom")).isEmpty();             // verified asynchronously, not within the request
+        assertThat(gets("/cb/atom")).isEmpty(); // verified asynchronously, not within the request
         assertThat(subscription("wire", "atom", "/cb/atom")).isNull();
 
         Hub.RunReport report = hub.runOnce();
@@ -252,23 +335,45 @@ class WebSubEndToEndTest {
         Subscription s = subscription("wire", "atom", "/cb/atom");
         assertThat(s).isNotNull();
         assertThat(s.state()).isEqualTo("active");
-        assertThat(s.leaseUntil()).isBetween(Instant.now().plusSeconds(7100), Instant.now().plusSeconds(7300));
+        assertThat(s.leaseUntil())
+                .isBetween(Instant.now().plusSeconds(7100), Instant.now().plusSeconds(7300));
 
         // what was there before the subscription is not pushed
         assertThat(hub.runOnce().delivered()).isZero();
         assertThat(pushes("/cb/atom")).isEmpty();
 
-        String api = http.send(HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(api).contains("\"topic\":\"wire\"", "\"format\":\"atom\"", "\"state\":\"active\"", "\"callbackHost\":\"localhost\"",
-                "\"signed\":true").doesNotContain(SECRET).doesNotContain("/cb/atom");
+        String api =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        assertThat(api)
+                .contains(
+                        "\"topic\":\"wire\"",
+                        "\"format\":\"atom\"",
+                        "\"state\":\"active\"",
+                        "\"callbackHost\":\"localhost\"",
+                        "\"signed\":true")
+                .doesNotContain(SECRET)
+                .doesNotContain("/cb/atom");
     }
 
     @Test
     @Order(4)
     void aCallbackThatDoesNotEchoTheChallengeIsNotSubscribed() throws Exception {
-        wm.stubFor(get(urlPathEqualTo("/cb/liar")).willReturn(aResponse().withStatus(200).withBody("sure, whatever")));
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.rss", "hub.callback",
-                callback("/cb/liar")).statusCode()).isEqualTo(202);
+        wm.stubFor(
+                get(urlPathEqualTo("/cb/liar"))
+                        .willReturn(aResponse().withStatus(200).withBody("sure, whatever")));
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.rss",
+                                        "hub.callback",
+                                        callback("/cb/liar"))
+                                .statusCode())
+                .isEqualTo(202);
         Hub.RunReport report = hub.runOnce();
         assertThat(report.refused()).isEqualTo(1);
         assertThat(gets("/cb/liar")).hasSize(1);
@@ -286,12 +391,20 @@ class WebSubEndToEndTest {
         assertThat(pushes).hasSize(1);
         LoggedRequest push = pushes.get(0);
         assertThat(push.getHeader("Content-Type")).isEqualTo("application/atom+xml; charset=utf-8");
-        assertThat(push.getHeader("Link")).isEqualTo("<" + site() + "/hub>; rel=\"hub\", <" + site() + "/topics/wire.atom>; rel=\"self\"");
+        assertThat(push.getHeader("Link"))
+                .isEqualTo(
+                        "<"
+                                + site()
+                                + "/hub>; rel=\"hub\", <"
+                                + site()
+                                + "/topics/wire.atom>; rel=\"self\"");
         byte[] body = push.getBody();
         assertThat(push.getHeader("X-Hub-Signature")).isEqualTo(hmac(SECRET, body));
         SyndFeed feed = parse(body);
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
-        assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("Second story");
+        assertThat(feed.getEntries())
+                .extracting(SyndEntry::getTitle)
+                .containsExactly("Second story");
         assertThat(feed.getEntries().get(0).getUri()).startsWith("urn:feedhub:story:");
 
         // nothing new: nothing more
@@ -308,7 +421,8 @@ class WebSubEndToEndTest {
         List<Subscription> b = hubStore.claimDeliveries("instance-b", now, now.plusSeconds(60), 10);
         assertThat(a).extracting(Subscription::callback).containsExactly(callback("/cb/atom"));
         assertThat(b).isEmpty();
-        assertThat(hub.runOnce().delivered()).isZero();      // this instance does not take another's live claim
+        assertThat(hub.runOnce().delivered())
+                .isZero(); // this instance does not take another's live claim
         hubStore.release(a.get(0).id(), "instance-a");
         assertThat(hub.runOnce().delivered()).isEqualTo(1);
         assertThat(pushes("/cb/atom")).hasSize(1);
@@ -317,10 +431,17 @@ class WebSubEndToEndTest {
     @Test
     @Order(7)
     void aFailedPushIsRetriedWithBackoffUntilItGetsThrough() throws Exception {
-        wm.stubFor(post(urlPathEqualTo("/cb/atom")).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
-        wm.stubFor(post(urlPathEqualTo("/cb/atom")).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200)));
+        wm.stubFor(
+                post(urlPathEqualTo("/cb/atom"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(500))
+                        .willSetStateTo("up"));
+        wm.stubFor(
+                post(urlPathEqualTo("/cb/atom"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("up")
+                        .willReturn(aResponse().withStatus(200)));
         publish("Fourth story");
         assertThat(hub.runOnce().failed()).isEqualTo(1);
         Subscription s = subscription("wire", "atom", "/cb/atom");
@@ -332,7 +453,9 @@ class WebSubEndToEndTest {
 
         untilPushes("/cb/atom", 2);
         List<LoggedRequest> pushes = pushes("/cb/atom");
-        assertThat(parse(pushes.get(1).getBody()).getEntries()).extracting(SyndEntry::getTitle).containsExactly("Fourth story");
+        assertThat(parse(pushes.get(1).getBody()).getEntries())
+                .extracting(SyndEntry::getTitle)
+                .containsExactly("Fourth story");
         assertThat(pushes.get(1).getBody()).isEqualTo(pushes.get(0).getBody());
         s = subscription("wire", "atom", "/cb/atom");
         assertThat(s.failures()).isZero();
@@ -345,52 +468,98 @@ class WebSubEndToEndTest {
     void otherFormatsAndUnsignedSubscriptionsAndAnExpiredLease() throws Exception {
         subscriber("/cb/rss");
         subscriber("/cb/json");
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.rss", "hub.callback",
-                callback("/cb/rss")).statusCode()).isEqualTo(202);
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.json", "hub.callback",
-                callback("/cb/json")).statusCode()).isEqualTo(202);
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.rss",
+                                        "hub.callback",
+                                        callback("/cb/rss"))
+                                .statusCode())
+                .isEqualTo(202);
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.json",
+                                        "hub.callback",
+                                        callback("/cb/json"))
+                                .statusCode())
+                .isEqualTo(202);
         assertThat(hub.runOnce().verified()).isEqualTo(2);
-        assertThat(gets("/cb/rss").get(0).queryParameter("hub.lease_seconds").firstValue()).isEqualTo("864000");
+        assertThat(gets("/cb/rss").get(0).queryParameter("hub.lease_seconds").firstValue())
+                .isEqualTo("864000");
 
         publish("Fifth story");
         assertThat(hub.runOnce().delivered()).isEqualTo(3);
         LoggedRequest rss = pushes("/cb/rss").get(0);
         assertThat(rss.getHeader("Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
         assertThat(rss.containsHeader("X-Hub-Signature")).isFalse();
-        assertThat(parse(rss.getBody()).getEntries()).extracting(SyndEntry::getTitle).containsExactly("Fifth story");
+        assertThat(parse(rss.getBody()).getEntries())
+                .extracting(SyndEntry::getTitle)
+                .containsExactly("Fifth story");
         LoggedRequest json = pushes("/cb/json").get(0);
-        assertThat(json.getHeader("Content-Type")).isEqualTo("application/feed+json; charset=utf-8");
+        assertThat(json.getHeader("Content-Type"))
+                .isEqualTo("application/feed+json; charset=utf-8");
         assertThat(json.getBodyAsString()).contains("Fifth story").doesNotContain("Fourth story");
 
         // the RSS subscription's lease runs out: it gets nothing more, the others do
-        jdbc.update("UPDATE hub_subscription SET lease_until = ? WHERE id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), subscription("wire", "rss", "/cb/rss").id());
+        jdbc.update(
+                "UPDATE hub_subscription SET lease_until = ? WHERE id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1),
+                subscription("wire", "rss", "/cb/rss").id());
         wm.resetRequests();
         publish("Sixth story");
         assertThat(hub.runOnce().delivered()).isEqualTo(2);
         assertThat(pushes("/cb/rss")).isEmpty();
         assertThat(pushes("/cb/atom")).hasSize(1);
         assertThat(pushes("/cb/json")).hasSize(1);
-        String api = http.send(HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String api =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         assertThat(api).contains("\"format\":\"rss\"").contains("\"state\":\"expired\"");
 
         // subscribing again after the lease ran out starts afresh: what it missed is not pushed
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.rss", "hub.callback",
-                callback("/cb/rss")).statusCode()).isEqualTo(202);
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.rss",
+                                        "hub.callback",
+                                        callback("/cb/rss"))
+                                .statusCode())
+                .isEqualTo(202);
         assertThat(hub.runOnce().verified()).isEqualTo(1);
-        assertThat(subscription("wire", "rss", "/cb/rss").visibleState(Instant.now())).isEqualTo("active");
+        assertThat(subscription("wire", "rss", "/cb/rss").visibleState(Instant.now()))
+                .isEqualTo("active");
         assertThat(hub.runOnce().delivered()).isZero();
         assertThat(pushes("/cb/rss")).isEmpty();
-        jdbc.update("UPDATE hub_subscription SET lease_until = ? WHERE id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), subscription("wire", "rss", "/cb/rss").id());
+        jdbc.update(
+                "UPDATE hub_subscription SET lease_until = ? WHERE id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1),
+                subscription("wire", "rss", "/cb/rss").id());
     }
 
     @Test
     @Order(9)
     void unsubscribingIsVerifiedTooAndStopsThePushes() throws Exception {
-        assertThat(hubPost("hub.mode", "unsubscribe", "hub.topic", site() + "/topics/wire.atom", "hub.callback",
-                callback("/cb/atom")).statusCode()).isEqualTo(202);
-        assertThat(subscription("wire", "atom", "/cb/atom")).isNotNull();   // not before the subscriber confirms
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "unsubscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.atom",
+                                        "hub.callback",
+                                        callback("/cb/atom"))
+                                .statusCode())
+                .isEqualTo(202);
+        assertThat(subscription("wire", "atom", "/cb/atom"))
+                .isNotNull(); // not before the subscriber confirms
         assertThat(hub.runOnce().verified()).isEqualTo(1);
         LoggedRequest v = gets("/cb/atom").get(0);
         assertThat(v.queryParameter("hub.mode").firstValue()).isEqualTo("unsubscribe");
@@ -408,7 +577,15 @@ class WebSubEndToEndTest {
     void anUnknownTopicIsDeniedThroughTheCallback() throws Exception {
         subscriber("/cb/denied");
         String topic = site() + "/topics/nope.atom";
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback("/cb/denied")).statusCode())
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        topic,
+                                        "hub.callback",
+                                        callback("/cb/denied"))
+                                .statusCode())
                 .isEqualTo(202);
         assertThat(hub.runOnce().denied()).isEqualTo(1);
         List<LoggedRequest> gets = gets("/cb/denied");
@@ -432,23 +609,28 @@ class WebSubEndToEndTest {
 
     @Test
     @Order(11)
-    void afterEveryAttemptFailsTheSubscriptionIsFailingAndTriedOnceAtEachChangeWithEverythingOwed() throws Exception {
+    void afterEveryAttemptFailsTheSubscriptionIsFailingAndTriedOnceAtEachChangeWithEverythingOwed()
+            throws Exception {
         wm.stubFor(post(urlPathEqualTo("/cb/json")).willReturn(aResponse().withStatus(503)));
         publish("Eighth story");
         hub.runOnce();
-        untilPushes("/cb/json", 2);                         // delivery-attempts=2 in this test
+        untilPushes("/cb/json", 2); // delivery-attempts=2 in this test
         Subscription s = subscription("wire", "json", "/cb/json");
         assertThat(s.state()).isEqualTo("failing");
         assertThat(s.failures()).isEqualTo(2);
         assertThat(s.lastStatus()).isEqualTo(503);
         assertThat(s.lastError()).isEqualTo("HTTP 503");
-        Thread.sleep(400);                                  // longer than any backoff: still no third attempt
+        Thread.sleep(400); // longer than any backoff: still no third attempt
         hub.runOnce();
         assertThat(pushes("/cb/json")).hasSize(2);
-        String api = http.send(HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String api =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(site() + "/api/hub")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         assertThat(api).contains("\"state\":\"failing\"").contains("\"consecutiveFailures\":2");
 
-        publish("Ninth story");                             // a change: one attempt, no retries
+        publish("Ninth story"); // a change: one attempt, no retries
         hub.runOnce();
         assertThat(pushes("/cb/json")).hasSize(3);
         Thread.sleep(400);
@@ -458,10 +640,12 @@ class WebSubEndToEndTest {
 
         wm.stubFor(post(urlPathEqualTo("/cb/json")).willReturn(aResponse().withStatus(200)));
         wm.resetRequests();
-        publish("Tenth story");                             // back up: gets everything since its last delivery
+        publish("Tenth story"); // back up: gets everything since its last delivery
         assertThat(hub.runOnce().delivered()).isEqualTo(1);
         String body = pushes("/cb/json").get(0).getBodyAsString();
-        assertThat(body).contains("Eighth story", "Ninth story", "Tenth story").doesNotContain("Seventh story");
+        assertThat(body)
+                .contains("Eighth story", "Ninth story", "Tenth story")
+                .doesNotContain("Seventh story");
         s = subscription("wire", "json", "/cb/json");
         assertThat(s.state()).isEqualTo("active");
         assertThat(s.failures()).isZero();
@@ -470,7 +654,9 @@ class WebSubEndToEndTest {
     @Test
     @Order(12)
     void reindexingTopicsAfterAnEditPushesNothingThatWasAlreadyThere() throws Exception {
-        Files.writeString(dir.resolve("feeds.yml"), """
+        Files.writeString(
+                dir.resolve("feeds.yml"),
+                """
                 sources:
                   - id: wire
                     url: http://localhost:%d/wire.rss
@@ -481,34 +667,57 @@ class WebSubEndToEndTest {
                     title: Only the ninth
                     match:
                       any: [ninth]
-                """.formatted(wm.port()));
+                """
+                        .formatted(wm.port()));
         assertThat(live.reloadIfChanged()).isTrue();
         Hub.RunReport report = hub.runOnce();
         assertThat(report.delivered()).isZero();
-        assertThat(report.nothingNew()).isEqualTo(1);        // wire's version moved, but no story joined it
+        assertThat(report.nothingNew())
+                .isEqualTo(1); // wire's version moved, but no story joined it
         assertThat(pushes("/cb/json")).isEmpty();
-        assertThat(subscription("wire", "json", "/cb/json").lastVersion()).isEqualTo(hubStore.topicVersion("wire"));
+        assertThat(subscription("wire", "json", "/cb/json").lastVersion())
+                .isEqualTo(hubStore.topicVersion("wire"));
     }
 
     @Test
     @Order(13)
     void subscriptionsPerCallbackHostAreBounded() throws Exception {
         int live = hubStore.liveSubscriptionsOnHost("localhost", Instant.now());
-        assertThat(live).isEqualTo(1);                       // json; atom unsubscribed, rss expired
+        assertThat(live).isEqualTo(1); // json; atom unsubscribed, rss expired
         assertThat(hub.settings().maxPerHost()).isEqualTo(100);
         for (int i = live; i < 100; i++) {
-            jdbc.update("INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, callback_hash, "
+            jdbc.update(
+                    "INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, callback_hash, "
                             + "callback_host, lease_seconds, lease_until, state, last_version, failures, next_attempt_at, "
                             + "created_at, verified_at) VALUES ('wire', 'atom', 'u', 'b', ?, ?, 'localhost', 1, ?, "
-                            + "'active', 0, 0, ?, ?, ?)", "c" + i, "h" + i, OffsetDateTime.now().plusDays(1),
-                    OffsetDateTime.now().plusDays(1), OffsetDateTime.now(), OffsetDateTime.now());
+                            + "'active', 0, 0, ?, ?, ?)",
+                    "c" + i,
+                    "h" + i,
+                    OffsetDateTime.now().plusDays(1),
+                    OffsetDateTime.now().plusDays(1),
+                    OffsetDateTime.now(),
+                    OffsetDateTime.now());
         }
-        HttpResponse<String> r = hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.atom", "hub.callback",
-                callback("/cb/one-too-many"));
+        HttpResponse<String> r =
+                hubPost(
+                        "hub.mode",
+                        "subscribe",
+                        "hub.topic",
+                        site() + "/topics/wire.atom",
+                        "hub.callback",
+                        callback("/cb/one-too-many"));
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.body()).contains("already has 100 subscriptions");
         // renewing an existing subscription is still fine
-        assertThat(hubPost("hub.mode", "subscribe", "hub.topic", site() + "/topics/wire.json", "hub.callback",
-                callback("/cb/json")).statusCode()).isEqualTo(202);
+        assertThat(
+                        hubPost(
+                                        "hub.mode",
+                                        "subscribe",
+                                        "hub.topic",
+                                        site() + "/topics/wire.json",
+                                        "hub.callback",
+                                        callback("/cb/json"))
+                                .statusCode())
+                .isEqualTo(202);
     }
 }

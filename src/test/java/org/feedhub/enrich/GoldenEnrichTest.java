@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.FeedsConfigLoader;
 import org.feedhub.config.SourceDef;
@@ -26,22 +25,23 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Golden stories: each folder of {@code src/test/resources/golden/enrich/} holds a story as a feed would carry it
- * and, beside it, the tags and summary an editor would keep. The story goes through the real normalizer and
- * {@link Enricher} with the vocabulary of {@code golden/enrich/feeds.yml}, once as shipped (entity tags off) and
- * once with {@code feedhub.tags.entities=true}.
+ * Golden stories: each folder of {@code src/test/resources/golden/enrich/} holds a story as a feed
+ * would carry it and, beside it, the tags and summary an editor would keep. The story goes through
+ * the real normalizer and {@link Enricher} with the vocabulary of {@code golden/enrich/feeds.yml},
+ * once as shipped (entity tags off) and once with {@code feedhub.tags.entities=true}.
+ *
  * <ul>
- * <li>{@code story.html}: {@code <title>} is the item's title, {@code <body>} its content; optional
- * {@code <meta name="categories" content="a; b">} and {@code <meta name="source" content="id">}.</li>
- * <li>{@code story.json}: {@code title}, {@code content} (HTML or text), {@code summary} (the feed's own
- * description), {@code categories}, {@code source} — any may be missing.</li>
- * <li>{@code expected.json}: {@code tags} (entity tags off), {@code entityTags} (added when on; default none),
- * {@code summary}, and a {@code why} for the reader.</li>
+ *   <li>{@code story.html}: {@code <title>} is the item's title, {@code <body>} its content;
+ *       optional {@code <meta name="categories" content="a; b">} and {@code <meta name="source"
+ *       content="id">}.
+ *   <li>{@code story.json}: {@code title}, {@code content} (HTML or text), {@code summary} (the
+ *       feed's own description), {@code categories}, {@code source} — any may be missing.
+ *   <li>{@code expected.json}: {@code tags} (entity tags off), {@code entityTags} (added when on;
+ *       default none), {@code summary}, and a {@code why} for the reader.
  * </ul>
  */
 class GoldenEnrichTest {
@@ -52,15 +52,14 @@ class GoldenEnrichTest {
     private static final Enricher PLAIN = new Enricher(CONFIG);
     private static final Enricher WITH_ENTITIES = new Enricher(CONFIG, true);
 
-    record Input(Story story, SourceDef source, String feedSummary) {
-    }
+    record Input(Story story, SourceDef source, String feedSummary) {}
 
-    record Output(List<String> tags, String summary) {
-    }
+    record Output(List<String> tags, String summary) {}
 
     private static Path root() {
         try {
-            return Path.of(GoldenEnrichTest.class.getResource("/golden/enrich/feeds.yml").toURI()).getParent();
+            return Path.of(GoldenEnrichTest.class.getResource("/golden/enrich/feeds.yml").toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -68,7 +67,12 @@ class GoldenEnrichTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -78,8 +82,11 @@ class GoldenEnrichTest {
         assertThat(names).hasSizeGreaterThanOrEqualTo(30);
         for (String name : names) {
             Path dir = ROOT.resolve(name);
-            assertThat(Files.exists(dir.resolve("story.html")) ^ Files.exists(dir.resolve("story.json")))
-                    .as(name + ": exactly one of story.html, story.json").isTrue();
+            assertThat(
+                            Files.exists(dir.resolve("story.html"))
+                                    ^ Files.exists(dir.resolve("story.json")))
+                    .as(name + ": exactly one of story.html, story.json")
+                    .isTrue();
             assertThat(dir.resolve("expected.json")).as(name).exists();
         }
     }
@@ -88,7 +95,9 @@ class GoldenEnrichTest {
     @MethodSource("cases")
     void enrichedAsAnEditorWould(String name) throws IOException {
         Path dir = ROOT.resolve(name);
-        JsonNode expected = JSON.readTree(Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8));
+        JsonNode expected =
+                JSON.readTree(
+                        Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8));
         Input in = input(dir);
         List<String> tags = strings(expected.get("tags"));
         List<String> entityTags = strings(expected.get("entityTags"));
@@ -99,13 +108,20 @@ class GoldenEnrichTest {
         List<String> allTags = new ArrayList<>(tags);
         allTags.addAll(entityTags);
 
-        String actual = "actual: tags " + JSON.writeValueAsString(plain.tags()) + ", with entities "
-                + JSON.writeValueAsString(entities.tags()) + ", summary " + JSON.writeValueAsString(plain.summary());
+        String actual =
+                "actual: tags "
+                        + JSON.writeValueAsString(plain.tags())
+                        + ", with entities "
+                        + JSON.writeValueAsString(entities.tags())
+                        + ", summary "
+                        + JSON.writeValueAsString(plain.summary());
         assertThat(plain.tags()).as(name + " tags; " + actual).isEqualTo(tags);
         assertThat(entities.tags()).as(name + " tags with entities; " + actual).isEqualTo(allTags);
         assertThat(plain.summary()).as(name + " summary; " + actual).isEqualTo(summary);
         assertThat(entities.summary()).isEqualTo(summary);
-        assertThat(summary.length()).as(name + " summary length").isLessThanOrEqualTo(Summarizer.MAX_CHARS);
+        assertThat(summary.length())
+                .as(name + " summary length")
+                .isLessThanOrEqualTo(Summarizer.MAX_CHARS);
     }
 
     private static Output run(Enricher enricher, Input in) {
@@ -120,7 +136,9 @@ class GoldenEnrichTest {
         List<String> categories = new ArrayList<>();
         String source = null;
         if (Files.exists(dir.resolve("story.html"))) {
-            Document doc = Jsoup.parse(Files.readString(dir.resolve("story.html"), StandardCharsets.UTF_8));
+            Document doc =
+                    Jsoup.parse(
+                            Files.readString(dir.resolve("story.html"), StandardCharsets.UTF_8));
             title = doc.title();
             content = doc.body().html();
             Element cats = doc.selectFirst("meta[name=categories]");
@@ -130,21 +148,41 @@ class GoldenEnrichTest {
             Element src = doc.selectFirst("meta[name=source]");
             source = src == null ? null : src.attr("content");
         } else {
-            JsonNode j = JSON.readTree(Files.readString(dir.resolve("story.json"), StandardCharsets.UTF_8));
+            JsonNode j =
+                    JSON.readTree(
+                            Files.readString(dir.resolve("story.json"), StandardCharsets.UTF_8));
             title = text(j, "title");
             content = text(j, "content");
             summary = text(j, "summary");
             categories.addAll(strings(j.get("categories")));
             source = text(j, "source");
         }
-        SourceDef def = source == null ? CONFIG.sources().get(0) : CONFIG.source(source).orElseThrow();
-        ParsedItem item = new ParsedItem("guid-" + dir.getFileName(), "https://wire.example/" + dir.getFileName(), title,
-                null, Instant.parse("2018-07-16T12:00:00Z"), null, summary, content, categories);
-        List<Story> stories = new StoryNormalizer().normalize(
-                new ParsedFeed("Golden", "https://wire.example/", "https://wire.example/", List.of(item), List.of()),
-                Instant.parse("2018-07-17T00:00:00Z"));
+        SourceDef def =
+                source == null ? CONFIG.sources().get(0) : CONFIG.source(source).orElseThrow();
+        ParsedItem item =
+                new ParsedItem(
+                        "guid-" + dir.getFileName(),
+                        "https://wire.example/" + dir.getFileName(),
+                        title,
+                        null,
+                        Instant.parse("2018-07-16T12:00:00Z"),
+                        null,
+                        summary,
+                        content,
+                        categories);
+        List<Story> stories =
+                new StoryNormalizer()
+                        .normalize(
+                                new ParsedFeed(
+                                        "Golden",
+                                        "https://wire.example/",
+                                        "https://wire.example/",
+                                        List.of(item),
+                                        List.of()),
+                                Instant.parse("2018-07-17T00:00:00Z"));
         assertThat(stories).as(dir.getFileName().toString()).hasSize(1);
-        // as the poller does: the feed's own description, as text, for the summarizer to fall back on
+        // as the poller does: the feed's own description, as text, for the summarizer to fall back
+        // on
         return new Input(stories.get(0), def, summary == null ? null : HtmlText.text(summary));
     }
 

@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PhraseMatcherTest {
 
     @ParameterizedTest(name = "{0} in \"{1}\" -> {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            textBlock =
+                    """
             # whole words only
             iran            | Iran rejects the demand                       | true
             iran            | Talks in Tehran with IRAN's envoy             | true
@@ -63,12 +67,16 @@ class PhraseMatcherTest {
         String t = text == null ? null : text.replace("\\n", "\n");
         assertThat(PhraseMatcher.of(List.of(phrase)).matches(t)).isEqualTo(expected);
         // the pre-split form TopicMatcher uses says the same
-        assertThat(PhraseMatcher.of(List.of(phrase)).matchesWords(org.feedhub.normalize.Words.of(t))).isEqualTo(expected);
+        assertThat(
+                        PhraseMatcher.of(List.of(phrase))
+                                .matchesWords(org.feedhub.normalize.Words.of(t)))
+                .isEqualTo(expected);
     }
 
     @Test
     void matchingListsPhrasesAsGivenInTheirOrderWithoutRepeats() {
-        PhraseMatcher m = PhraseMatcher.of(List.of("Syria", "lavrov", "damascus", "Lavrov", "syria"));
+        PhraseMatcher m =
+                PhraseMatcher.of(List.of("Syria", "lavrov", "damascus", "Lavrov", "syria"));
         assertThat(m.matching("Lavrov flew to Syria. Lavrov said Syria was safe."))
                 .containsExactly("Syria", "lavrov", "Lavrov", "syria");
     }
@@ -81,13 +89,18 @@ class PhraseMatcherTest {
     @Test
     void phrasesSharingAFirstWordAreAllChecked() {
         PhraseMatcher m = PhraseMatcher.of(List.of("north korea", "north macedonia", "north"));
-        assertThat(m.matching("North Macedonia and the north")).containsExactly("north macedonia", "north");
+        assertThat(m.matching("North Macedonia and the north"))
+                .containsExactly("north macedonia", "north");
     }
 
     @Test
     void phraseAtTheVeryEndOfTheText() {
-        assertThat(PhraseMatcher.of(List.of("foreign minister")).matches("met the foreign minister")).isTrue();
-        assertThat(PhraseMatcher.of(List.of("foreign minister")).matches("met the foreign")).isFalse();
+        assertThat(
+                        PhraseMatcher.of(List.of("foreign minister"))
+                                .matches("met the foreign minister"))
+                .isTrue();
+        assertThat(PhraseMatcher.of(List.of("foreign minister")).matches("met the foreign"))
+                .isFalse();
     }
 
     @Test
@@ -132,7 +145,11 @@ class PhraseMatcherTest {
     }
 
     @ParameterizedTest(name = "stem: {0} in \"{1}\" -> {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            textBlock =
+                    """
             syria           | Syrian troops advanced                        | true
             syria           | the Syrians                                   | true
             syrian          | in Syria                                      | true
@@ -172,8 +189,11 @@ class PhraseMatcherTest {
         PhraseMatcher stem = PhraseMatcher.of(List.of("syria", "lavrov", "north korea"), true);
         String text = "Lavrov's Syrian plan; North Koreans wait";
         MatchText prepared = MatchText.of(text);
-        assertThat(exact.occurringIn(prepared)).isEqualTo(exact.matching(text)).containsExactly("lavrov");
-        assertThat(stem.occurringIn(prepared)).isEqualTo(stem.matching(text))
+        assertThat(exact.occurringIn(prepared))
+                .isEqualTo(exact.matching(text))
+                .containsExactly("lavrov");
+        assertThat(stem.occurringIn(prepared))
+                .isEqualTo(stem.matching(text))
                 .containsExactly("syria", "lavrov", "north korea");
     }
 

@@ -3,7 +3,6 @@ package org.feedhub.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StemsTest {
 
     @ParameterizedTest(name = "{0} ~ {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             Syria          | Syrian
             Syrians        | syria
             Iranian        | Iran
@@ -36,7 +38,10 @@ class StemsTest {
     }
 
     @ParameterizedTest(name = "{0} !~ {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             news       | new
             media      | median
             iran       | iraq
@@ -49,8 +54,8 @@ class StemsTest {
 
     @Test
     void wordsAreSplitAtUnicodeBoundariesInAnyScript() {
-        assertThat(Stems.of("Iran-backed militias, 3.5 km from Damascus")).containsExactly("iran", "back", "militia",
-                "3.5", "km", "from", "damascus");
+        assertThat(Stems.of("Iran-backed militias, 3.5 km from Damascus"))
+                .containsExactly("iran", "back", "militia", "3.5", "km", "from", "damascus");
         assertThat(Stems.of("Лавров прибыл в Пхеньян")).hasSize(4);
         assertThat(Stems.of("我在北京")).containsExactly("我", "在", "北", "京");
     }

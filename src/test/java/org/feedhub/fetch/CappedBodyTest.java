@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-
 import org.junit.jupiter.api.Test;
 
 /** The body subscriber keeps at most the cap in memory and cancels the download past it. */
@@ -37,7 +36,8 @@ class CappedBodyTest {
         CappedBody body = new CappedBody(10);
         FakeSubscription s = new FakeSubscription();
         body.onSubscribe(s);
-        body.onNext(List.of(ByteBuffer.wrap(new byte[] {1, 2, 3}), ByteBuffer.wrap(new byte[] {4})));
+        body.onNext(
+                List.of(ByteBuffer.wrap(new byte[] {1, 2, 3}), ByteBuffer.wrap(new byte[] {4})));
         body.onNext(List.of(ByteBuffer.wrap(new byte[] {5, 6})));
         body.onComplete();
         assertThat(body.getBody().toCompletableFuture().get()).containsExactly(1, 2, 3, 4, 5, 6);
@@ -73,7 +73,7 @@ class CappedBodyTest {
         FakeSubscription s = new FakeSubscription();
         body.onSubscribe(s);
         body.onNext(chunk(9));
-        for (int i = 0; i < 1000; i++) body.onNext(chunk(1 << 16));   // would be 64 MiB if kept
+        for (int i = 0; i < 1000; i++) body.onNext(chunk(1 << 16)); // would be 64 MiB if kept
         body.onComplete();
         assertThat(s.cancels).isEqualTo(1);
         assertThat(body.getBody().toCompletableFuture().isCompletedExceptionally()).isTrue();
@@ -84,7 +84,8 @@ class CappedBodyTest {
         CappedBody body = new CappedBody(8);
         body.onSubscribe(new FakeSubscription());
         body.onError(new java.io.IOException("reset"));
-        assertThatThrownBy(() -> body.getBody().toCompletableFuture().get()).hasRootCauseMessage("reset");
+        assertThatThrownBy(() -> body.getBody().toCompletableFuture().get())
+                .hasRootCauseMessage("reset");
     }
 
     @Test

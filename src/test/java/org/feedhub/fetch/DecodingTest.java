@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 
 class DecodingTest {
@@ -37,7 +36,8 @@ class DecodingTest {
     @Test
     void deflateZlibAndRaw() throws Exception {
         assertThat(Decoding.decode(MockSource.deflate(TEXT, true), "deflate", 100)).isEqualTo(TEXT);
-        assertThat(Decoding.decode(MockSource.deflate(TEXT, false), "deflate", 100)).isEqualTo(TEXT);
+        assertThat(Decoding.decode(MockSource.deflate(TEXT, false), "deflate", 100))
+                .isEqualTo(TEXT);
     }
 
     @Test
@@ -57,12 +57,14 @@ class DecodingTest {
 
     @Test
     void unsupportedEncodingIsAnIOException() {
-        assertThatThrownBy(() -> Decoding.decode(TEXT, "br", 100)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Decoding.decode(TEXT, "br", 100))
+                .isInstanceOf(IOException.class)
                 .hasMessage("unsupported Content-Encoding br");
     }
 
     @Test
     void notGzipIsAnIOException() {
-        assertThatThrownBy(() -> Decoding.decode(TEXT, "gzip", 100)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Decoding.decode(TEXT, "gzip", 100))
+                .isInstanceOf(IOException.class);
     }
 }

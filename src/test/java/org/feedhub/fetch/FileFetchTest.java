@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.feedhub.fetch.FetchResult.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** file: sources, confined to the folder of feeds.yml. */
 class FileFetchTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     Path root;
     Path outside;
     HttpFetcher fetcher;
@@ -27,7 +25,9 @@ class FileFetchTest {
         Files.createDirectories(root.resolve("samples"));
         Files.writeString(root.resolve("samples/world.rss"), MockSource.RSS);
         outside = Files.writeString(tmp.resolve("secret.txt"), "root:x:0:0:secret");
-        fetcher = new HttpFetcher(MockSource.settings(Duration.ofSeconds(2), 1 << 20, 2, false, root));
+        fetcher =
+                new HttpFetcher(
+                        MockSource.settings(Duration.ofSeconds(2), 1 << 20, 2, false, root));
     }
 
     private FetchResult fetch(String url) {
@@ -79,7 +79,8 @@ class FileFetchTest {
     void siblingFolderSharingTheRootsNamePrefixIsRefused() throws Exception {
         Path sibling = Files.createDirectories(tmp.resolve("site-evil"));
         Files.writeString(sibling.resolve("a.rss"), MockSource.RSS);
-        assertThat(fetch(sibling.resolve("a.rss").toUri().toString()).error()).startsWith("refused:");
+        assertThat(fetch(sibling.resolve("a.rss").toUri().toString()).error())
+                .startsWith("refused:");
     }
 
     @Test
@@ -138,7 +139,8 @@ class FileFetchTest {
 
     @Test
     void relativeFileUrlIsRefused() {
-        // feeds.yml's loader makes file: URLs absolute; a relative one reaching the fetcher is an error
+        // feeds.yml's loader makes file: URLs absolute; a relative one reaching the fetcher is an
+        // error
         assertThat(fetch("file:samples/world.rss").error()).startsWith("bad file URL");
     }
 

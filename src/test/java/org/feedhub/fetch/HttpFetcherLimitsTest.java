@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.feedhub.fetch.FetchResult.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,20 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-
 /**
- * One slow, huge or broken source costs a bounded amount of time and memory. Served chunked (no Content-Length),
- * so the size cap cannot rely on the server announcing the size.
+ * One slow, huge or broken source costs a bounded amount of time and memory. Served chunked (no
+ * Content-Length), so the size cap cannot rely on the server announcing the size.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpFetcherLimitsTest {
     static final WireMockServer server = MockSource.server(true);
     static final int MIB = 1 << 20;
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     @BeforeEach
     void reset() {
@@ -66,7 +63,8 @@ class HttpFetcherLimitsTest {
         byte[] huge = new byte[50 * MIB];
         Arrays.fill(huge, (byte) 'x');
         server.stubFor(get("/huge").willReturn(aResponse().withBody(huge)));
-        FetchResult r = fetcher(Duration.ofSeconds(20), MIB, 2).fetch(FetchRequest.of(url("/huge")));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(20), MIB, 2).fetch(FetchRequest.of(url("/huge")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("larger than " + MIB + " bytes");
         assertThat(r.body()).isNull();
@@ -79,7 +77,8 @@ class HttpFetcherLimitsTest {
         byte[] body = new byte[MIB];
         Arrays.fill(body, (byte) 'y');
         server.stubFor(get("/exact").willReturn(aResponse().withBody(body)));
-        FetchResult r = fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/exact")));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/exact")));
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.body()).hasSize(MIB);
     }
@@ -89,7 +88,8 @@ class HttpFetcherLimitsTest {
         byte[] body = new byte[MIB + 1];
         Arrays.fill(body, (byte) 'y');
         server.stubFor(get("/over").willReturn(aResponse().withBody(body)));
-        FetchResult r = fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/over")));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(10), MIB, 2).fetch(FetchRequest.of(url("/over")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("larger than");
     }
@@ -98,9 +98,13 @@ class HttpFetcherLimitsTest {
     void gzipBombIsCutOffNotInflated() {
         byte[] bomb = MockSource.gzipOfZeros(200L * 1000 * 1000);
         assertThat(bomb.length).isLessThan(MIB);
-        server.stubFor(get("/bomb").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(bomb)));
+        server.stubFor(
+                get("/bomb")
+                        .willReturn(
+                                aResponse().withHeader("Content-Encoding", "gzip").withBody(bomb)));
         long start = System.nanoTime();
-        FetchResult r = fetcher(Duration.ofSeconds(10), 10L * MIB, 2).fetch(FetchRequest.of(url("/bomb")));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(10), 10L * MIB, 2).fetch(FetchRequest.of(url("/bomb")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("decoded").contains("larger than " + 10L * MIB);
         assertThat(r.body()).isNull();
@@ -109,9 +113,11 @@ class HttpFetcherLimitsTest {
 
     @Test
     void responseDelayedPastTheTimeoutFailsWithinAboutTheTimeout() {
-        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(4000).withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/slow").willReturn(aResponse().withFixedDelay(4000).withBody(MockSource.RSS)));
         long start = System.nanoTime();
-        FetchResult r = fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/slow")));
+        FetchResult r =
+                fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/slow")));
         long took = millisSince(start);
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("timed out");
@@ -121,9 +127,15 @@ class HttpFetcherLimitsTest {
     @Test
     void bodyDribbledPastTheTimeoutFailsToo() {
         // headers arrive at once; the body trickles over 5 s: the timeout covers the whole response
-        server.stubFor(get("/dribble").willReturn(aResponse().withBody(MockSource.RSS).withChunkedDribbleDelay(10, 5000)));
+        server.stubFor(
+                get("/dribble")
+                        .willReturn(
+                                aResponse()
+                                        .withBody(MockSource.RSS)
+                                        .withChunkedDribbleDelay(10, 5000)));
         long start = System.nanoTime();
-        FetchResult r = fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/dribble")));
+        FetchResult r =
+                fetcher(Duration.ofMillis(1000), MIB, 2).fetch(FetchRequest.of(url("/dribble")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("timed out");
         assertThat(millisSince(start)).isLessThan(3000);
@@ -131,15 +143,19 @@ class HttpFetcherLimitsTest {
 
     @Test
     void timeoutMessageNamesTheTimeout() {
-        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
-        FetchResult r = fetcher(Duration.ofMillis(500), MIB, 2).fetch(FetchRequest.of(url("/slow")));
+        server.stubFor(
+                get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
+        FetchResult r =
+                fetcher(Duration.ofMillis(500), MIB, 2).fetch(FetchRequest.of(url("/slow")));
         assertThat(r.error()).contains("timed out").doesNotContain("after 0 s");
     }
 
     @Test
     void connectionResetIsAFailureWithAReason() {
-        server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/reset")));
+        server.stubFor(
+                get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/reset")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).isNotBlank();
         assertThat(r.body()).isNull();
@@ -147,8 +163,10 @@ class HttpFetcherLimitsTest {
 
     @Test
     void malformedChunkIsAFailureWithAReason() {
-        server.stubFor(get("/chunk").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/chunk")));
+        server.stubFor(
+                get("/chunk").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/chunk")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).isNotBlank();
     }
@@ -156,15 +174,18 @@ class HttpFetcherLimitsTest {
     @Test
     void emptyResponseIsAFailureWithAReason() {
         server.stubFor(get("/empty").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/empty")));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/empty")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).isNotBlank();
     }
 
     @Test
     void randomBytesInsteadOfHttpIsAFailure() {
-        server.stubFor(get("/random").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
-        FetchResult r = fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/random")));
+        server.stubFor(
+                get("/random").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+        FetchResult r =
+                fetcher(Duration.ofSeconds(5), MIB, 2).fetch(FetchRequest.of(url("/random")));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).isNotBlank();
     }
@@ -174,7 +195,8 @@ class HttpFetcherLimitsTest {
         try {
             long start = System.nanoTime();
             List<Future<FetchResult>> results = new ArrayList<>();
-            for (int i = 0; i < 6; i++) results.add(pool.submit(() -> fetcher.fetch(FetchRequest.of(url))));
+            for (int i = 0; i < 6; i++)
+                results.add(pool.submit(() -> fetcher.fetch(FetchRequest.of(url))));
             for (Future<FetchResult> f : results) assertThat(f.get().status()).isEqualTo(Status.OK);
             return millisSince(start);
         } finally {
@@ -184,30 +206,41 @@ class HttpFetcherLimitsTest {
 
     @Test
     void atMostTwoRequestsAtOnceToOneHost() throws Exception {
-        server.stubFor(get("/delayed").willReturn(aResponse().withFixedDelay(1500).withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/delayed")
+                        .willReturn(aResponse().withFixedDelay(1500).withBody(MockSource.RSS)));
         // six 1.5 s responses, two at a time: three rounds
-        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 2), url("/delayed"))).isGreaterThanOrEqualTo(4450);
+        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 2), url("/delayed")))
+                .isGreaterThanOrEqualTo(4450);
     }
 
     @Test
     void withSixPermitsTheSameSixRunTogether() throws Exception {
-        // the control for the test above: the slowness there comes from the limit, not from the server
-        // (wide margins: one round is 1.5 s, three are 4.5 s, so a loaded machine cannot blur the two)
-        server.stubFor(get("/delayed").willReturn(aResponse().withFixedDelay(1500).withBody(MockSource.RSS)));
-        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 6), url("/delayed"))).isLessThan(4000);
+        // the control for the test above: the slowness there comes from the limit, not from the
+        // server
+        // (wide margins: one round is 1.5 s, three are 4.5 s, so a loaded machine cannot blur the
+        // two)
+        server.stubFor(
+                get("/delayed")
+                        .willReturn(aResponse().withFixedDelay(1500).withBody(MockSource.RSS)));
+        assertThat(sixConcurrentFetches(fetcher(Duration.ofSeconds(10), MIB, 6), url("/delayed")))
+                .isLessThan(4000);
     }
 
     @Test
     void aSlowHostDoesNotHoldUpAnother() throws Exception {
-        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(2000).withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/slow").willReturn(aResponse().withFixedDelay(2000).withBody(MockSource.RSS)));
         server.stubFor(get("/fast").willReturn(aResponse().withBody(MockSource.RSS)));
         HttpFetcher fetcher = fetcher(Duration.ofSeconds(10), MIB, 1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<FetchResult> slow = pool.submit(() -> fetcher.fetch(FetchRequest.of(url("/slow"))));
-            Thread.sleep(200);   // the slow one holds 127.0.0.1's only permit
+            Future<FetchResult> slow =
+                    pool.submit(() -> fetcher.fetch(FetchRequest.of(url("/slow"))));
+            Thread.sleep(200); // the slow one holds 127.0.0.1's only permit
             long start = System.nanoTime();
-            FetchResult fast = fetcher.fetch(FetchRequest.of("http://localhost:" + server.port() + "/fast"));
+            FetchResult fast =
+                    fetcher.fetch(FetchRequest.of("http://localhost:" + server.port() + "/fast"));
             assertThat(fast.status()).isEqualTo(Status.OK);
             assertThat(millisSince(start)).isLessThan(1500);
             assertThat(slow.get().status()).isEqualTo(Status.OK);
@@ -218,7 +251,8 @@ class HttpFetcherLimitsTest {
 
     @Test
     void permitIsReturnedAfterAFailure() {
-        server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(
+                get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get("/ok").willReturn(aResponse().withBody(MockSource.RSS)));
         HttpFetcher fetcher = fetcher(Duration.ofSeconds(5), MIB, 1);
         assertThat(fetcher.fetch(FetchRequest.of(url("/reset"))).status()).isEqualTo(Status.FAILED);
@@ -230,7 +264,8 @@ class HttpFetcherLimitsTest {
 
     @Test
     void permitIsReturnedAfterATimeout() {
-        server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody(MockSource.RSS)));
         server.stubFor(get("/ok").willReturn(aResponse().withBody(MockSource.RSS)));
         HttpFetcher fetcher = fetcher(Duration.ofMillis(500), MIB, 1);
         assertThat(fetcher.fetch(FetchRequest.of(url("/slow"))).error()).contains("timed out");

@@ -1,7 +1,7 @@
 package org.feedhub.fetch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -13,26 +13,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.feedhub.fetch.FetchResult.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-/** Status codes, validators, encodings, redirects and request headers against a real HTTP server. */
+/**
+ * Status codes, validators, encodings, redirects and request headers against a real HTTP server.
+ */
 class HttpFetcherTest {
     static final WireMockServer server = MockSource.server(false);
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
     HttpFetcher fetcher;
 
     @BeforeEach
@@ -55,20 +54,33 @@ class HttpFetcherTest {
     }
 
     private void redirect(String from, int status, String to) {
-        server.stubFor(get(from).willReturn(aResponse().withStatus(status).withHeader("Location", to)));
+        server.stubFor(
+                get(from).willReturn(aResponse().withStatus(status).withHeader("Location", to)));
     }
 
     private void ok(String path) {
-        server.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(MockSource.RSS)));
+        server.stubFor(
+                get(path)
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/rss+xml")
+                                        .withBody(MockSource.RSS)));
     }
 
     @Test
     void okReturnsBodyValidatorsAndContentType() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
-                .withHeader("ETag", "\"v1\"")
-                .withHeader("Last-Modified", "Thu, 12 Apr 2018 20:00:00 GMT")
-                .withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader(
+                                                "Content-Type",
+                                                "application/rss+xml; charset=utf-8")
+                                        .withHeader("ETag", "\"v1\"")
+                                        .withHeader(
+                                                "Last-Modified", "Thu, 12 Apr 2018 20:00:00 GMT")
+                                        .withBody(MockSource.RSS)));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.ok()).isTrue();
@@ -87,18 +99,24 @@ class HttpFetcherTest {
     void firstFetchSendsNoValidators() {
         ok("/feed.rss");
         fetch("/feed.rss");
-        server.verify(getRequestedFor(urlEqualTo("/feed.rss"))
-                .withHeader("If-None-Match", absent()).withHeader("If-Modified-Since", absent()));
+        server.verify(
+                getRequestedFor(urlEqualTo("/feed.rss"))
+                        .withHeader("If-None-Match", absent())
+                        .withHeader("If-Modified-Since", absent()));
     }
 
     @Test
     void conditionalGetSendsTheValidatorsAnd304IsNotModified() {
-        server.stubFor(get("/feed.rss")
-                .withHeader("If-None-Match", equalTo("\"v1\""))
-                .withHeader("If-Modified-Since", equalTo("Thu, 12 Apr 2018 20:00:00 GMT"))
-                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
-        ok("/other");   // anything else would be a 404
-        FetchResult r = fetcher.fetch(new FetchRequest(url("/feed.rss"), "\"v1\"", "Thu, 12 Apr 2018 20:00:00 GMT"));
+        server.stubFor(
+                get("/feed.rss")
+                        .withHeader("If-None-Match", equalTo("\"v1\""))
+                        .withHeader("If-Modified-Since", equalTo("Thu, 12 Apr 2018 20:00:00 GMT"))
+                        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+        ok("/other"); // anything else would be a 404
+        FetchResult r =
+                fetcher.fetch(
+                        new FetchRequest(
+                                url("/feed.rss"), "\"v1\"", "Thu, 12 Apr 2018 20:00:00 GMT"));
         assertThat(r.status()).isEqualTo(Status.NOT_MODIFIED);
         assertThat(r.httpStatus()).isEqualTo(304);
         assertThat(r.body()).isNull();
@@ -108,18 +126,28 @@ class HttpFetcherTest {
 
     @Test
     void changedFeedAnswersAConditionalGetWithTheNewBody() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("ETag", "\"v2\"").withBody(MockSource.RSS)));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse().withHeader("ETag", "\"v2\"").withBody(MockSource.RSS)));
         FetchResult r = fetcher.fetch(new FetchRequest(url("/feed.rss"), "\"v1\"", null));
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.etag()).isEqualTo("\"v2\"");
-        server.verify(getRequestedFor(urlEqualTo("/feed.rss"))
-                .withHeader("If-None-Match", equalTo("\"v1\"")).withHeader("If-Modified-Since", absent()));
+        server.verify(
+                getRequestedFor(urlEqualTo("/feed.rss"))
+                        .withHeader("If-None-Match", equalTo("\"v1\""))
+                        .withHeader("If-Modified-Since", absent()));
     }
 
     @Test
     void gzipBodyIsDecoded() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "gzip")
-                .withBody(MockSource.gzip(MockSource.RSS.getBytes(UTF_8)))));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Encoding", "gzip")
+                                        .withBody(
+                                                MockSource.gzip(MockSource.RSS.getBytes(UTF_8)))));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(new String(r.body(), UTF_8)).isEqualTo(MockSource.RSS);
@@ -127,21 +155,38 @@ class HttpFetcherTest {
 
     @Test
     void zlibDeflateBodyIsDecoded() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "deflate")
-                .withBody(MockSource.deflate(MockSource.RSS.getBytes(UTF_8), true))));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Encoding", "deflate")
+                                        .withBody(
+                                                MockSource.deflate(
+                                                        MockSource.RSS.getBytes(UTF_8), true))));
         assertThat(new String(fetch("/feed.rss").body(), UTF_8)).isEqualTo(MockSource.RSS);
     }
 
     @Test
     void rawDeflateBodyIsDecoded() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "Deflate")
-                .withBody(MockSource.deflate(MockSource.RSS.getBytes(UTF_8), false))));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Encoding", "Deflate")
+                                        .withBody(
+                                                MockSource.deflate(
+                                                        MockSource.RSS.getBytes(UTF_8), false))));
         assertThat(new String(fetch("/feed.rss").body(), UTF_8)).isEqualTo(MockSource.RSS);
     }
 
     @Test
     void corruptGzipIsAFailureNotAnException() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody("not gzip")));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Encoding", "gzip")
+                                        .withBody("not gzip")));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.httpStatus()).isEqualTo(200);
@@ -150,7 +195,10 @@ class HttpFetcherTest {
 
     @Test
     void unknownContentEncodingIsAFailure() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "br").withBody("xx")));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse().withHeader("Content-Encoding", "br").withBody("xx")));
         assertThat(fetch("/feed.rss").error()).contains("unsupported Content-Encoding br");
     }
 
@@ -158,27 +206,38 @@ class HttpFetcherTest {
     void requestHeadersNameFeedhubAndAskForFeedsAndGzip() {
         ok("/feed.rss");
         fetch("/feed.rss");
-        server.verify(getRequestedFor(urlEqualTo("/feed.rss"))
-                .withHeader("User-Agent", matching("feedhub/.+"))
-                .withHeader("Accept", containing("application/rss+xml"))
-                .withHeader("Accept", containing("application/atom+xml"))
-                .withHeader("Accept", containing("application/feed+json"))
-                .withHeader("Accept-Encoding", containing("gzip")));
+        server.verify(
+                getRequestedFor(urlEqualTo("/feed.rss"))
+                        .withHeader("User-Agent", matching("feedhub/.+"))
+                        .withHeader("Accept", containing("application/rss+xml"))
+                        .withHeader("Accept", containing("application/atom+xml"))
+                        .withHeader("Accept", containing("application/feed+json"))
+                        .withHeader("Accept-Encoding", containing("gzip")));
     }
 
     @Test
     void configuredUserAgentIsSent() {
         ok("/feed.rss");
-        FetchSettings s = new FetchSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1 << 20, 5, 2, true,
-                "feedhub-test/9 (ops@example.org)", root);
+        FetchSettings s =
+                new FetchSettings(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        1 << 20,
+                        5,
+                        2,
+                        true,
+                        "feedhub-test/9 (ops@example.org)",
+                        root);
         new HttpFetcher(s).fetch(FetchRequest.of(url("/feed.rss")));
-        server.verify(getRequestedFor(urlEqualTo("/feed.rss")).withHeader("User-Agent", equalTo("feedhub-test/9 (ops@example.org)")));
+        server.verify(
+                getRequestedFor(urlEqualTo("/feed.rss"))
+                        .withHeader("User-Agent", equalTo("feedhub-test/9 (ops@example.org)")));
     }
 
     @Test
     void chainOf301sMovesTheSourceToTheFinalUrl() {
         redirect("/a", 301, url("/b"));
-        redirect("/b", 301, "/c");             // relative Location
+        redirect("/b", 301, "/c"); // relative Location
         ok("/c");
         FetchResult r = fetch("/a");
         assertThat(r.status()).isEqualTo(Status.OK);
@@ -287,7 +346,8 @@ class HttpFetcherTest {
 
     @Test
     void notFoundFails() {
-        server.stubFor(get("/missing.rss").willReturn(aResponse().withStatus(404).withBody("nope")));
+        server.stubFor(
+                get("/missing.rss").willReturn(aResponse().withStatus(404).withBody("nope")));
         FetchResult r = fetch("/missing.rss");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.httpStatus()).isEqualTo(404);
@@ -298,7 +358,9 @@ class HttpFetcherTest {
 
     @Test
     void tooManyRequestsCarriesRetryAfterSeconds() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.httpStatus()).isEqualTo(429);
@@ -308,8 +370,13 @@ class HttpFetcherTest {
 
     @Test
     void unavailableCarriesRetryAfterHttpDate() {
-        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withStatus(503).withHeader("Retry-After", inAnHour)));
+        String inAnHour =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse().withStatus(503).withHeader("Retry-After", inAnHour)));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.httpStatus()).isEqualTo(503);
@@ -324,7 +391,9 @@ class HttpFetcherTest {
 
     @Test
     void retryAfterOnOtherStatusesIsIgnored() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withStatus(500).withHeader("Retry-After", "60")));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(aResponse().withStatus(500).withHeader("Retry-After", "60")));
         FetchResult r = fetch("/feed.rss");
         assertThat(r.error()).isEqualTo("HTTP 500");
         assertThat(r.retryAfter()).isNull();
@@ -341,25 +410,32 @@ class HttpFetcherTest {
 
     @Test
     void emptyGzipBodyFailsAsEmpty() {
-        server.stubFor(get("/feed.rss").willReturn(aResponse().withHeader("Content-Encoding", "gzip")
-                .withBody(MockSource.gzip(new byte[0]))));
+        server.stubFor(
+                get("/feed.rss")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Encoding", "gzip")
+                                        .withBody(MockSource.gzip(new byte[0]))));
         assertThat(fetch("/feed.rss").error()).isEqualTo("empty body");
     }
 
     @Test
     void uppercaseSchemeIsFetched() {
         ok("/feed.rss");
-        FetchResult r = fetcher.fetch(FetchRequest.of("HTTP://127.0.0.1:" + server.port() + "/feed.rss"));
+        FetchResult r =
+                fetcher.fetch(FetchRequest.of("HTTP://127.0.0.1:" + server.port() + "/feed.rss"));
         assertThat(r.status()).isEqualTo(Status.OK);
     }
 
     @Test
     void connectionRefusedIsAFailure() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket s =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        FetchResult r = fetcher.fetch(FetchRequest.of("http://127.0.0.1:" + closedPort + "/feed.rss"));
+        FetchResult r =
+                fetcher.fetch(FetchRequest.of("http://127.0.0.1:" + closedPort + "/feed.rss"));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.httpStatus()).isZero();
         assertThat(r.error()).startsWith("cannot connect");

@@ -2,6 +2,8 @@ package org.feedhub.fetch;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,30 +13,38 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.Options;
-
 /** A WireMock server on a dynamic loopback port, and fetchers pointed at it. */
 final class MockSource {
-    static final String RSS = """
+    static final String RSS =
+            """
             <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
             <item><title>i</title><link>https://x.example/1</link></item></channel></rss>
             """;
 
-    private MockSource() {
-    }
+    private MockSource() {}
 
-    /** WireMock's own response gzipping is off, so every Content-Encoding a test sees is one it set. */
+    /**
+     * WireMock's own response gzipping is off, so every Content-Encoding a test sees is one it set.
+     */
     static WireMockServer server(boolean alwaysChunked) {
-        WireMockServer s = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)
-                .useChunkedTransferEncoding(alwaysChunked ? Options.ChunkedEncodingPolicy.ALWAYS
-                        : Options.ChunkedEncodingPolicy.NEVER));
+        WireMockServer s =
+                new WireMockServer(
+                        wireMockConfig()
+                                .dynamicPort()
+                                .bindAddress("127.0.0.1")
+                                .gzipDisabled(true)
+                                .useChunkedTransferEncoding(
+                                        alwaysChunked
+                                                ? Options.ChunkedEncodingPolicy.ALWAYS
+                                                : Options.ChunkedEncodingPolicy.NEVER));
         s.start();
         return s;
     }
 
-    static FetchSettings settings(Duration response, long maxBytes, int perHost, boolean allowPrivate, Path root) {
-        return new FetchSettings(Duration.ofSeconds(1), response, maxBytes, 5, perHost, allowPrivate, null, root);
+    static FetchSettings settings(
+            Duration response, long maxBytes, int perHost, boolean allowPrivate, Path root) {
+        return new FetchSettings(
+                Duration.ofSeconds(1), response, maxBytes, 5, perHost, allowPrivate, null, root);
     }
 
     static HttpFetcher fetcher(Path root) {
@@ -56,7 +66,8 @@ final class MockSource {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 16];
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
-            for (long left = size; left > 0; left -= zeros.length) gz.write(zeros, 0, (int) Math.min(zeros.length, left));
+            for (long left = size; left > 0; left -= zeros.length)
+                gz.write(zeros, 0, (int) Math.min(zeros.length, left));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +76,9 @@ final class MockSource {
 
     static byte[] deflate(byte[] data, boolean zlibWrapped) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, !zlibWrapped))) {
+        try (DeflaterOutputStream d =
+                new DeflaterOutputStream(
+                        out, new Deflater(Deflater.DEFAULT_COMPRESSION, !zlibWrapped))) {
             d.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

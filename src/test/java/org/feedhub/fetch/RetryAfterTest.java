@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
@@ -24,13 +23,17 @@ class RetryAfterTest {
 
     @Test
     void httpDateInTheFuture() {
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
-        assertThat(HttpFetcher.retryAfter(at)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+        String at =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
+        assertThat(HttpFetcher.retryAfter(at))
+                .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
     }
 
     @Test
     void httpDateInThePastIsZero() {
-        assertThat(HttpFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(HttpFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test

@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.feedhub.fetch.FetchResult.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,18 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 /**
- * With allow-private-networks off, internal addresses are refused before any connection. The mock server listens
- * on loopback: had a request been sent there, it would have seen it. Addresses that are not loopback are only
- * ever refused, never contacted (connect timeout 1 s in case).
+ * With allow-private-networks off, internal addresses are refused before any connection. The mock
+ * server listens on loopback: had a request been sent there, it would have seen it. Addresses that
+ * are not loopback are only ever refused, never contacted (connect timeout 1 s in case).
  */
 class SsrfTest {
     static final WireMockServer server = MockSource.server(false);
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     @BeforeEach
     void reset() {
@@ -48,10 +45,22 @@ class SsrfTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"http://127.0.0.1:PORT/feed", "http://localhost:PORT/feed", "http://[::1]:PORT/feed",
-            "http://[::ffff:127.0.0.1]:PORT/feed", "http://0.0.0.0:PORT/feed", "https://127.0.0.1:PORT/feed",
-            "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/",
-            "http://[::ffff:127.0.0.1]/", "http://192.168.1.1/", "http://172.16.0.1/", "http://[fd00::1]/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:PORT/feed",
+                "http://localhost:PORT/feed",
+                "http://[::1]:PORT/feed",
+                "http://[::ffff:127.0.0.1]:PORT/feed",
+                "http://0.0.0.0:PORT/feed",
+                "https://127.0.0.1:PORT/feed",
+                "http://10.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://100.64.0.1/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://192.168.1.1/",
+                "http://172.16.0.1/",
+                "http://[fd00::1]/"
+            })
     void internalAddressesAreRefusedBeforeAnyRequest(String template) {
         String url = template.replace("PORT", String.valueOf(server.port()));
         long start = System.nanoTime();
@@ -61,33 +70,50 @@ class SsrfTest {
         assertThat(r.error()).startsWith("refused:").contains("internal address");
         assertThat(r.body()).isNull();
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));   // no connect attempt
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofMillis(900)); // no connect attempt
     }
 
     @Test
     void theSameUrlIsFetchedWhenPrivateNetworksAreAllowed() {
-        // the control: the refusals above come from the guard, not from the server being unreachable
-        FetchResult r = MockSource.fetcher(root).fetch(FetchRequest.of("http://localhost:" + server.port() + "/feed"));
+        // the control: the refusals above come from the guard, not from the server being
+        // unreachable
+        FetchResult r =
+                MockSource.fetcher(root)
+                        .fetch(FetchRequest.of("http://localhost:" + server.port() + "/feed"));
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
     }
 
-    /** Lets the mock server (127.0.0.1) through, as if it were a public host; everything else is checked. */
+    /**
+     * Lets the mock server (127.0.0.1) through, as if it were a public host; everything else is
+     * checked.
+     */
     private HttpFetcher strictExceptTheMockServer() {
-        AddressGuard guard = new AddressGuard(false) {
-            @Override
-            String refusal(String host) {
-                return "127.0.0.1".equals(host) ? null : super.refusal(host);
-            }
-        };
-        return new HttpFetcher(MockSource.settings(Duration.ofSeconds(2), 1 << 20, 2, false, root), guard);
+        AddressGuard guard =
+                new AddressGuard(false) {
+                    @Override
+                    String refusal(String host) {
+                        return "127.0.0.1".equals(host) ? null : super.refusal(host);
+                    }
+                };
+        return new HttpFetcher(
+                MockSource.settings(Duration.ofSeconds(2), 1 << 20, 2, false, root), guard);
     }
 
     @Test
     void redirectFromAnAllowedHostToAnInternalOneIsRefused() {
-        server.stubFor(get("/jump").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://localhost:" + server.port() + "/secret")));
-        FetchResult r = strictExceptTheMockServer().fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/jump"));
+        server.stubFor(
+                get("/jump")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(302)
+                                        .withHeader(
+                                                "Location",
+                                                "http://localhost:" + server.port() + "/secret")));
+        FetchResult r =
+                strictExceptTheMockServer()
+                        .fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/jump"));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).startsWith("refused: localhost resolves to the internal address");
         server.verify(1, getRequestedFor(urlEqualTo("/jump")));
@@ -96,9 +122,17 @@ class SsrfTest {
 
     @Test
     void redirectToTheMetadataServiceIsRefused() {
-        server.stubFor(get("/jump").willReturn(aResponse().withStatus(301)
-                .withHeader("Location", "http://169.254.169.254/latest/meta-data/iam/")));
-        FetchResult r = strictExceptTheMockServer().fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/jump"));
+        server.stubFor(
+                get("/jump")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(301)
+                                        .withHeader(
+                                                "Location",
+                                                "http://169.254.169.254/latest/meta-data/iam/")));
+        FetchResult r =
+                strictExceptTheMockServer()
+                        .fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/jump"));
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.error()).contains("169.254.169.254").contains("internal address");
         assertThat(r.movedTo()).isNull();
@@ -107,13 +141,24 @@ class SsrfTest {
     @Test
     void theCustomGuardStillLetsTheMockServerThrough() {
         // the control for the two tests above
-        FetchResult r = strictExceptTheMockServer().fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/feed"));
+        FetchResult r =
+                strictExceptTheMockServer()
+                        .fetch(FetchRequest.of("http://127.0.0.1:" + server.port() + "/feed"));
         assertThat(r.status()).isEqualTo(Status.OK);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ftp://127.0.0.1/feed.rss", "gopher://127.0.0.1:70/", "jar:file:/x.jar!/a",
-            "javascript:alert(1)", "mailto:a@example.org", "ldap://127.0.0.1/", "//127.0.0.1/feed", "/feed.rss"})
+    @ValueSource(
+            strings = {
+                "ftp://127.0.0.1/feed.rss",
+                "gopher://127.0.0.1:70/",
+                "jar:file:/x.jar!/a",
+                "javascript:alert(1)",
+                "mailto:a@example.org",
+                "ldap://127.0.0.1/",
+                "//127.0.0.1/feed",
+                "/feed.rss"
+            })
     void otherSchemesAreRefused(String url) {
         FetchResult r = MockSource.fetcher(root).fetch(FetchRequest.of(url));
         assertThat(r.status()).isEqualTo(Status.FAILED);

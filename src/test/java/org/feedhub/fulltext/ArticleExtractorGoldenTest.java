@@ -9,22 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
-
 import org.feedhub.normalize.HtmlSanitizer;
 import org.feedhub.normalize.HtmlText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Golden files for full-text extraction: each folder under {@code golden/fulltext/} holds an article page
- * ({@code page.html}), the text a reader should get from it ({@code expected.txt}, one paragraph per line, as
- * the story will carry it: extracted, sanitized, split into paragraphs), and optionally the page's URL
- * ({@code url.txt}), the editor's selector ({@code selector.txt}), the images the story keeps
- * ({@code expected-images.txt}) and the metadata the page states about itself ({@code expected-meta.json}).
+ * Golden files for full-text extraction: each folder under {@code golden/fulltext/} holds an
+ * article page ({@code page.html}), the text a reader should get from it ({@code expected.txt}, one
+ * paragraph per line, as the story will carry it: extracted, sanitized, split into paragraphs), and
+ * optionally the page's URL ({@code url.txt}), the editor's selector ({@code selector.txt}), the
+ * images the story keeps ({@code expected-images.txt}) and the metadata the page states about
+ * itself ({@code expected-meta.json}).
  */
 class ArticleExtractorGoldenTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +34,12 @@ class ArticleExtractorGoldenTest {
 
     static Stream<String> cases() throws Exception {
         try (Stream<Path> dirs = Files.list(root())) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -48,7 +52,8 @@ class ArticleExtractorGoldenTest {
     @MethodSource("cases")
     void extractsTheArticleText(String name) throws Exception {
         Path dir = root().resolve(name);
-        String url = optional(dir.resolve("url.txt"), "https://news.example/" + name + "/article.html");
+        String url =
+                optional(dir.resolve("url.txt"), "https://news.example/" + name + "/article.html");
         String selector = optional(dir.resolve("selector.txt"), null);
         Article a = ArticleExtractor.extract(read(dir.resolve("page.html")), url, selector);
         String html = HtmlSanitizer.sanitize(a.contentHtml(), url);
@@ -56,7 +61,8 @@ class ArticleExtractorGoldenTest {
         assertThat(text).as(name).isEqualTo(read(dir.resolve("expected.txt")).strip());
         Path images = dir.resolve("expected-images.txt");
         if (Files.exists(images)) {
-            assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("img").eachAttr("src")).as(name + " images")
+            assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("img").eachAttr("src"))
+                    .as(name + " images")
                     .isEqualTo(read(images).strip().lines().toList());
         }
         assertThat(a.warnings()).as(name + " warnings").isEmpty();
@@ -66,7 +72,12 @@ class ArticleExtractorGoldenTest {
             assertThat(a.title()).as("title").isEqualTo(str(m, "title"));
             assertThat(a.description()).as("description").isEqualTo(str(m, "description"));
             assertThat(a.canonicalUrl()).as("canonical").isEqualTo(str(m, "canonicalUrl"));
-            assertThat(a.published()).as("published").isEqualTo(str(m, "published") == null ? null : Instant.parse(str(m, "published")));
+            assertThat(a.published())
+                    .as("published")
+                    .isEqualTo(
+                            str(m, "published") == null
+                                    ? null
+                                    : Instant.parse(str(m, "published")));
             assertThat(a.author()).as("author").isEqualTo(str(m, "author"));
         }
     }

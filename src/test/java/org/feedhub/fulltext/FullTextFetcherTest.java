@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.feedhub.config.FullText;
 import org.feedhub.config.SourceDef;
 import org.feedhub.fetch.FetchRequest;
@@ -19,10 +18,14 @@ import org.feedhub.parse.ParsedFeed;
 import org.feedhub.parse.ParsedItem;
 import org.junit.jupiter.api.Test;
 
-/** Which stories get their page fetched, what of the page they keep, and what happens when a page fails. */
+/**
+ * Which stories get their page fetched, what of the page they keep, and what happens when a page
+ * fails.
+ */
 class FullTextFetcherTest {
 
-    static final String ARTICLE = """
+    static final String ARTICLE =
+            """
             <html><head><title>Page title</title>
             <meta property="og:title" content="From the page">
             <meta property="og:description" content="What the page says about itself.">
@@ -41,20 +44,39 @@ class FullTextFetcherTest {
         final List<String> requested = new ArrayList<>();
 
         Pages page(String url, String html) {
-            pages.put(url, new FetchResult(FetchResult.Status.OK, 200, url, null, html.getBytes(StandardCharsets.UTF_8),
-                    "text/html; charset=utf-8", null, null, null, null));
+            pages.put(
+                    url,
+                    new FetchResult(
+                            FetchResult.Status.OK,
+                            200,
+                            url,
+                            null,
+                            html.getBytes(StandardCharsets.UTF_8),
+                            "text/html; charset=utf-8",
+                            null,
+                            null,
+                            null,
+                            null));
             return this;
         }
 
         @Override
         public FetchResult fetch(FetchRequest request) {
             requested.add(request.url());
-            return pages.getOrDefault(request.url(), FetchResult.failed(404, request.url(), "HTTP 404"));
+            return pages.getOrDefault(
+                    request.url(), FetchResult.failed(404, request.url(), "HTTP 404"));
         }
     }
 
     static SourceDef source(FullText fulltext) {
-        return new SourceDef("s", "https://site.test/feed.rss", null, Duration.ofMinutes(15), List.of(), null, fulltext);
+        return new SourceDef(
+                "s",
+                "https://site.test/feed.rss",
+                null,
+                Duration.ofMinutes(15),
+                List.of(),
+                null,
+                fulltext);
     }
 
     static ParsedItem item(String link, String title, String content) {
@@ -62,20 +84,33 @@ class FullTextFetcherTest {
     }
 
     static ParsedFeed feed(ParsedItem... items) {
-        return new ParsedFeed("Feed", "https://site.test/", "https://site.test/feed.rss", List.of(items), List.of("from the parser"));
+        return new ParsedFeed(
+                "Feed",
+                "https://site.test/",
+                "https://site.test/feed.rss",
+                List.of(items),
+                List.of("from the parser"));
     }
 
     @Test
     void aShortItemGetsTheArticleBodyWithAbsoluteLinks() {
         Pages pages = new Pages().page("https://site.test/a", ARTICLE);
-        ParsedFeed out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
-                .complete(feed(item("/a", "Feed title", "<p>Teaser.</p>")), source(FullText.AUTO));
+        ParsedFeed out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(
+                                feed(item("/a", "Feed title", "<p>Teaser.</p>")),
+                                source(FullText.AUTO));
         ParsedItem a = out.items().get(0);
-        assertThat(a.contentHtml()).contains("First paragraph of the article", "Second paragraph",
-                "href=\"https://site.test/more\"").doesNotContain("Home", "Footer");
-        assertThat(a.title()).isEqualTo("Feed title");                 // the feed's own title wins
-        assertThat(a.link()).isEqualTo("/a");                           // links are identity: never replaced
-        assertThat(a.published()).isEqualTo(Instant.parse("2018-07-12T06:15:00Z"));   // the feed had none
+        assertThat(a.contentHtml())
+                .contains(
+                        "First paragraph of the article",
+                        "Second paragraph",
+                        "href=\"https://site.test/more\"")
+                .doesNotContain("Home", "Footer");
+        assertThat(a.title()).isEqualTo("Feed title"); // the feed's own title wins
+        assertThat(a.link()).isEqualTo("/a"); // links are identity: never replaced
+        assertThat(a.published())
+                .isEqualTo(Instant.parse("2018-07-12T06:15:00Z")); // the feed had none
         assertThat(a.author()).isEqualTo("Page Author");
         assertThat(a.summaryHtml()).isEqualTo("What the page says about itself.");
         assertThat(out.warnings()).containsExactly("from the parser");
@@ -86,7 +121,9 @@ class FullTextFetcherTest {
     void anItemWithEnoughTextIsLeftAlone() {
         Pages pages = new Pages().page("https://site.test/a", ARTICLE);
         ParsedItem full = item("https://site.test/a", "T", "<p>" + "word ".repeat(120) + "</p>");
-        ParsedFeed out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(feed(full), source(FullText.AUTO));
+        ParsedFeed out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(feed(full), source(FullText.AUTO));
         assertThat(out.items().get(0)).isSameAs(full);
         assertThat(pages.requested).isEmpty();
     }
@@ -95,30 +132,51 @@ class FullTextFetcherTest {
     void aSourceWithoutFulltextIsNotTouched() {
         Pages pages = new Pages();
         ParsedFeed in = feed(item("https://site.test/a", "T", null));
-        assertThat(new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(in, source(null))).isSameAs(in);
+        assertThat(new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(in, source(null)))
+                .isSameAs(in);
         assertThat(pages.requested).isEmpty();
     }
 
     @Test
     void aFailedPageKeepsTheFeedTextWithAWarning() {
         Pages pages = new Pages().page("https://site.test/a", ARTICLE);
-        ParsedItem broken = item("https://site.test/gone", "Gone", "<p>Teaser of the gone one.</p>");
-        ParsedFeed out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
-                .complete(feed(broken, item("https://site.test/a", "A", null)), source(FullText.AUTO));
+        ParsedItem broken =
+                item("https://site.test/gone", "Gone", "<p>Teaser of the gone one.</p>");
+        ParsedFeed out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(
+                                feed(broken, item("https://site.test/a", "A", null)),
+                                source(FullText.AUTO));
         assertThat(out.items().get(0)).isSameAs(broken);
         assertThat(out.items().get(1).contentHtml()).contains("First paragraph");
-        assertThat(out.warnings()).containsExactly("from the parser", "full text: 1 of 2 article pages could not be "
-                + "fetched (https://site.test/gone: HTTP 404); those stories keep the feed's text");
+        assertThat(out.warnings())
+                .containsExactly(
+                        "from the parser",
+                        "full text: 1 of 2 article pages could not be "
+                                + "fetched (https://site.test/gone: HTTP 404); those stories keep the feed's text");
     }
 
     @Test
     void aPageThatIsNotHtmlIsAFailure() {
         Pages pages = new Pages();
-        pages.pages.put("https://site.test/report.pdf", new FetchResult(FetchResult.Status.OK, 200,
-                "https://site.test/report.pdf", null, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "application/pdf",
-                null, null, null, null));
-        ParsedFeed out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
-                .complete(feed(item("https://site.test/report.pdf", "Report", null)), source(FullText.AUTO));
+        pages.pages.put(
+                "https://site.test/report.pdf",
+                new FetchResult(
+                        FetchResult.Status.OK,
+                        200,
+                        "https://site.test/report.pdf",
+                        null,
+                        "%PDF-1.4".getBytes(StandardCharsets.US_ASCII),
+                        "application/pdf",
+                        null,
+                        null,
+                        null,
+                        null));
+        ParsedFeed out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(
+                                feed(item("https://site.test/report.pdf", "Report", null)),
+                                source(FullText.AUTO));
         assertThat(out.items().get(0).contentHtml()).isNull();
         assertThat(out.warnings()).last().asString().contains("not a web page (application/pdf)");
     }
@@ -131,49 +189,101 @@ class FullTextFetcherTest {
             pages.page("https://site.test/" + i, ARTICLE);
             items.add(item("https://site.test/" + i, "T" + i, null));
         }
-        FullTextFetcher ft = new FullTextFetcher(pages, new FullTextSettings(2, 500, Duration.ofMinutes(1)));
-        ParsedFeed first = ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
-        assertThat(first.items()).extracting(ParsedItem::contentHtml).filteredOn(c -> c != null).hasSize(2);
-        assertThat(first.warnings()).contains("full text: 3 more stories keep the feed's text this pass "
-                + "(at most 2 article pages are fetched per source and pass)");
-        ParsedFeed second = ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
-        assertThat(second.items()).extracting(ParsedItem::contentHtml).filteredOn(c -> c != null).hasSize(4);
-        ParsedFeed third = ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
-        assertThat(third.items()).extracting(ParsedItem::contentHtml).allMatch(c -> c != null && c.contains("First paragraph"));
+        FullTextFetcher ft =
+                new FullTextFetcher(pages, new FullTextSettings(2, 500, Duration.ofMinutes(1)));
+        ParsedFeed first =
+                ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
+        assertThat(first.items())
+                .extracting(ParsedItem::contentHtml)
+                .filteredOn(c -> c != null)
+                .hasSize(2);
+        assertThat(first.warnings())
+                .contains(
+                        "full text: 3 more stories keep the feed's text this pass "
+                                + "(at most 2 article pages are fetched per source and pass)");
+        ParsedFeed second =
+                ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
+        assertThat(second.items())
+                .extracting(ParsedItem::contentHtml)
+                .filteredOn(c -> c != null)
+                .hasSize(4);
+        ParsedFeed third =
+                ft.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
+        assertThat(third.items())
+                .extracting(ParsedItem::contentHtml)
+                .allMatch(c -> c != null && c.contains("First paragraph"));
         assertThat(third.warnings()).containsExactly("from the parser");
         assertThat(pages.requested).hasSize(5).doesNotHaveDuplicates();
     }
 
     @Test
     void noFetchStartsAfterTheTimeBudget() {
-        Pages pages = new Pages().page("https://site.test/a", ARTICLE).page("https://site.test/b", ARTICLE);
-        FullTextFetcher ft = new FullTextFetcher(pages, new FullTextSettings(20, 500, Duration.ZERO));
-        ParsedFeed out = ft.complete(feed(item("https://site.test/a", "A", null), item("https://site.test/b", "B", null)),
-                source(FullText.AUTO));
+        Pages pages =
+                new Pages()
+                        .page("https://site.test/a", ARTICLE)
+                        .page("https://site.test/b", ARTICLE);
+        FullTextFetcher ft =
+                new FullTextFetcher(pages, new FullTextSettings(20, 500, Duration.ZERO));
+        ParsedFeed out =
+                ft.complete(
+                        feed(
+                                item("https://site.test/a", "A", null),
+                                item("https://site.test/b", "B", null)),
+                        source(FullText.AUTO));
         assertThat(pages.requested).hasSizeLessThanOrEqualTo(1);
-        assertThat(out.warnings()).last().asString().startsWith("full text: stopped fetching article pages after 0 s;");
+        assertThat(out.warnings())
+                .last()
+                .asString()
+                .startsWith("full text: stopped fetching article pages after 0 s;");
     }
 
     @Test
     void theEditorsSelectorIsUsedAndAMissReported() {
-        Pages pages = new Pages().page("https://site.test/a", ARTICLE)
-                .page("https://site.test/b", "<html><body><div class=story-body><p>Only this.</p></div>"
-                        + "<div><p>Not this paragraph, which is longer, and has commas, and more words.</p></div></body></html>");
-        ParsedFeed out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(
-                feed(item("https://site.test/b", "B", null), item("https://site.test/a", "A", null)),
-                source(new FullText(".story-body")));
-        assertThat(out.items().get(0).contentHtml()).contains("Only this.").doesNotContain("Not this");
-        assertThat(out.items().get(1).contentHtml()).contains("First paragraph");   // guessed
-        assertThat(out.warnings()).last().asString().isEqualTo("full text: selector '.story-body' matched nothing on 1 of "
-                + "2 article pages (such as https://site.test/a); their main content was guessed");
+        Pages pages =
+                new Pages()
+                        .page("https://site.test/a", ARTICLE)
+                        .page(
+                                "https://site.test/b",
+                                "<html><body><div class=story-body><p>Only this.</p></div>"
+                                        + "<div><p>Not this paragraph, which is longer, and has commas, and more words.</p></div></body></html>");
+        ParsedFeed out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(
+                                feed(
+                                        item("https://site.test/b", "B", null),
+                                        item("https://site.test/a", "A", null)),
+                                source(new FullText(".story-body")));
+        assertThat(out.items().get(0).contentHtml())
+                .contains("Only this.")
+                .doesNotContain("Not this");
+        assertThat(out.items().get(1).contentHtml()).contains("First paragraph"); // guessed
+        assertThat(out.warnings())
+                .last()
+                .asString()
+                .isEqualTo(
+                        "full text: selector '.story-body' matched nothing on 1 of "
+                                + "2 article pages (such as https://site.test/a); their main content was guessed");
     }
 
     @Test
     void anItemWithOnlyAPermalinkGuidIsFetchedAndTakesTheCanonicalLinkAndTitle() {
         Pages pages = new Pages().page("https://site.test/p/1", ARTICLE);
-        ParsedItem guidOnly = new ParsedItem("https://site.test/p/1", null, null, null, null, null, null, null, List.of());
-        ParsedItem out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(feed(guidOnly), source(FullText.AUTO))
-                .items().get(0);
+        ParsedItem guidOnly =
+                new ParsedItem(
+                        "https://site.test/p/1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of());
+        ParsedItem out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(feed(guidOnly), source(FullText.AUTO))
+                        .items()
+                        .get(0);
         assertThat(out.guid()).isEqualTo("https://site.test/p/1");
         assertThat(out.link()).isEqualTo("https://site.test/canonical/story");
         assertThat(out.title()).isEqualTo("From the page");
@@ -181,22 +291,53 @@ class FullTextFetcherTest {
 
     @Test
     void onlyWebLinksAreFetchedAndFileLinksOnlyForLocalSources() {
-        assertThat(FullTextFetcher.pageUrl(item("javascript:alert(1)", "x", null), "https://s.test/", false)).isNull();
-        assertThat(FullTextFetcher.pageUrl(item("file:///etc/passwd", "x", null), "https://s.test/", false)).isNull();
-        assertThat(FullTextFetcher.pageUrl(item("story.html", "x", null), "file:/srv/samples/feed.rss", true))
+        assertThat(
+                        FullTextFetcher.pageUrl(
+                                item("javascript:alert(1)", "x", null), "https://s.test/", false))
+                .isNull();
+        assertThat(
+                        FullTextFetcher.pageUrl(
+                                item("file:///etc/passwd", "x", null), "https://s.test/", false))
+                .isNull();
+        assertThat(
+                        FullTextFetcher.pageUrl(
+                                item("story.html", "x", null), "file:/srv/samples/feed.rss", true))
                 .isEqualTo("file:/srv/samples/story.html");
-        assertThat(FullTextFetcher.pageUrl(item("//cdn.test/x", "x", null), "https://s.test/feed", false))
+        assertThat(
+                        FullTextFetcher.pageUrl(
+                                item("//cdn.test/x", "x", null), "https://s.test/feed", false))
                 .isEqualTo("https://cdn.test/x");
-        assertThat(FullTextFetcher.pageUrl(new ParsedItem("tag:s.test,2018:1", null, "t", null, null, null, null, null,
-                List.of()), "https://s.test/", false)).isNull();
+        assertThat(
+                        FullTextFetcher.pageUrl(
+                                new ParsedItem(
+                                        "tag:s.test,2018:1",
+                                        null,
+                                        "t",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of()),
+                                "https://s.test/",
+                                false))
+                .isNull();
     }
 
     @Test
     void extractedTextShorterThanTheFeedsKeepsTheFeeds() {
-        Pages pages = new Pages().page("https://site.test/a", "<html><body><p>Tiny.</p></body></html>");
-        ParsedItem it = item("https://site.test/a", "A", "<p>The feed's own teaser, longer than the page's.</p>");
-        ParsedItem out = new FullTextFetcher(pages, FullTextSettings.DEFAULTS).complete(feed(it), source(FullText.AUTO))
-                .items().get(0);
+        Pages pages =
+                new Pages().page("https://site.test/a", "<html><body><p>Tiny.</p></body></html>");
+        ParsedItem it =
+                item(
+                        "https://site.test/a",
+                        "A",
+                        "<p>The feed's own teaser, longer than the page's.</p>");
+        ParsedItem out =
+                new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
+                        .complete(feed(it), source(FullText.AUTO))
+                        .items()
+                        .get(0);
         assertThat(out.contentHtml()).isEqualTo(it.contentHtml());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class CallbackClientTest {
@@ -15,8 +14,11 @@ class CallbackClientTest {
         p.put("hub.mode", "subscribe");
         p.put("hub.topic", "https://news.example/topics/a b.atom?x=1&y=2");
         assertThat(CallbackClient.withQuery("http://r.example/cb", p))
-                .isEqualTo("http://r.example/cb?hub.mode=subscribe&hub.topic=https%3A%2F%2Fnews.example%2Ftopics%2Fa%20b.atom%3Fx%3D1%26y%3D2");
-        assertThat(CallbackClient.withQuery("http://r.example/cb?token=t", Map.of("hub.mode", "denied")))
+                .isEqualTo(
+                        "http://r.example/cb?hub.mode=subscribe&hub.topic=https%3A%2F%2Fnews.example%2Ftopics%2Fa%20b.atom%3Fx%3D1%26y%3D2");
+        assertThat(
+                        CallbackClient.withQuery(
+                                "http://r.example/cb?token=t", Map.of("hub.mode", "denied")))
                 .isEqualTo("http://r.example/cb?token=t&hub.mode=denied");
         assertThat(CallbackClient.withQuery("http://r.example/cb?", Map.of("hub.mode", "denied")))
                 .isEqualTo("http://r.example/cb?hub.mode=denied");
@@ -24,12 +26,16 @@ class CallbackClientTest {
 
     @Test
     void aRefusedCallbackIsNeverContacted() {
-        CallbackClient client = new CallbackClient(HubSettings.defaults());   // private networks not allowed
-        CallbackClient.Answer a = client.get("http://127.0.0.1:9/cb", Map.of("hub.mode", "subscribe"));
+        CallbackClient client =
+                new CallbackClient(HubSettings.defaults()); // private networks not allowed
+        CallbackClient.Answer a =
+                client.get("http://127.0.0.1:9/cb", Map.of("hub.mode", "subscribe"));
         assertThat(a.status()).isZero();
         assertThat(a.ok()).isFalse();
         assertThat(a.describe()).startsWith("refused:");
-        CallbackClient.Answer post = client.post("http://localhost:9/cb", "application/atom+xml", "<x>", null, new byte[0]);
+        CallbackClient.Answer post =
+                client.post(
+                        "http://localhost:9/cb", "application/atom+xml", "<x>", null, new byte[0]);
         assertThat(post.describe()).startsWith("refused:");
     }
 

@@ -3,7 +3,6 @@ package org.feedhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class HubSettingsTest {
@@ -22,12 +21,44 @@ class HubSettingsTest {
 
     @Test
     void leaseBoundsAreSettingsAndAMaxBelowTheMinIsRaisedToIt() {
-        HubSettings s = new HubSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(1), 0, 0, 0, 0,
-                null, 0, null, null, null, 0, 0, false, null);
-        assertThat(s.grantedLeaseSeconds(null)).isEqualTo(60);   // the default is cut to the max too
+        HubSettings s =
+                new HubSettings(
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(1),
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        false,
+                        null);
+        assertThat(s.grantedLeaseSeconds(null)).isEqualTo(60); // the default is cut to the max too
         assertThat(s.grantedLeaseSeconds(1L)).isEqualTo(10);
-        HubSettings inverted = new HubSettings(null, Duration.ofHours(2), Duration.ofHours(1), 0, 0, 0, 0, null, 0, null,
-                null, null, 0, 0, false, null);
+        HubSettings inverted =
+                new HubSettings(
+                        null,
+                        Duration.ofHours(2),
+                        Duration.ofHours(1),
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        false,
+                        null);
         assertThat(inverted.maxLease()).isEqualTo(Duration.ofHours(2));
         assertThat(inverted.grantedLeaseSeconds(99_999_999L)).isEqualTo(7200);
     }
@@ -49,8 +80,9 @@ class HubSettingsTest {
         assertThat(HubSettings.backoff(base, 2)).isEqualTo(Duration.ofMinutes(4));
         assertThat(HubSettings.backoff(base, 5)).isEqualTo(Duration.ofMinutes(32));
         Duration total = Duration.ZERO;
-        for (int failures = 1; failures < defaults.deliveryAttempts(); failures++) total = total.plus(HubSettings.backoff(base, failures));
-        assertThat(total).isEqualTo(Duration.ofMinutes(62));   // 6 attempts span about an hour
+        for (int failures = 1; failures < defaults.deliveryAttempts(); failures++)
+            total = total.plus(HubSettings.backoff(base, failures));
+        assertThat(total).isEqualTo(Duration.ofMinutes(62)); // 6 attempts span about an hour
         assertThat(HubSettings.backoff(base, 40)).isEqualTo(Duration.ofDays(1));
     }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/feedhub.jar ...} as a child process in a working directory, output to files. */
+/**
+ * {@code java -jar target/feedhub.jar ...} as a child process in a working directory, output to
+ * files.
+ */
 final class ChildJvm implements AutoCloseable {
     static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     static final Path JAR = ROOT.resolve("target/feedhub.jar");
@@ -29,10 +32,19 @@ final class ChildJvm implements AutoCloseable {
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("FEEDHUB_")
-                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .directory(dir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.startsWith("SPRING_")
+                                        || k.startsWith("FEEDHUB_")
+                                        || k.equals("JAVA_TOOL_OPTIONS")
+                                        || k.equals("JDK_JAVA_OPTIONS"));
         return new ChildJvm(pb.start(), out, err);
     }
 
@@ -55,7 +67,10 @@ final class ChildJvm implements AutoCloseable {
 
     String output() {
         try {
-            return "--- stdout\n" + Files.readString(out) + "\n--- stderr (tail)\n" + tail(Files.readString(err));
+            return "--- stdout\n"
+                    + Files.readString(out)
+                    + "\n--- stderr (tail)\n"
+                    + tail(Files.readString(err));
         } catch (IOException e) {
             return e.toString();
         }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,25 +19,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 /**
- * Two feedhub servers on one PostgreSQL database share the work: each source is fetched once per interval
- * across both, and either serves the feeds. Runs when FEEDHUB_TEST_POSTGRES_URL names a database (CI's
- * PostgreSQL run); skipped otherwise.
+ * Two feedhub servers on one PostgreSQL database share the work: each source is fetched once per
+ * interval across both, and either serves the feeds. Runs when FEEDHUB_TEST_POSTGRES_URL names a
+ * database (CI's PostgreSQL run); skipped otherwise.
  */
 class ClusterPostgresIT {
     static final int SOURCES = 30;
     final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
     final HttpClient http = HttpClient.newHttpClient();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void stop() {
@@ -50,37 +47,70 @@ class ClusterPostgresIT {
         wire.start();
         StringBuilder yml = new StringBuilder("defaults:\n  every: 1h\nsources:\n");
         for (int s = 0; s < SOURCES; s++) {
-            wire.stubFor(get("/s" + s + ".rss").willReturn(aResponse().withFixedDelay(1000)
-                    .withHeader("Content-Type", "application/rss+xml").withBody(CrashIT.rss(s))));
-            yml.append("  - id: s").append(s).append("\n    url: http://localhost:").append(wire.port())
-                    .append("/s").append(s).append(".rss\n");
+            wire.stubFor(
+                    get("/s" + s + ".rss")
+                            .willReturn(
+                                    aResponse()
+                                            .withFixedDelay(1000)
+                                            .withHeader("Content-Type", "application/rss+xml")
+                                            .withBody(CrashIT.rss(s))));
+            yml.append("  - id: s")
+                    .append(s)
+                    .append("\n    url: http://localhost:")
+                    .append(wire.port())
+                    .append("/s")
+                    .append(s)
+                    .append(".rss\n");
         }
         yml.append("topics:\n  - id: all\n    title: All\n    limit: 1000\n");
         Files.writeString(dir.resolve("feeds.yml"), yml);
         String schema = "cluster_" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> common = List.of(
-                "--spring.datasource.url=" + pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub"),
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
-                "--feedhub.fetch.allow-private-networks=true", "--feedhub.fetch.concurrency=2",
-                "--feedhub.schedule.tick=1s");
+        List<String> common =
+                List.of(
+                        "--spring.datasource.url="
+                                + pg
+                                + (pg.contains("?") ? "&" : "?")
+                                + "currentSchema="
+                                + schema,
+                        "--spring.datasource.username="
+                                + System.getenv()
+                                        .getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub"),
+                        "--spring.datasource.password="
+                                + System.getenv()
+                                        .getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub"),
+                        "--spring.flyway.schemas=" + schema,
+                        "--spring.flyway.create-schemas=true",
+                        "--feedhub.fetch.allow-private-networks=true",
+                        "--feedhub.fetch.concurrency=2",
+                        "--feedhub.schedule.tick=1s");
         int portA = freePort(), portB = freePort();
-        // A starts first and creates the schema; B joins while A's first pass is under way (sources answer in 1 s).
+        // A starts first and creates the schema; B joins while A's first pass is under way (sources
+        // answer in 1 s).
         try (ChildJvm a = ChildJvm.start(dir, "a", with(common, "--server.port=" + portA));
-             ChildJvm b = startAfter(a, dir, with(common, "--server.port=" + portB))) {
+                ChildJvm b = startAfter(a, dir, with(common, "--server.port=" + portB))) {
             awaitServing(b);
             long deadline = System.currentTimeMillis() + 90_000;
-            while (distinctFetched() < SOURCES && System.currentTimeMillis() < deadline) Thread.sleep(200);
+            while (distinctFetched() < SOURCES && System.currentTimeMillis() < deadline)
+                Thread.sleep(200);
             assertThat(distinctFetched()).as(a.output() + b.output()).isEqualTo(SOURCES);
-            Thread.sleep(4000);   // several more ticks of both instances: nothing is due, nothing is fetched
-            for (int s = 0; s < SOURCES; s++) wire.verify(1, getRequestedFor(urlEqualTo("/s" + s + ".rss")));
-            int byA = count(a.stdout(), "o.f.batch.AggregateJobConfiguration"), byB = count(b.stdout(), "o.f.batch.AggregateJobConfiguration");
+            Thread.sleep(4000); // several more ticks of both instances: nothing is due, nothing is
+            // fetched
+            for (int s = 0; s < SOURCES; s++)
+                wire.verify(1, getRequestedFor(urlEqualTo("/s" + s + ".rss")));
+            int byA = count(a.stdout(), "o.f.batch.AggregateJobConfiguration"),
+                    byB = count(b.stdout(), "o.f.batch.AggregateJobConfiguration");
             System.out.printf("cluster: instance A wrote %d sources, instance B %d%n", byA, byB);
             assertThat(byA + byB).isEqualTo(SOURCES);
-            for (int port : new int[]{portA, portB}) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/topics/all.rss")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+            for (int port : new int[] {portA, portB}) {
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/topics/all.rss"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body().split("<item>", -1)).hasSize(SOURCES * 3 + 1);
             }
@@ -94,20 +124,26 @@ class ClusterPostgresIT {
 
     static void awaitServing(ChildJvm jvm) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!jvm.stdout().contains("feedhub is serving") && System.currentTimeMillis() < deadline) {
+        while (!jvm.stdout().contains("feedhub is serving")
+                && System.currentTimeMillis() < deadline) {
             if (!jvm.process.isAlive()) throw new AssertionError("instance died\n" + jvm.output());
             Thread.sleep(100);
         }
-        if (!jvm.stdout().contains("feedhub is serving")) throw new AssertionError("instance did not start\n" + jvm.output());
+        if (!jvm.stdout().contains("feedhub is serving"))
+            throw new AssertionError("instance did not start\n" + jvm.output());
     }
 
     long distinctFetched() {
-        return wire.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).distinct().count();
+        return wire.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getUrl())
+                .distinct()
+                .count();
     }
 
     static int count(String text, String needle) {
         int n = 0;
-        for (String line : text.split("\n")) if (line.contains(needle) && line.contains(" source s")) n++;
+        for (String line : text.split("\n"))
+            if (line.contains(needle) && line.contains(" source s")) n++;
         return n;
     }
 

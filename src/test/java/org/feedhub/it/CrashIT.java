@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,29 +18,22 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 /**
- * Nothing is lost when the process is killed mid-pass: {@code aggregate} is killed with SIGKILL while slow
- * sources are still being fetched; the next run restarts the interrupted pass, fetches the unfinished sources
- * again, and every story of every source is stored exactly once.
+ * Nothing is lost when the process is killed mid-pass: {@code aggregate} is killed with SIGKILL
+ * while slow sources are still being fetched; the next run restarts the interrupted pass, fetches
+ * the unfinished sources again, and every story of every source is stored exactly once.
  */
 class CrashIT {
     static final int SOURCES = 24;
     static final int ITEMS = 3;
     final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeEach
     void sources() throws Exception {
@@ -45,10 +42,20 @@ class CrashIT {
         for (int s = 0; s < SOURCES; s++) {
             // Every third source answers slowly, so a pass is still running when it is killed.
             int delay = s % 3 == 2 ? 2500 : 0;
-            wire.stubFor(get("/s" + s + ".rss").willReturn(aResponse().withFixedDelay(delay)
-                    .withHeader("Content-Type", "application/rss+xml").withBody(rss(s))));
-            yml.append("  - id: s").append(s).append("\n    url: http://localhost:").append(wire.port())
-                    .append("/s").append(s).append(".rss\n");
+            wire.stubFor(
+                    get("/s" + s + ".rss")
+                            .willReturn(
+                                    aResponse()
+                                            .withFixedDelay(delay)
+                                            .withHeader("Content-Type", "application/rss+xml")
+                                            .withBody(rss(s))));
+            yml.append("  - id: s")
+                    .append(s)
+                    .append("\n    url: http://localhost:")
+                    .append(wire.port())
+                    .append("/s")
+                    .append(s)
+                    .append(".rss\n");
         }
         yml.append("topics:\n  - id: all\n    title: All\n    limit: 1000\n");
         Files.writeString(dir.resolve("feeds.yml"), yml);
@@ -62,18 +69,41 @@ class CrashIT {
     static String rss(int s) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < ITEMS; i++) {
-            items.append("<item><title>Story ").append(i).append(" of source ").append(s).append("</title>")
-                    .append("<link>https://news.test/s").append(s).append("/").append(i).append("</link>")
-                    .append("<guid>s").append(s).append("-").append(i).append("</guid>")
-                    .append("<pubDate>Mon, 16 Jul 2018 1").append(i).append(":00:00 GMT</pubDate>")
-                    .append("<description>Text of story ").append(i).append(" from source ").append(s).append(".</description></item>");
+            items.append("<item><title>Story ")
+                    .append(i)
+                    .append(" of source ")
+                    .append(s)
+                    .append("</title>")
+                    .append("<link>https://news.test/s")
+                    .append(s)
+                    .append("/")
+                    .append(i)
+                    .append("</link>")
+                    .append("<guid>s")
+                    .append(s)
+                    .append("-")
+                    .append(i)
+                    .append("</guid>")
+                    .append("<pubDate>Mon, 16 Jul 2018 1")
+                    .append(i)
+                    .append(":00:00 GMT</pubDate>")
+                    .append("<description>Text of story ")
+                    .append(i)
+                    .append(" from source ")
+                    .append(s)
+                    .append(".</description></item>");
         }
-        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Source " + s
-                + "</title><link>https://news.test/</link><description>d</description>" + items + "</channel></rss>";
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Source "
+                + s
+                + "</title><link>https://news.test/</link><description>d</description>"
+                + items
+                + "</channel></rss>";
     }
 
     List<String> settings() {
-        return List.of("--feedhub.fetch.allow-private-networks=true", "--feedhub.fetch.concurrency=4",
+        return List.of(
+                "--feedhub.fetch.allow-private-networks=true",
+                "--feedhub.fetch.concurrency=4",
                 "--feedhub.cluster.lease=2s");
     }
 
@@ -82,27 +112,36 @@ class CrashIT {
         try (ChildJvm first = ChildJvm.start(dir, "first", concat("aggregate", settings()))) {
             // Wait until the pass is under way (some slow sources requested), then kill -9.
             long deadline = System.currentTimeMillis() + 60_000;
-            while (wire.getAllServeEvents().size() < SOURCES / 2 && System.currentTimeMillis() < deadline) {
+            while (wire.getAllServeEvents().size() < SOURCES / 2
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(first.process.isAlive()).as("the pass must still be running when killed\n" + first.output()).isTrue();
+            assertThat(first.process.isAlive())
+                    .as("the pass must still be running when killed\n" + first.output())
+                    .isTrue();
             first.kill();
         }
         int requestsBeforeKill = wire.getAllServeEvents().size();
         assertThat(requestsBeforeKill).isLessThan(SOURCES * 2);
-        Thread.sleep(2500);   // the dead process's claims run out (lease 2 s)
+        Thread.sleep(2500); // the dead process's claims run out (lease 2 s)
 
         try (ChildJvm second = ChildJvm.start(dir, "second", concat("aggregate", settings()))) {
             assertThat(second.await(Duration.ofSeconds(120))).as(second.output()).isZero();
             assertThat(second.stdout()).contains("was interrupted; restarting it");
         }
         for (int s = 0; s < SOURCES; s++) {
-            wire.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1), getRequestedFor(urlEqualTo("/s" + s + ".rss")));
+            wire.verify(
+                    com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1),
+                    getRequestedFor(urlEqualTo("/s" + s + ".rss")));
         }
         try (ChildJvm export = ChildJvm.start(dir, "export", concat("export", List.of("site")))) {
             assertThat(export.await(Duration.ofSeconds(120))).as(export.output()).isZero();
         }
-        SyndFeed feed = new SyndFeedInput().build(new StringReader(Files.readString(dir.resolve("site/topics/all.atom"))));
+        SyndFeed feed =
+                new SyndFeedInput()
+                        .build(
+                                new StringReader(
+                                        Files.readString(dir.resolve("site/topics/all.atom"))));
         Set<String> links = new HashSet<>();
         for (SyndEntry e : feed.getEntries()) links.add(e.getLink());
         assertThat(feed.getEntries()).hasSize(SOURCES * ITEMS);

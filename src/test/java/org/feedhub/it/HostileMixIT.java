@@ -5,10 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,28 +21,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 /**
- * One {@code aggregate} pass, in a JVM limited to 256 MB of heap, over good sources mixed with every hostile
- * or broken one we know: it completes, reports each bad source on its own line, and stores every good source's
- * stories.
+ * One {@code aggregate} pass, in a JVM limited to 256 MB of heap, over good sources mixed with
+ * every hostile or broken one we know: it completes, reports each bad source on its own line, and
+ * stores every good source's stories.
  */
 class HostileMixIT {
     final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void stop() {
@@ -47,12 +43,28 @@ class HostileMixIT {
     static String rss(String id, int n) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            items.append("<item><title>Good story ").append(i).append(" from ").append(id).append("</title><link>https://good.test/")
-                    .append(id).append("/").append(i).append("</link><guid>").append(id).append(i).append("</guid>")
-                    .append("<description>Text ").append(i).append(".</description></item>");
+            items.append("<item><title>Good story ")
+                    .append(i)
+                    .append(" from ")
+                    .append(id)
+                    .append("</title><link>https://good.test/")
+                    .append(id)
+                    .append("/")
+                    .append(i)
+                    .append("</link><guid>")
+                    .append(id)
+                    .append(i)
+                    .append("</guid>")
+                    .append("<description>Text ")
+                    .append(i)
+                    .append(".</description></item>");
         }
-        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + id + "</title><link>https://good.test/</link>"
-                + "<description>d</description>" + items + "</channel></rss>";
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>"
+                + id
+                + "</title><link>https://good.test/</link>"
+                + "<description>d</description>"
+                + items
+                + "</channel></rss>";
     }
 
     static byte[] gzipOfZeros(int megabytes) throws Exception {
@@ -69,58 +81,101 @@ class HostileMixIT {
         wire.start();
         Map<String, ResponseDefinitionBuilder> sources = new LinkedHashMap<>();
         for (String good : List.of("good-a", "good-b", "good-c")) {
-            sources.put(good, aResponse().withHeader("Content-Type", "application/rss+xml").withBody(rss(good, 5)));
+            sources.put(
+                    good,
+                    aResponse()
+                            .withHeader("Content-Type", "application/rss+xml")
+                            .withBody(rss(good, 5)));
         }
-        byte[] huge = new byte[50 << 20];   // 50 MiB (the no-Content-Length case is in HttpFetcherLimitsTest)
+        byte[] huge = new byte[50 << 20]; // 50 MiB (the no-Content-Length case is in
+        // HttpFetcherLimitsTest)
         java.util.Arrays.fill(huge, (byte) 'a');
         sources.put("huge", aResponse().withBody(huge));
-        sources.put("gzip-bomb", aResponse().withHeader("Content-Encoding", "gzip").withBody(gzipOfZeros(200)));
+        sources.put(
+                "gzip-bomb",
+                aResponse().withHeader("Content-Encoding", "gzip").withBody(gzipOfZeros(200)));
         sources.put("slow", aResponse().withFixedDelay(8000).withBody(rss("slow", 1)));
         sources.put("reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         sources.put("bad-chunk", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
         sources.put("empty", aResponse().withStatus(200).withBody(""));
-        sources.put("login", aResponse().withHeader("Content-Type", "text/html")
-                .withBody("<!DOCTYPE html><html><head><title>Sign in</title></head><body><form><input name=user></form></body></html>"));
-        sources.put("xxe", aResponse().withBody("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-                + "<rss version=\"2.0\"><channel><title>x</title><link>https://x.test/</link><description>d</description>"
-                + "<item><title>XXE &e;</title><link>https://x.test/1</link></item></channel></rss>"));
-        sources.put("laughs", aResponse().withBody("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
-                + "<!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>"
-                + "<rss version=\"2.0\"><channel><title>l</title><link>https://l.test/</link><description>d</description>"
-                + "<item><title>&lol9;</title><link>https://l.test/1</link></item></channel></rss>"));
-        sources.put("cp1251", aResponse().withHeader("Content-Type", "application/xml").withBody(
-                ("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Лента</title>"
-                        + "<link>https://ru.test/</link><description>d</description><item><title>Лавров прибыл в Пхеньян</title>"
-                        + "<link>https://ru.test/1</link><description>Министр иностранных дел.</description></item></channel></rss>")
-                        .getBytes(Charset.forName("windows-1251"))));
-        sources.put("ampersand", aResponse().withBody("<rss version=\"2.0\"><channel><title>A & B</title><link>https://amp.test/</link>"
-                + "<description>d</description><item><title>Tom & Jerry meet</title><link>https://amp.test/1?a=1&b=2</link></item></channel></rss>"));
+        sources.put(
+                "login",
+                aResponse()
+                        .withHeader("Content-Type", "text/html")
+                        .withBody(
+                                "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form><input name=user></form></body></html>"));
+        sources.put(
+                "xxe",
+                aResponse()
+                        .withBody(
+                                "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                                        + "<rss version=\"2.0\"><channel><title>x</title><link>https://x.test/</link><description>d</description>"
+                                        + "<item><title>XXE &e;</title><link>https://x.test/1</link></item></channel></rss>"));
+        sources.put(
+                "laughs",
+                aResponse()
+                        .withBody(
+                                "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                                        + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
+                                        + "<!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>"
+                                        + "<rss version=\"2.0\"><channel><title>l</title><link>https://l.test/</link><description>d</description>"
+                                        + "<item><title>&lol9;</title><link>https://l.test/1</link></item></channel></rss>"));
+        sources.put(
+                "cp1251",
+                aResponse()
+                        .withHeader("Content-Type", "application/xml")
+                        .withBody(
+                                ("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Лента</title>"
+                                                + "<link>https://ru.test/</link><description>d</description><item><title>Лавров прибыл в Пхеньян</title>"
+                                                + "<link>https://ru.test/1</link><description>Министр иностранных дел.</description></item></channel></rss>")
+                                        .getBytes(Charset.forName("windows-1251"))));
+        sources.put(
+                "ampersand",
+                aResponse()
+                        .withBody(
+                                "<rss version=\"2.0\"><channel><title>A & B</title><link>https://amp.test/</link>"
+                                        + "<description>d</description><item><title>Tom & Jerry meet</title><link>https://amp.test/1?a=1&b=2</link></item></channel></rss>"));
         sources.put("missing", aResponse().withStatus(404));
         sources.put("gone", aResponse().withStatus(410));
         sources.put("busy", aResponse().withStatus(429).withHeader("Retry-After", "3600"));
-        // (A redirect to a private address is refused in fetch.SsrfTest; here private networks must be allowed,
+        // (A redirect to a private address is refused in fetch.SsrfTest; here private networks must
+        // be allowed,
         // since WireMock itself is on loopback, so such a redirect would really be followed.)
         StringBuilder yml = new StringBuilder("sources:\n");
         for (var e : sources.entrySet()) {
             wire.stubFor(get("/" + e.getKey()).willReturn(e.getValue()));
-            yml.append("  - id: ").append(e.getKey()).append("\n    url: http://localhost:").append(wire.port()).append("/")
-                    .append(e.getKey()).append("\n");
+            yml.append("  - id: ")
+                    .append(e.getKey())
+                    .append("\n    url: http://localhost:")
+                    .append(wire.port())
+                    .append("/")
+                    .append(e.getKey())
+                    .append("\n");
         }
         yml.append("topics:\n  - id: all\n    title: All\n    limit: 500\n");
         Files.writeString(dir.resolve("feeds.yml"), yml);
 
         long start = System.nanoTime();
-        try (ChildJvm pass = ChildJvm.start(dir, "aggregate", List.of("aggregate",
-                "--feedhub.fetch.allow-private-networks=true", "--feedhub.fetch.response-timeout=4s",
-                "--feedhub.fetch.max-body-size=5MB"))) {
+        try (ChildJvm pass =
+                ChildJvm.start(
+                        dir,
+                        "aggregate",
+                        List.of(
+                                "aggregate",
+                                "--feedhub.fetch.allow-private-networks=true",
+                                "--feedhub.fetch.response-timeout=4s",
+                                "--feedhub.fetch.max-body-size=5MB"))) {
             assertThat(pass.await(Duration.ofSeconds(180))).as(pass.output()).isZero();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String out = pass.stdout();
-            assertThat(out).containsPattern("(?m)^good-a\\s+5 new").containsPattern("(?m)^good-b\\s+5 new")
-                    .containsPattern("(?m)^good-c\\s+5 new").containsPattern("(?m)^cp1251\\s+1 new")
+            assertThat(out)
+                    .containsPattern("(?m)^good-a\\s+5 new")
+                    .containsPattern("(?m)^good-b\\s+5 new")
+                    .containsPattern("(?m)^good-c\\s+5 new")
+                    .containsPattern("(?m)^cp1251\\s+1 new")
                     .containsPattern("(?m)^ampersand\\s+1 new");
-            assertThat(out).containsPattern("(?m)^huge\\s+failed: .*larger than")
+            assertThat(out)
+                    .containsPattern("(?m)^huge\\s+failed: .*larger than")
                     .containsPattern("(?m)^gzip-bomb\\s+failed: .*larger than")
                     .containsPattern("(?m)^slow\\s+failed: timed out")
                     .containsPattern("(?m)^reset\\s+failed: ")
@@ -130,14 +185,21 @@ class HostileMixIT {
                     .containsPattern("(?m)^missing\\s+failed: HTTP 404")
                     .containsPattern("(?m)^gone\\s+retired: HTTP 410")
                     .containsPattern("(?m)^busy\\s+failed: HTTP 429");
-            // the XXE and billion-laughs documents either fail or yield text without the file or an expansion
+            // the XXE and billion-laughs documents either fail or yield text without the file or an
+            // expansion
             assertThat(out).doesNotContain("root:x:0:0").doesNotContain("lollollollollol");
-            assertThat(took).as("a slow source costs its timeout once, not a sum").isLessThan(Duration.ofSeconds(90));
+            assertThat(took)
+                    .as("a slow source costs its timeout once, not a sum")
+                    .isLessThan(Duration.ofSeconds(90));
         }
         try (ChildJvm export = ChildJvm.start(dir, "export", List.of("export", "site"))) {
             assertThat(export.await(Duration.ofSeconds(120))).as(export.output()).isZero();
         }
-        SyndFeed feed = new SyndFeedInput().build(new StringReader(Files.readString(dir.resolve("site/topics/all.rss"))));
+        SyndFeed feed =
+                new SyndFeedInput()
+                        .build(
+                                new StringReader(
+                                        Files.readString(dir.resolve("site/topics/all.rss"))));
         List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
         assertThat(titles).filteredOn(t -> t.startsWith("Good story")).hasSize(15);
         assertThat(titles).contains("Лавров прибыл в Пхеньян", "Tom & Jerry meet");

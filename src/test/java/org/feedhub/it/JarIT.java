@@ -3,6 +3,9 @@ package org.feedhub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,26 +27,19 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The product as a user runs it: the built {@code target/feedhub.jar} started with {@code java -jar} in a fresh
- * directory holding a copy of the shipped feeds.yml, samples/ and config/. Runs in Maven's verify phase
- * (failsafe), after package has built the jar.
+ * The product as a user runs it: the built {@code target/feedhub.jar} started with {@code java
+ * -jar} in a fresh directory holding a copy of the shipped feeds.yml, samples/ and config/. Runs in
+ * Maven's verify phase (failsafe), after package has built the jar.
  */
 class JarIT {
     static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -53,14 +49,18 @@ class JarIT {
     static final Duration START_LIMIT = Duration.ofSeconds(60);
     static final Duration RELOAD_LIMIT = Duration.ofSeconds(45);
     static final Pattern SOURCE_NEW = Pattern.compile("(?m)^(\\S+)\\s+(\\d+) new, ");
-    static final Pattern PASS = Pattern.compile("(?m)^pass COMPLETED: (\\d+) sources, (\\d+) new stories, (\\d+) failed");
+    static final Pattern PASS =
+            Pattern.compile(
+                    "(?m)^pass COMPLETED: (\\d+) sources, (\\d+) new stories, (\\d+) failed");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
     final JsonMapper json = JsonMapper.builder().build();
 
-    @TempDir
-    Path work;
+    @TempDir Path work;
 
     Process server;
     Path serverOut;
@@ -69,7 +69,9 @@ class JarIT {
 
     @BeforeEach
     void aFreshDirectoryWithTheShippedFiles() throws IOException {
-        assertThat(JAR).as("run `mvn verify`: package builds target/feedhub.jar before this test").isRegularFile();
+        assertThat(JAR)
+                .as("run `mvn verify`: package builds target/feedhub.jar before this test")
+                .isRegularFile();
         Files.copy(ROOT.resolve("feeds.yml"), work.resolve("feeds.yml"));
         copyTree(ROOT.resolve("samples"), work.resolve("samples"));
         copyTree(ROOT.resolve("config"), work.resolve("config"));
@@ -78,7 +80,7 @@ class JarIT {
     @AfterEach
     void stopTheServer() throws InterruptedException {
         if (server == null) return;
-        server.destroy();                                    // SIGTERM: Spring's graceful shutdown
+        server.destroy(); // SIGTERM: Spring's graceful shutdown
         if (!server.waitFor(15, TimeUnit.SECONDS)) {
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);
@@ -93,19 +95,33 @@ class JarIT {
         Run check = java("check");
         check.assertStatus(0);
         assertThat(check.errLines()).isEmpty();
-        assertThat(check.out()).contains("2 sources, 2 topics", "wire-world", "ledger-diplomacy", "sergei-lavrov",
-                "russian-diplomacy", "feeds.yml is valid.");
+        assertThat(check.out())
+                .contains(
+                        "2 sources, 2 topics",
+                        "wire-world",
+                        "ledger-diplomacy",
+                        "sergei-lavrov",
+                        "russian-diplomacy",
+                        "feeds.yml is valid.");
 
         // preview: what one source yields, printed without a database (so before ./data/ exists)
         Run preview = java("preview", "wire-world");
         preview.assertStatus(0);
         assertThat(preview.errLines()).isEmpty();
-        assertThat(preview.out()).contains("wire-world: file:", "1. ", "   link:      https://", "   date:      20",
-                "(a preview: nothing was stored)");
+        assertThat(preview.out())
+                .contains(
+                        "wire-world: file:",
+                        "1. ",
+                        "   link:      https://",
+                        "   date:      20",
+                        "(a preview: nothing was stored)");
         assertThat(work.resolve("data")).as("preview stores nothing").doesNotExist();
         Run unknown = java("preview", "no-such-source");
         unknown.assertStatus(1);
-        assertThat(unknown.errLines()).singleElement().asString().startsWith("feedhub: no source 'no-such-source'");
+        assertThat(unknown.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("feedhub: no source 'no-such-source'");
 
         // aggregate: one line per source with its new stories, then the pass
         Run first = java("aggregate");
@@ -117,17 +133,24 @@ class JarIT {
         Matcher pass = PASS.matcher(first.out());
         assertThat(pass.find()).as(first.out()).isTrue();
         assertThat(pass.group(1)).isEqualTo("2");
-        assertThat(Integer.parseInt(pass.group(2))).isEqualTo(added.values().stream().mapToInt(i -> i).sum());
+        assertThat(Integer.parseInt(pass.group(2)))
+                .isEqualTo(added.values().stream().mapToInt(i -> i).sum());
         assertThat(pass.group(3)).isEqualTo("0");
         assertThat(work.resolve("data")).as("the H2 database under ./data/").isDirectory();
 
-        // aggregate again, with one broken source added: the samples are unchanged, the broken source is
+        // aggregate again, with one broken source added: the samples are unchanged, the broken
+        // source is
         // reported on its own line and does not fail the pass
-        String withBroken = feedsYml().replace("\ntopics:\n", "\n  - id: gone\n    url: file:samples/gone.rss\n\ntopics:\n");
+        String withBroken =
+                feedsYml()
+                        .replace(
+                                "\ntopics:\n",
+                                "\n  - id: gone\n    url: file:samples/gone.rss\n\ntopics:\n");
         Files.writeString(work.resolve("feeds-broken.yml"), withBroken);
         Run second = java("aggregate", "--feedhub.feeds=feeds-broken.yml");
         second.assertStatus(0);
-        assertThat(second.out()).containsPattern("(?m)^wire-world\\s+unchanged")
+        assertThat(second.out())
+                .containsPattern("(?m)^wire-world\\s+unchanged")
                 .containsPattern("(?m)^ledger-diplomacy\\s+unchanged")
                 .containsPattern("(?m)^gone\\s+failed: .*gone\\.rss")
                 .containsPattern("(?m)^pass COMPLETED: 3 sources, 0 new stories, 1 failed");
@@ -139,8 +162,15 @@ class JarIT {
         assertThat(export.errLines()).isEmpty();
         Path site = work.resolve("site");
         assertThat(export.out()).contains("wrote", site.toString());
-        for (String f : List.of("index.html", "topics.opml", "sources.opml", "topics/sergei-lavrov.rss",
-                "topics/sergei-lavrov.atom", "topics/sergei-lavrov.json", "topics/russian-diplomacy.rss")) {
+        for (String f :
+                List.of(
+                        "index.html",
+                        "topics.opml",
+                        "sources.opml",
+                        "topics/sergei-lavrov.rss",
+                        "topics/sergei-lavrov.atom",
+                        "topics/sergei-lavrov.json",
+                        "topics/russian-diplomacy.rss")) {
             assertThat(site.resolve(f)).isRegularFile();
         }
         SyndFeed rss = syndFeed(Files.readString(site.resolve("topics/sergei-lavrov.rss")));
@@ -152,14 +182,23 @@ class JarIT {
         JsonNode feed = json.readTree(Files.readString(site.resolve("topics/sergei-lavrov.json")));
         assertThat(feed.path("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.path("items").size()).isEqualTo(rss.getEntries().size());
-        assertThat(opml(Files.readAllBytes(site.resolve("topics.opml"))).getElementsByTagName("outline").getLength()).isEqualTo(2);
+        assertThat(
+                        opml(Files.readAllBytes(site.resolve("topics.opml")))
+                                .getElementsByTagName("outline")
+                                .getLength())
+                .isEqualTo(2);
         opml(Files.readAllBytes(site.resolve("sources.opml")));
         assertThat(Files.readString(site.resolve("index.html")))
-                .contains("href=\"topics/sergei-lavrov.rss\"", "href=\"topics/russian-diplomacy.atom\"", "rel=\"alternate\"");
+                .contains(
+                        "href=\"topics/sergei-lavrov.rss\"",
+                        "href=\"topics/russian-diplomacy.atom\"",
+                        "rel=\"alternate\"");
 
-        // an invalid edit stops aggregate, and the server's start-up, with one line naming line and field
+        // an invalid edit stops aggregate, and the server's start-up, with one line naming line and
+        // field
         int line = writeFeedsYml(feedsYml().replaceFirst("every: 5m", "every: 5x"), "every: 5x");
-        String expected = "feedhub: feeds.yml:" + line + ": sources[0].every: \"5x\" is not an interval";
+        String expected =
+                "feedhub: feeds.yml:" + line + ": sources[0].every: \"5x\" is not an interval";
         Run refused = java("aggregate");
         assertThat(refused.status()).isNotZero();
         assertThat(refused.errLines()).singleElement().asString().startsWith(expected);
@@ -178,18 +217,28 @@ class JarIT {
         String base = "http://localhost:" + port;
         serverOut = work.resolve("server.out");
         serverErr = work.resolve("server.err");
-        server = start(List.of("--server.port=" + port, "--feedhub.schedule.tick=2s"), serverOut, serverErr);
+        server =
+                start(
+                        List.of("--server.port=" + port, "--feedhub.schedule.tick=2s"),
+                        serverOut,
+                        serverErr);
 
         await("the \"feedhub is serving\" line", START_LIMIT, () -> readyLine() != null);
-        assertThat(readyLine()).isEqualTo("feedhub is serving 2 topics from 2 sources at " + base + "/");
+        assertThat(readyLine())
+                .isEqualTo("feedhub is serving 2 topics from 2 sources at " + base + "/");
 
         HttpResponse<String> index = get(base + "/");
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(index.body()).contains("sergei-lavrov.rss", "russian-diplomacy.rss", "rel=\"alternate\"");
+        assertThat(index.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(index.body())
+                .contains("sergei-lavrov.rss", "russian-diplomacy.rss", "rel=\"alternate\"");
 
         // the first pass runs at start-up; its stories reach the feed
-        await("stories in /topics/sergei-lavrov.rss", START_LIMIT, () -> !rss(base, "sergei-lavrov").getEntries().isEmpty());
+        await(
+                "stories in /topics/sergei-lavrov.rss",
+                START_LIMIT,
+                () -> !rss(base, "sergei-lavrov").getEntries().isEmpty());
         SyndFeed rss = rss(base, "sergei-lavrov");
         assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
         assertStories(rss);
@@ -199,15 +248,23 @@ class JarIT {
         assertThat(syndFeed(atom.body()).getEntries()).hasSameSizeAs(rss.getEntries());
         HttpResponse<String> jsonFeed = get(base + "/topics/sergei-lavrov.json");
         assertThat(jsonFeed.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(jsonFeed.body()).path("items").size()).isEqualTo(rss.getEntries().size());
+        assertThat(json.readTree(jsonFeed.body()).path("items").size())
+                .isEqualTo(rss.getEntries().size());
         HttpResponse<String> topics = get(base + "/topics.opml");
         assertThat(topics.statusCode()).isEqualTo(200);
-        assertThat(topics.body()).contains(base + "/topics/sergei-lavrov.rss", base + "/topics/russian-diplomacy.rss");
+        assertThat(topics.body())
+                .contains(
+                        base + "/topics/sergei-lavrov.rss", base + "/topics/russian-diplomacy.rss");
         opml(topics.body().getBytes(StandardCharsets.UTF_8));
 
         JsonNode health = health(base);
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("aggregation").path("details").has("feedsYmlRefused")).isFalse();
+        assertThat(
+                        health.path("components")
+                                .path("aggregation")
+                                .path("details")
+                                .has("feedsYmlRefused"))
+                .isFalse();
 
         // the sub-commands work while the server runs on the same database
         Run aggregate = java("aggregate");
@@ -217,7 +274,10 @@ class JarIT {
         // a valid edit of feeds.yml takes effect without a restart
         assertThat(get(base + "/topics/syria-watch.rss").statusCode()).isEqualTo(404);
         String original = feedsYml();
-        String withTopic = original.replace("\ntags:\n", """
+        String withTopic =
+                original.replace(
+                        "\ntags:\n",
+                        """
 
                   - id: syria-watch
                     title: Syria watch
@@ -229,22 +289,28 @@ class JarIT {
                 """);
         assertThat(withTopic).isNotEqualTo(original);
         Files.writeString(work.resolve("feeds.yml"), withTopic);
-        await("/topics/syria-watch.rss to answer 200", RELOAD_LIMIT,
+        await(
+                "/topics/syria-watch.rss to answer 200",
+                RELOAD_LIMIT,
                 () -> get(base + "/topics/syria-watch.rss").statusCode() == 200);
         assertThat(rss(base, "syria-watch").getEntries()).isNotEmpty();
         assertThat(get(base + "/").body()).contains("syria-watch.rss");
 
-        // an invalid edit (which also drops the new topic) is refused; the last good feeds.yml stays in force
+        // an invalid edit (which also drops the new topic) is refused; the last good feeds.yml
+        // stays in force
         int line = writeFeedsYml(original.replaceFirst("every: 5m", "every: 5x"), "every: 5x");
         String refusal = "feeds.yml:" + line + ": sources[0].every";
-        await("a feedsYmlRefused health detail naming " + refusal, RELOAD_LIMIT,
+        await(
+                "a feedsYmlRefused health detail naming " + refusal,
+                RELOAD_LIMIT,
                 () -> refused(base).contains(refusal));
         assertThat(get(base + "/topics/syria-watch.rss").statusCode()).isEqualTo(200);
         assertThat(rss(base, "syria-watch").getEntries()).isNotEmpty();
         assertThat(rss(base, "sergei-lavrov").getEntries()).hasSameSizeAs(rss.getEntries());
         assertThat(server.isAlive()).isTrue();
 
-        // fixing the file clears the refusal, and the file on disk is in force again (without syria-watch)
+        // fixing the file clears the refusal, and the file on disk is in force again (without
+        // syria-watch)
         Files.writeString(work.resolve("feeds.yml"), original);
         await("the feedsYmlRefused detail to clear", RELOAD_LIMIT, () -> refused(base).isEmpty());
         assertThat(get(base + "/topics/syria-watch.rss").statusCode()).isEqualTo(404);
@@ -258,7 +324,9 @@ class JarIT {
         }
 
         void assertStatus(int expected) {
-            assertThat(status).as("%s%n--- stdout%n%s%n--- stderr%n%s", command, out, err).isEqualTo(expected);
+            assertThat(status)
+                    .as("%s%n--- stdout%n%s%n--- stderr%n%s", command, out, err)
+                    .isEqualTo(expected);
         }
     }
 
@@ -270,9 +338,12 @@ class JarIT {
         Process p = start(List.of(args), out, err);
         try {
             if (!p.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                fail("%s did not end within %s%n%s", List.of(args), COMMAND_LIMIT, Files.readString(out));
+                fail(
+                        "%s did not end within %s%n%s",
+                        List.of(args), COMMAND_LIMIT, Files.readString(out));
             }
-            return new Run(List.of(args), p.exitValue(), Files.readString(out), Files.readString(err));
+            return new Run(
+                    List.of(args), p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
             if (p.isAlive()) {
                 p.destroyForcibly();
@@ -284,12 +355,25 @@ class JarIT {
     Process start(List<String> args, Path out, Path err) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-jar", JAR.toString()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // a user's shell may set these; they would change the database, the settings or add JVM notices to stderr
-        pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("FEEDHUB_")
-                || k.startsWith("SERVER_") || k.startsWith("MANAGEMENT_") || k.startsWith("LOGGING_")
-                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .directory(work.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+        // a user's shell may set these; they would change the database, the settings or add JVM
+        // notices to stderr
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.startsWith("SPRING_")
+                                        || k.startsWith("FEEDHUB_")
+                                        || k.startsWith("SERVER_")
+                                        || k.startsWith("MANAGEMENT_")
+                                        || k.startsWith("LOGGING_")
+                                        || k.equals("JAVA_TOOL_OPTIONS")
+                                        || k.equals("_JAVA_OPTIONS")
+                                        || k.equals("JDK_JAVA_OPTIONS"));
         return pb.start();
     }
 
@@ -299,8 +383,9 @@ class JarIT {
         Throwable last = null;
         while (System.nanoTime() < deadline) {
             if (server != null && !server.isAlive()) {
-                fail("the server ended (status %d) while waiting for %s%n%s%n%s", server.exitValue(), what,
-                        tail(serverOut), tail(serverErr));
+                fail(
+                        "the server ended (status %d) while waiting for %s%n%s%n%s",
+                        server.exitValue(), what, tail(serverOut), tail(serverErr));
             }
             try {
                 if (condition.getAsBoolean()) return;
@@ -310,8 +395,16 @@ class JarIT {
             }
             Thread.sleep(500);
         }
-        fail("no " + what + " within " + limit + (last == null ? "" : " (last: " + last + ")") + "\n"
-                + tail(serverOut) + "\n" + tail(serverErr));
+        fail(
+                "no "
+                        + what
+                        + " within "
+                        + limit
+                        + (last == null ? "" : " (last: " + last + ")")
+                        + "\n"
+                        + tail(serverOut)
+                        + "\n"
+                        + tail(serverErr));
     }
 
     String readyLine() {
@@ -324,7 +417,11 @@ class JarIT {
 
     HttpResponse<String> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(15))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(url + ": " + e, e);
@@ -337,7 +434,8 @@ class JarIT {
     SyndFeed rss(String base, String topic) {
         HttpResponse<String> r = get(base + "/topics/" + topic + ".rss");
         assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/rss+xml"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/rss+xml"));
         return syndFeed(r.body());
     }
 
@@ -349,7 +447,12 @@ class JarIT {
 
     /** The health detail of a refused feeds.yml edit, empty when there is none. */
     String refused(String base) {
-        JsonNode detail = health(base).path("components").path("aggregation").path("details").path("feedsYmlRefused");
+        JsonNode detail =
+                health(base)
+                        .path("components")
+                        .path("aggregation")
+                        .path("details")
+                        .path("feedsYmlRefused");
         return detail.isMissingNode() ? "" : detail.asString();
     }
 
@@ -384,7 +487,9 @@ class JarIT {
         Map<String, Integer> added = new java.util.LinkedHashMap<>();
         Matcher m = SOURCE_NEW.matcher(out);
         while (m.find()) {
-            assertThat(added.put(m.group(1), Integer.parseInt(m.group(2)))).as("one line per source: " + m.group(1)).isNull();
+            assertThat(added.put(m.group(1), Integer.parseInt(m.group(2))))
+                    .as("one line per source: " + m.group(1))
+                    .isNull();
         }
         return added;
     }
@@ -396,7 +501,13 @@ class JarIT {
     /** Writes feeds.yml in place. @return the 1-based line holding {@code marker} */
     int writeFeedsYml(String text, String marker) throws IOException {
         List<String> lines = text.lines().toList();
-        int line = lines.indexOf(lines.stream().filter(l -> l.contains(marker)).findFirst().orElseThrow()) + 1;
+        int line =
+                lines.indexOf(
+                                lines.stream()
+                                        .filter(l -> l.contains(marker))
+                                        .findFirst()
+                                        .orElseThrow())
+                        + 1;
         Files.writeString(work.resolve("feeds.yml"), text);
         return line;
     }

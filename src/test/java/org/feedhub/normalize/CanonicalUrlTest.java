@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CanonicalUrlTest {
 
     @ParameterizedTest(name = "[{index}] {0} (base {1}) -> {2}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             # scheme and host case, default ports
             HTTP://Example.COM/Path                               | null | http://example.com/Path
             HtTpS://example.com/A?Q=1                             | null | https://example.com/A?Q=1
@@ -126,14 +130,18 @@ class CanonicalUrlTest {
 
     @Test
     void trimsSurroundingWhitespaceAndDropsEmbeddedTabsAndNewlines() {
-        assertThat(CanonicalUrl.canonicalize(" \t https://example.com/x \n", null)).isEqualTo("https://example.com/x");
-        assertThat(CanonicalUrl.canonicalize("https://exam\nple.com/a\tb", null)).isEqualTo("https://example.com/ab");
+        assertThat(CanonicalUrl.canonicalize(" \t https://example.com/x \n", null))
+                .isEqualTo("https://example.com/x");
+        assertThat(CanonicalUrl.canonicalize("https://exam\nple.com/a\tb", null))
+                .isEqualTo("https://example.com/ab");
     }
 
     @Test
     void obfuscatedJavascriptSchemeIsRejected() {
-        assertThat(CanonicalUrl.canonicalize("java\tscript:alert(1)", "https://example.com/")).isNull();
-        assertThat(CanonicalUrl.canonicalize("  javascript:alert(1)", "https://example.com/")).isNull();
+        assertThat(CanonicalUrl.canonicalize("java\tscript:alert(1)", "https://example.com/"))
+                .isNull();
+        assertThat(CanonicalUrl.canonicalize("  javascript:alert(1)", "https://example.com/"))
+                .isNull();
     }
 
     @ParameterizedTest
@@ -144,8 +152,19 @@ class CanonicalUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://%", "https://[", "https://ex ample.com:1:2/", "::::", "http://\u0000/",
-            "https://a.com:-1/", "https://\uD800.com/", "http://[zz::1]/", "https://a.com:1:2/", "http://a@/"})
+    @ValueSource(
+            strings = {
+                "http://%",
+                "https://[",
+                "https://ex ample.com:1:2/",
+                "::::",
+                "http://\u0000/",
+                "https://a.com:-1/",
+                "https://\uD800.com/",
+                "http://[zz::1]/",
+                "https://a.com:1:2/",
+                "http://a@/"
+            })
     void garbageGivesNullWithoutThrowing(String url) {
         assertThat(CanonicalUrl.canonicalize(url, null)).isNull();
         assertThat(CanonicalUrl.canonicalize("x", url)).isNull();
@@ -153,19 +172,31 @@ class CanonicalUrlTest {
 
     @Test
     void extraParametersAreStrippedCaseInsensitively() {
-        assertThat(CanonicalUrl.canonicalize("https://example.com/a?ref=home&id=1&From=rss", null,
-                Set.of("ref", "from"))).isEqualTo("https://example.com/a?id=1");
+        assertThat(
+                        CanonicalUrl.canonicalize(
+                                "https://example.com/a?ref=home&id=1&From=rss",
+                                null,
+                                Set.of("ref", "from")))
+                .isEqualTo("https://example.com/a?id=1");
     }
 
     @Test
     void extraParameterEndingInStarIsAPrefix() {
-        assertThat(CanonicalUrl.canonicalize("https://example.com/a?pk_campaign=x&pk_kwd=y&pkg=1", null,
-                Set.of("pk_*"))).isEqualTo("https://example.com/a?pkg=1");
+        assertThat(
+                        CanonicalUrl.canonicalize(
+                                "https://example.com/a?pk_campaign=x&pk_kwd=y&pkg=1",
+                                null,
+                                Set.of("pk_*")))
+                .isEqualTo("https://example.com/a?pkg=1");
     }
 
     @Test
     void extraParametersAddToTheDefaultsRatherThanReplaceThem() {
-        assertThat(CanonicalUrl.canonicalize("https://example.com/a?utm_source=x&ref=1&q=2", null, Set.of("ref")))
+        assertThat(
+                        CanonicalUrl.canonicalize(
+                                "https://example.com/a?utm_source=x&ref=1&q=2",
+                                null,
+                                Set.of("ref")))
                 .isEqualTo("https://example.com/a?q=2");
     }
 
@@ -179,7 +210,9 @@ class CanonicalUrlTest {
 
     @Test
     void canonicalFormIsStable() {
-        String once = CanonicalUrl.canonicalize("HTTPS://Example.com:443/a/../b?utm_source=x&k=v#f", null);
+        String once =
+                CanonicalUrl.canonicalize(
+                        "HTTPS://Example.com:443/a/../b?utm_source=x&k=v#f", null);
         assertThat(once).isEqualTo("https://example.com/b?k=v");
         assertThat(CanonicalUrl.canonicalize(once, null)).isEqualTo(once);
     }

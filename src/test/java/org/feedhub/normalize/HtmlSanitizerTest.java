@@ -25,35 +25,46 @@ class HtmlSanitizerTest {
 
     @Test
     void keepsStructureCompactly() {
-        String html = "<h2>Head</h2>\n<p>One <em>two</em> <strong>three</strong><br>four</p>"
-                + "<ul><li>a</li></ul><ol start=\"3\"><li>b</li></ol><blockquote>q</blockquote>"
-                + "<pre><code>x = 1</code></pre><hr><dl><dt>t</dt><dd>d</dd></dl><p>H<sub>2</sub>O x<sup>2</sup>"
-                + " <b>b</b><i>i</i><u>u</u><s>s</s></p>";
-        assertThat(sanitize(html)).isEqualTo("<h2>Head</h2>\n<p>One <em>two</em> <strong>three</strong><br>four</p>"
-                + "<ul><li>a</li></ul><ol start=\"3\"><li>b</li></ol><blockquote>q</blockquote>"
-                + "<pre><code>x = 1</code></pre><hr><dl><dt>t</dt><dd>d</dd></dl><p>H<sub>2</sub>O x<sup>2</sup>"
-                + " <b>b</b><i>i</i><u>u</u><s>s</s></p>");
+        String html =
+                "<h2>Head</h2>\n<p>One <em>two</em> <strong>three</strong><br>four</p>"
+                        + "<ul><li>a</li></ul><ol start=\"3\"><li>b</li></ol><blockquote>q</blockquote>"
+                        + "<pre><code>x = 1</code></pre><hr><dl><dt>t</dt><dd>d</dd></dl><p>H<sub>2</sub>O x<sup>2</sup>"
+                        + " <b>b</b><i>i</i><u>u</u><s>s</s></p>";
+        assertThat(sanitize(html))
+                .isEqualTo(
+                        "<h2>Head</h2>\n<p>One <em>two</em> <strong>three</strong><br>four</p>"
+                                + "<ul><li>a</li></ul><ol start=\"3\"><li>b</li></ol><blockquote>q</blockquote>"
+                                + "<pre><code>x = 1</code></pre><hr><dl><dt>t</dt><dd>d</dd></dl><p>H<sub>2</sub>O x<sup>2</sup>"
+                                + " <b>b</b><i>i</i><u>u</u><s>s</s></p>");
     }
 
     @Test
     void keepsTableBasics() {
-        assertThat(sanitize("<table class=\"x\"><caption>C</caption><tr><th scope=\"col\">h</th></tr>"
-                + "<tr><td colspan=\"2\" style=\"color:red\">c</td><td></td></tr></table>"))
-                .isEqualTo("<table><caption>C</caption><tbody><tr><th scope=\"col\">h</th></tr>"
-                        + "<tr><td colspan=\"2\">c</td><td></td></tr></tbody></table>");
+        assertThat(
+                        sanitize(
+                                "<table class=\"x\"><caption>C</caption><tr><th scope=\"col\">h</th></tr>"
+                                        + "<tr><td colspan=\"2\" style=\"color:red\">c</td><td></td></tr></table>"))
+                .isEqualTo(
+                        "<table><caption>C</caption><tbody><tr><th scope=\"col\">h</th></tr>"
+                                + "<tr><td colspan=\"2\">c</td><td></td></tr></tbody></table>");
     }
 
     @Test
     void keepsFigureWithCaption() {
-        assertThat(sanitize("<figure class=\"wp\"><img src=\"i.jpg\" alt=\"a\" title=\"t\" width=\"600\" height=\"400\">"
-                + "<figcaption>Cap</figcaption></figure>"))
-                .isEqualTo("<figure><img src=\"https://site.example/news/i.jpg\" alt=\"a\" title=\"t\" width=\"600\""
-                        + " height=\"400\"><figcaption>Cap</figcaption></figure>");
+        assertThat(
+                        sanitize(
+                                "<figure class=\"wp\"><img src=\"i.jpg\" alt=\"a\" title=\"t\" width=\"600\" height=\"400\">"
+                                        + "<figcaption>Cap</figcaption></figure>"))
+                .isEqualTo(
+                        "<figure><img src=\"https://site.example/news/i.jpg\" alt=\"a\" title=\"t\" width=\"600\""
+                                + " height=\"400\"><figcaption>Cap</figcaption></figure>");
     }
 
     @Test
     void dropsScriptWithItsContent() {
-        assertThat(sanitize("<p>Hi<script>alert('x')</script></p><script src=\"https://evil/x.js\"></script>"))
+        assertThat(
+                        sanitize(
+                                "<p>Hi<script>alert('x')</script></p><script src=\"https://evil/x.js\"></script>"))
                 .isEqualTo("<p>Hi</p>");
     }
 
@@ -64,37 +75,57 @@ class HtmlSanitizerTest {
 
     @Test
     void dropsEventHandlers() {
-        assertThat(sanitize("<img src=\"https://x.example/a.png\" onerror=\"alert(1)\"><p onclick=\"x()\""
-                + " onmouseover=\"y()\">T</p>"))
+        assertThat(
+                        sanitize(
+                                "<img src=\"https://x.example/a.png\" onerror=\"alert(1)\"><p onclick=\"x()\""
+                                        + " onmouseover=\"y()\">T</p>"))
                 .isEqualTo("<img src=\"https://x.example/a.png\"><p>T</p>");
     }
 
     @Test
     void dropsStyleClassAndIdAttributes() {
-        assertThat(sanitize("<p style=\"background:url(javascript:alert(1))\" class=\"c\" id=\"i\">T</p>"))
+        assertThat(
+                        sanitize(
+                                "<p style=\"background:url(javascript:alert(1))\" class=\"c\" id=\"i\">T</p>"))
                 .isEqualTo("<p>T</p>");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-            "jav&#x09;ascript:alert(1)", "jav&#x0A;ascript:alert(1)", "&#106;avascript:alert(1)",
-            "javascript&colon;alert(1)", "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4=",
-            "file:///etc/passwd", "ftp://files.example/x"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                " javascript:alert(1)",
+                "jav&#x09;ascript:alert(1)",
+                "jav&#x0A;ascript:alert(1)",
+                "&#106;avascript:alert(1)",
+                "javascript&colon;alert(1)",
+                "vbscript:msgbox(1)",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                "file:///etc/passwd",
+                "ftp://files.example/x"
+            })
     void linksWithUnsafeProtocolsLoseTheirHrefButKeepTheirText(String href) {
         assertThat(sanitize("<p><a href=\"" + href + "\">click</a></p>")).isEqualTo("<p>click</p>");
     }
 
     @Test
     void httpHttpsAndMailtoLinksGetNofollowNoopener() {
-        assertThat(sanitize("<a href=\"https://a.example/x\" target=\"_blank\" rel=\"opener\">a</a>"
-                + "<a href=\"http://b.example/\">b</a><a href=\"mailto:desk@site.example\">m</a>"))
-                .isEqualTo("<a href=\"https://a.example/x\" rel=\"nofollow noopener\">a</a>"
-                        + "<a href=\"http://b.example/\" rel=\"nofollow noopener\">b</a>"
-                        + "<a href=\"mailto:desk@site.example\" rel=\"nofollow noopener\">m</a>");
+        assertThat(
+                        sanitize(
+                                "<a href=\"https://a.example/x\" target=\"_blank\" rel=\"opener\">a</a>"
+                                        + "<a href=\"http://b.example/\">b</a><a href=\"mailto:desk@site.example\">m</a>"))
+                .isEqualTo(
+                        "<a href=\"https://a.example/x\" rel=\"nofollow noopener\">a</a>"
+                                + "<a href=\"http://b.example/\" rel=\"nofollow noopener\">b</a>"
+                                + "<a href=\"mailto:desk@site.example\" rel=\"nofollow noopener\">m</a>");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             /abs/path          | https://site.example/abs/path
             other.html         | https://site.example/news/other.html
             ../up.html         | https://site.example/up.html
@@ -114,67 +145,93 @@ class HtmlSanitizerTest {
 
     @Test
     void withoutBaseRelativeLinksAndImagesAreDropped() {
-        assertThat(HtmlSanitizer.sanitize("<p><a href=\"/rel\">r</a><img src=\"/i.jpg\"> "
-                + "<a href=\"https://abs.example/\">a</a></p>", null))
-                .isEqualTo("<p>r <a href=\"https://abs.example/\" rel=\"nofollow noopener\">a</a></p>");
+        assertThat(
+                        HtmlSanitizer.sanitize(
+                                "<p><a href=\"/rel\">r</a><img src=\"/i.jpg\"> "
+                                        + "<a href=\"https://abs.example/\">a</a></p>",
+                                null))
+                .isEqualTo(
+                        "<p>r <a href=\"https://abs.example/\" rel=\"nofollow noopener\">a</a></p>");
     }
 
     @Test
     void baseTagInsideTheContentDoesNotRedirectLinks() {
         assertThat(sanitize("<base href=\"https://evil.example/\"><a href=\"x\">x</a>"))
-                .isEqualTo("<a href=\"https://site.example/news/x\" rel=\"nofollow noopener\">x</a>");
+                .isEqualTo(
+                        "<a href=\"https://site.example/news/x\" rel=\"nofollow noopener\">x</a>");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)", "vbscript:x",
-            "jav&#x09;ascript:alert(1)", "ftp://x.example/a.png"})
+    @ValueSource(
+            strings = {
+                "data:image/png;base64,iVBORw0KGgo=",
+                "javascript:alert(1)",
+                "vbscript:x",
+                "jav&#x09;ascript:alert(1)",
+                "ftp://x.example/a.png"
+            })
     void imagesWithUnsafeSourcesAreRemoved(String src) {
         assertThat(sanitize("<p>a<img src=\"" + src + "\" alt=\"x\">b</p>")).isEqualTo("<p>ab</p>");
     }
 
     @Test
     void dropsIframeWithItsFallbackText() {
-        assertThat(sanitize("<p>a</p><iframe src=\"https://video.example/embed\">Your browser</iframe>"))
+        assertThat(
+                        sanitize(
+                                "<p>a</p><iframe src=\"https://video.example/embed\">Your browser</iframe>"))
                 .isEqualTo("<p>a</p>");
     }
 
     @Test
     void dropsObjectEmbedAndApplet() {
-        assertThat(sanitize("<object data=\"x.swf\"><param name=\"a\" value=\"b\">Fallback</object>"
-                + "<embed src=\"y.swf\"><applet code=\"Z\">z</applet><p>kept</p>")).isEqualTo("<p>kept</p>");
+        assertThat(
+                        sanitize(
+                                "<object data=\"x.swf\"><param name=\"a\" value=\"b\">Fallback</object>"
+                                        + "<embed src=\"y.swf\"><applet code=\"Z\">z</applet><p>kept</p>"))
+                .isEqualTo("<p>kept</p>");
     }
 
     @Test
     void dropsFormsAndTheirControls() {
-        assertThat(sanitize("<form action=\"https://evil.example/\"><label>Email</label><input name=\"e\">"
-                + "<textarea>t</textarea><select><option>o</option></select><button>Sign up</button></form>"
-                + "<p>after</p><input type=\"hidden\"><button onclick=\"x()\">Go</button>"))
+        assertThat(
+                        sanitize(
+                                "<form action=\"https://evil.example/\"><label>Email</label><input name=\"e\">"
+                                        + "<textarea>t</textarea><select><option>o</option></select><button>Sign up</button></form>"
+                                        + "<p>after</p><input type=\"hidden\"><button onclick=\"x()\">Go</button>"))
                 .isEqualTo("<p>after</p>");
     }
 
     @Test
     void dropsSvgAndMathWithEverythingInside() {
-        assertThat(sanitize("<svg onload=\"alert(1)\"><a href=\"https://x.example\">t</a><script>1</script>"
-                + "<foreignObject><p>inner</p></foreignObject></svg><math><mi>x</mi></math><p>ok</p>"))
+        assertThat(
+                        sanitize(
+                                "<svg onload=\"alert(1)\"><a href=\"https://x.example\">t</a><script>1</script>"
+                                        + "<foreignObject><p>inner</p></foreignObject></svg><math><mi>x</mi></math><p>ok</p>"))
                 .isEqualTo("<p>ok</p>");
     }
 
     @Test
     void dropsMetaRefreshAndLinkTags() {
-        assertThat(sanitize("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
-                + "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\"><p>Story</p>"))
+        assertThat(
+                        sanitize(
+                                "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
+                                        + "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\"><p>Story</p>"))
                 .isEqualTo("<p>Story</p>");
     }
 
     @Test
     void dropsAudioVideoCanvasAndTemplates() {
-        assertThat(sanitize("<video src=\"v.mp4\" poster=\"p.jpg\">no video</video><audio src=\"a.mp3\">no"
-                + " audio</audio><canvas>c</canvas><template><p>t</p></template><p>ok</p>")).isEqualTo("<p>ok</p>");
+        assertThat(
+                        sanitize(
+                                "<video src=\"v.mp4\" poster=\"p.jpg\">no video</video><audio src=\"a.mp3\">no"
+                                        + " audio</audio><canvas>c</canvas><template><p>t</p></template><p>ok</p>"))
+                .isEqualTo("<p>ok</p>");
     }
 
     @Test
     void dropsHtmlComments() {
-        assertThat(sanitize("<p>a<!-- [if IE]><script>x</script><![endif] -->b</p>")).isEqualTo("<p>ab</p>");
+        assertThat(sanitize("<p>a<!-- [if IE]><script>x</script><![endif] -->b</p>"))
+                .isEqualTo("<p>ab</p>");
     }
 
     @Test
@@ -184,7 +241,10 @@ class HtmlSanitizerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             width="1" height="1"
             width="0" height="0"
             width="1px" height="1px"
@@ -193,7 +253,11 @@ class HtmlSanitizerTest {
             width="1" height="0"
             """)
     void removesTrackingPixels(String size) {
-        assertThat(sanitize("<p>Story<img src=\"https://stats.example/p.gif?id=1\" " + size + "></p>"))
+        assertThat(
+                        sanitize(
+                                "<p>Story<img src=\"https://stats.example/p.gif?id=1\" "
+                                        + size
+                                        + "></p>"))
                 .isEqualTo("<p>Story</p>");
     }
 
@@ -210,7 +274,10 @@ class HtmlSanitizerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             data-src="/real.jpg"
             data-lazy-src="/real.jpg"
             data-original="/real.jpg"
@@ -223,22 +290,36 @@ class HtmlSanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"data:image/gif;base64,R0lGODlhAQABAAAAACw=", "/img/placeholder.png",
-            "/wp-content/lazy-load.gif", "https://site.example/blank.gif", ""})
+    @ValueSource(
+            strings = {
+                "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+                "/img/placeholder.png",
+                "/wp-content/lazy-load.gif",
+                "https://site.example/blank.gif",
+                ""
+            })
     void lazyImagesWithPlaceholderSourceBecomeReal(String placeholder) {
-        assertThat(sanitize("<img src=\"" + placeholder + "\" data-src=\"https://cdn.example/photo.jpg\">"))
+        assertThat(
+                        sanitize(
+                                "<img src=\""
+                                        + placeholder
+                                        + "\" data-src=\"https://cdn.example/photo.jpg\">"))
                 .isEqualTo("<img src=\"https://cdn.example/photo.jpg\">");
     }
 
     @Test
     void realSourceIsNotReplacedByLazyAttribute() {
-        assertThat(sanitize("<img src=\"https://cdn.example/a.jpg\" data-src=\"https://cdn.example/b.jpg\">"))
+        assertThat(
+                        sanitize(
+                                "<img src=\"https://cdn.example/a.jpg\" data-src=\"https://cdn.example/b.jpg\">"))
                 .isEqualTo("<img src=\"https://cdn.example/a.jpg\">");
     }
 
     @Test
     void srcsetUrlsMayContainCommas() {
-        assertThat(sanitize("<img srcset=\"https://cdn.example/w_100,h_100/a.jpg 1x, https://cdn.example/b.jpg 2x\">"))
+        assertThat(
+                        sanitize(
+                                "<img srcset=\"https://cdn.example/w_100,h_100/a.jpg 1x, https://cdn.example/b.jpg 2x\">"))
                 .isEqualTo("<img src=\"https://cdn.example/w_100,h_100/a.jpg\">");
     }
 
@@ -250,13 +331,16 @@ class HtmlSanitizerTest {
 
     @Test
     void noscriptImageIsUsedWhenTheScriptedOneHasNoSource() {
-        assertThat(sanitize("<img class=\"lazy\"><noscript><img src=\"/b.jpg\" alt=\"B\"></noscript>"))
+        assertThat(
+                        sanitize(
+                                "<img class=\"lazy\"><noscript><img src=\"/b.jpg\" alt=\"B\"></noscript>"))
                 .isEqualTo("<img src=\"https://site.example/b.jpg\" alt=\"B\">");
     }
 
     @Test
     void noscriptNoticeWithoutImageIsDropped() {
-        assertThat(sanitize("<noscript><p>Please enable JavaScript</p></noscript><p>ok</p>")).isEqualTo("<p>ok</p>");
+        assertThat(sanitize("<noscript><p>Please enable JavaScript</p></noscript><p>ok</p>"))
+                .isEqualTo("<p>ok</p>");
     }
 
     @Test
@@ -267,7 +351,9 @@ class HtmlSanitizerTest {
 
     @Test
     void pictureSourcesAreDroppedButItsImageStays() {
-        assertThat(sanitize("<picture><source srcset=\"/a.webp\" type=\"image/webp\"><img src=\"/a.jpg\"></picture>"))
+        assertThat(
+                        sanitize(
+                                "<picture><source srcset=\"/a.webp\" type=\"image/webp\"><img src=\"/a.jpg\"></picture>"))
                 .isEqualTo("<img src=\"https://site.example/a.jpg\">");
     }
 
@@ -278,16 +364,20 @@ class HtmlSanitizerTest {
 
     @Test
     void nestedLayoutContainersAreFlattenedKeepingLooseText() {
-        assertThat(sanitize("<article><header><h1>T</h1></header><section class=\"body\">Lead <b>text</b>"
-                + "<p>Para</p>tail</section></article>"))
+        assertThat(
+                        sanitize(
+                                "<article><header><h1>T</h1></header><section class=\"body\">Lead <b>text</b>"
+                                        + "<p>Para</p>tail</section></article>"))
                 .isEqualTo("<h1>T</h1><p>Lead <b>text</b></p><p>Para</p><p>tail</p>");
     }
 
     @Test
     void emptyWrappersLeftBehindAreRemoved() {
-        assertThat(sanitize("<p>&nbsp;</p><p><br></p><p><a href=\"https://x.example/\">"
-                + "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"></a></p><div><span> </span></div>"
-                + "<ul><li></li></ul><p>Keep</p>"))
+        assertThat(
+                        sanitize(
+                                "<p>&nbsp;</p><p><br></p><p><a href=\"https://x.example/\">"
+                                        + "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"></a></p><div><span> </span></div>"
+                                        + "<ul><li></li></ul><p>Keep</p>"))
                 .isEqualTo("<p>Keep</p>");
     }
 
@@ -305,7 +395,9 @@ class HtmlSanitizerTest {
 
     @Test
     void outputIsStableWhenSanitizedAgain() {
-        String once = sanitize("<div>One <a href=\"/x\">link</a></div><img data-src=\"/i.jpg\"><p>Two</p>");
+        String once =
+                sanitize(
+                        "<div>One <a href=\"/x\">link</a></div><img data-src=\"/i.jpg\"><p>Two</p>");
         assertThat(HtmlSanitizer.sanitize(once, BASE)).isEqualTo(once);
     }
 }

@@ -19,8 +19,10 @@ class HtmlTextTest {
 
     @Test
     void blockElementsArePargraphsInDocumentOrder() {
-        assertThat(HtmlText.paragraphs("<h1>Head</h1><p>One <b>bold</b> text.</p><ul><li>a</li><li>b</li></ul>"
-                + "<blockquote>Quote</blockquote><h3>Sub</h3>"))
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<h1>Head</h1><p>One <b>bold</b> text.</p><ul><li>a</li><li>b</li></ul>"
+                                        + "<blockquote>Quote</blockquote><h3>Sub</h3>"))
                 .containsExactly("Head", "One bold text.", "a", "b", "Quote", "Sub");
     }
 
@@ -38,31 +40,45 @@ class HtmlTextTest {
 
     @Test
     void divTextAroundNestedBlocksKeepsItsOrder() {
-        assertThat(HtmlText.paragraphs("<div>Lead text<p>Inner</p>tail <i>end</i></div><div>Next</div>"))
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<div>Lead text<p>Inner</p>tail <i>end</i></div><div>Next</div>"))
                 .containsExactly("Lead text", "Inner", "tail end", "Next");
     }
 
     @Test
     void figcaptionsAreKeptByDefault() {
-        assertThat(HtmlText.paragraphs("<figure><img src=\"a.jpg\"><figcaption>Caption [PPIO]</figcaption></figure>"
-                + "<p>Story.</p>")).containsExactly("Caption [PPIO]", "Story.");
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<figure><img src=\"a.jpg\"><figcaption>Caption [PPIO]</figcaption></figure>"
+                                        + "<p>Story.</p>"))
+                .containsExactly("Caption [PPIO]", "Story.");
     }
 
     @Test
     void figcaptionsCanBeDropped() {
-        assertThat(HtmlText.paragraphs("<figure><img src=\"a.jpg\"><figcaption>Caption <b>[PPIO]</b></figcaption>"
-                + "</figure><p>Story.</p>", true)).containsExactly("Story.");
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<figure><img src=\"a.jpg\"><figcaption>Caption <b>[PPIO]</b></figcaption>"
+                                        + "</figure><p>Story.</p>",
+                                true))
+                .containsExactly("Story.");
     }
 
     @Test
     void invisibleElementsAreSkipped() {
-        assertThat(HtmlText.paragraphs("<p>a</p><script>var x = 1;</script><style>p{}</style><noscript>enable JS"
-                + "</noscript><template><p>t</p></template><p>b</p>")).containsExactly("a", "b");
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<p>a</p><script>var x = 1;</script><style>p{}</style><noscript>enable JS"
+                                        + "</noscript><template><p>t</p></template><p>b</p>"))
+                .containsExactly("a", "b");
     }
 
     @Test
     void whitespaceEntitiesAndTypographyAreCleaned() {
-        assertThat(HtmlText.paragraphs("<p>  \u201CHello\u201D&nbsp;&nbsp;world \u2014 it\u2019s\n  fine&hellip; </p>"))
+        assertThat(
+                        HtmlText.paragraphs(
+                                "<p>  \u201CHello\u201D&nbsp;&nbsp;world \u2014 it\u2019s\n  fine&hellip; </p>"))
                 .containsExactly("\"Hello\" world - it's fine...");
     }
 
@@ -74,23 +90,29 @@ class HtmlTextTest {
 
     @Test
     void tableCellsAreSeparate() {
-        assertThat(HtmlText.paragraphs("<table><tr><td>a</td><td>b</td></tr></table>")).containsExactly("a", "b");
+        assertThat(HtmlText.paragraphs("<table><tr><td>a</td><td>b</td></tr></table>"))
+                .containsExactly("a", "b");
     }
 
     @Test
     void plainTextIsSplitAtLineBreaks() {
-        assertThat(HtmlText.paragraphs("First para.\n\nSecond para,\nthird line.\r\n \u00A0\nLast & final"))
+        assertThat(
+                        HtmlText.paragraphs(
+                                "First para.\n\nSecond para,\nthird line.\r\n \u00A0\nLast & final"))
                 .containsExactly("First para.", "Second para,", "third line.", "Last & final");
     }
 
     @Test
     void plainTextEntitiesAreDecoded() {
-        assertThat(HtmlText.paragraphs("Tom &amp; Jerry &#8212; friends")).containsExactly("Tom & Jerry - friends");
+        assertThat(HtmlText.paragraphs("Tom &amp; Jerry &#8212; friends"))
+                .containsExactly("Tom & Jerry - friends");
     }
 
     @Test
     void doublyEscapedHtmlIsReadAsHtml() {
-        assertThat(HtmlText.paragraphs("&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two &amp;amp; three&lt;/p&gt;"))
+        assertThat(
+                        HtmlText.paragraphs(
+                                "&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two &amp;amp; three&lt;/p&gt;"))
                 .containsExactly("One", "Two & three");
     }
 

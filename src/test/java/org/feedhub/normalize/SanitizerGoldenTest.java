@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files for the sanitizer: {@code golden/sanitize/NAME.in.html} is story HTML as a feed or a page may
- * carry it (every dangerous construct we know of, and the structure that must survive), {@code NAME.out.html}
- * what feedhub republishes, sanitized against the base {@value #BASE}.
+ * Golden files for the sanitizer: {@code golden/sanitize/NAME.in.html} is story HTML as a feed or a
+ * page may carry it (every dangerous construct we know of, and the structure that must survive),
+ * {@code NAME.out.html} what feedhub republishes, sanitized against the base {@value #BASE}.
  */
 class SanitizerGoldenTest {
     static final String BASE = "https://site.example/news/story.html";
@@ -27,8 +26,13 @@ class SanitizerGoldenTest {
 
     static Stream<String> cases() throws Exception {
         try (Stream<Path> files = Files.list(root())) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".in.html"))
-                    .map(n -> n.substring(0, n.length() - ".in.html".length())).sorted().toList().stream();
+            return files
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".in.html"))
+                    .map(n -> n.substring(0, n.length() - ".in.html".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -41,7 +45,9 @@ class SanitizerGoldenTest {
     @MethodSource("cases")
     void sanitizesAsExpected(String name) throws Exception {
         String in = Files.readString(root().resolve(name + ".in.html"), StandardCharsets.UTF_8);
-        String expected = Files.readString(root().resolve(name + ".out.html"), StandardCharsets.UTF_8).strip();
+        String expected =
+                Files.readString(root().resolve(name + ".out.html"), StandardCharsets.UTF_8)
+                        .strip();
         String out = HtmlSanitizer.sanitize(in, BASE);
         assertThat(out).as(name).isEqualTo(expected);
         assertThat(HtmlSanitizer.sanitize(out, BASE)).as(name + " sanitized again").isEqualTo(out);
@@ -51,15 +57,45 @@ class SanitizerGoldenTest {
     /** Whatever the expected file says, nothing executable may be in it. */
     private static void assertSafe(String name, String html) {
         for (Element el : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-            assertThat(el.normalName()).as(name).isNotIn("script", "style", "iframe", "object", "embed", "form", "input",
-                    "svg", "math", "base", "meta", "link", "template", "frame", "frameset", "applet");
-            el.attributes().forEach(a -> {
-                assertThat(a.getKey()).as(name + " attribute").doesNotStartWith("on").isNotIn("style", "srcdoc",
-                        "formaction", "xlink:href", "background");
-                if (a.getKey().equals("href") || a.getKey().equals("src") || a.getKey().equals("cite")) {
-                    assertThat(a.getValue()).as(name + " " + a.getKey()).matches("(?i)^(https?://|mailto:).*");
-                }
-            });
+            assertThat(el.normalName())
+                    .as(name)
+                    .isNotIn(
+                            "script",
+                            "style",
+                            "iframe",
+                            "object",
+                            "embed",
+                            "form",
+                            "input",
+                            "svg",
+                            "math",
+                            "base",
+                            "meta",
+                            "link",
+                            "template",
+                            "frame",
+                            "frameset",
+                            "applet");
+            el.attributes()
+                    .forEach(
+                            a -> {
+                                assertThat(a.getKey())
+                                        .as(name + " attribute")
+                                        .doesNotStartWith("on")
+                                        .isNotIn(
+                                                "style",
+                                                "srcdoc",
+                                                "formaction",
+                                                "xlink:href",
+                                                "background");
+                                if (a.getKey().equals("href")
+                                        || a.getKey().equals("src")
+                                        || a.getKey().equals("cite")) {
+                                    assertThat(a.getValue())
+                                            .as(name + " " + a.getKey())
+                                            .matches("(?i)^(https?://|mailto:).*");
+                                }
+                            });
         }
     }
 }

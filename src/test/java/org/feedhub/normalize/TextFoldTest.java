@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextFoldTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             Lavrov             | lavrov
             LAVROV             | lavrov
             Crème Brûlée       | creme brulee
@@ -49,7 +52,8 @@ class TextFoldTest {
     void marksOutsideLatinGreekAndCyrillicAreKept() {
         assertThat(TextFold.fold("हिन्दी")).isEqualTo("हिन्दी");
         String hebrew = "\u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD"; // shalom with points
-        assertThat(TextFold.fold(hebrew)).isEqualTo(Normalizer.normalize(hebrew, Normalizer.Form.NFC))
+        assertThat(TextFold.fold(hebrew))
+                .isEqualTo(Normalizer.normalize(hebrew, Normalizer.Form.NFC))
                 .contains("\u05B8");
     }
 
@@ -60,6 +64,8 @@ class TextFoldTest {
 
     @Test
     void decomposedAndComposedAccentsFoldAlike() {
-        assertThat(TextFold.fold("Pe\u0301rez")).isEqualTo(TextFold.fold("P\u00E9rez")).isEqualTo("perez");
+        assertThat(TextFold.fold("Pe\u0301rez"))
+                .isEqualTo(TextFold.fold("P\u00E9rez"))
+                .isEqualTo("perez");
     }
 }

@@ -8,8 +8,8 @@ class WordsTest {
 
     @Test
     void splitsAtPunctuationApostrophesAndHyphens() {
-        assertThat(Words.of("Lavrov's Iran-backed S-400, \"really\"!")).containsExactly("lavrov", "s", "iran",
-                "backed", "s", "400", "really");
+        assertThat(Words.of("Lavrov's Iran-backed S-400, \"really\"!"))
+                .containsExactly("lavrov", "s", "iran", "backed", "s", "400", "really");
     }
 
     @Test
@@ -19,12 +19,14 @@ class WordsTest {
 
     @Test
     void keepsCyrillicWords() {
-        assertThat(Words.of("Сергей Лавров заявил: «Нет»")).containsExactly("сергей", "лавров", "заявил", "нет");
+        assertThat(Words.of("Сергей Лавров заявил: «Нет»"))
+                .containsExactly("сергей", "лавров", "заявил", "нет");
     }
 
     @Test
     void chineseAndJapaneseCharactersAreWordsEach() {
-        assertThat(Words.of("北京市 and 東京タワー")).containsExactly("北", "京", "市", "and", "東", "京", "タ", "ワ", "ー");
+        assertThat(Words.of("北京市 and 東京タワー"))
+                .containsExactly("北", "京", "市", "and", "東", "京", "タ", "ワ", "ー");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.feedhub.parse.ParseFixtures.parse;
 
 import java.nio.charset.Charset;
-
 import org.junit.jupiter.api.Test;
 
 /** BOM, then header, then XML declaration / meta, then a UTF-8 check, then windows-1252. */
@@ -17,29 +16,49 @@ class CharsetsTest {
 
     @Test
     void windows1251FromTheXmlDeclarationWithoutHeaderCharset() throws Exception {
-        ParsedFeed f = parse("rss-cp1251-declared.xml", "application/rss+xml", "https://vesti.example/rss");
+        ParsedFeed f =
+                parse(
+                        "rss-cp1251-declared.xml",
+                        "application/rss+xml",
+                        "https://vesti.example/rss");
         assertThat(f.title()).isEqualTo("Вести");
         assertThat(f.items().get(0).title()).isEqualTo(RU_TITLE);
-        assertThat(f.items().get(0).summaryHtml()).isEqualTo("Министр иностранных дел России — в Женеве.");
+        assertThat(f.items().get(0).summaryHtml())
+                .isEqualTo("Министр иностранных дел России — в Женеве.");
     }
 
     @Test
     void windows1251FromTheHeaderWithoutDeclaration() throws Exception {
-        ParsedFeed f = parse("rss-cp1251-undeclared.xml", "text/xml; charset=windows-1251", "https://vesti.example/rss");
+        ParsedFeed f =
+                parse(
+                        "rss-cp1251-undeclared.xml",
+                        "text/xml; charset=windows-1251",
+                        "https://vesti.example/rss");
         assertThat(f.title()).isEqualTo("Вести");
         assertThat(f.items().get(0).title()).isEqualTo(RU_TITLE);
     }
 
     @Test
     void headerCharsetIsQuotedAndCaseInsensitive() throws Exception {
-        ParsedFeed f = parse("rss-cp1251-undeclared.xml", "text/xml;Charset=\"Windows-1251\"", "https://vesti.example/rss");
+        ParsedFeed f =
+                parse(
+                        "rss-cp1251-undeclared.xml",
+                        "text/xml;Charset=\"Windows-1251\"",
+                        "https://vesti.example/rss");
         assertThat(f.items().get(0).title()).isEqualTo(RU_TITLE);
     }
 
     @Test
     void headerCharsetWinsOverTheXmlDeclaration() throws Exception {
-        byte[] utf8 = new String(ParseFixtures.bytes("rss-cp1251-declared.xml"), CP1251).getBytes(UTF_8);
-        ParsedFeed f = new FeedParser().parse(utf8, "application/xml; charset=utf-8", "https://vesti.example/rss", null);
+        byte[] utf8 =
+                new String(ParseFixtures.bytes("rss-cp1251-declared.xml"), CP1251).getBytes(UTF_8);
+        ParsedFeed f =
+                new FeedParser()
+                        .parse(
+                                utf8,
+                                "application/xml; charset=utf-8",
+                                "https://vesti.example/rss",
+                                null);
         assertThat(f.items().get(0).title()).isEqualTo(RU_TITLE);
     }
 
@@ -52,14 +71,22 @@ class CharsetsTest {
 
     @Test
     void utf8WithBomAndAMatchingHeaderLosesTheBom() throws Exception {
-        ParsedFeed f = parse("rss-utf8-bom.xml", "application/rss+xml; charset=UTF-8", "https://u.example/rss");
+        ParsedFeed f =
+                parse(
+                        "rss-utf8-bom.xml",
+                        "application/rss+xml; charset=UTF-8",
+                        "https://u.example/rss");
         assertThat(f.items().get(0).title()).isEqualTo(UNI_TITLE);
     }
 
     @Test
     void aByteOrderMarkWinsOverAWrongHeaderCharset() throws Exception {
-        byte[] body = concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "<rss>Лавров café</rss>".getBytes(UTF_8));
-        assertThat(Charsets.decode(body, "application/rss+xml; charset=ISO-8859-1")).isEqualTo("<rss>Лавров café</rss>");
+        byte[] body =
+                concat(
+                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                        "<rss>Лавров café</rss>".getBytes(UTF_8));
+        assertThat(Charsets.decode(body, "application/rss+xml; charset=ISO-8859-1"))
+                .isEqualTo("<rss>Лавров café</rss>");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -90,7 +117,8 @@ class CharsetsTest {
 
     @Test
     void utf16DeclarationOnUtf8BytesIsIgnored() throws Exception {
-        // .NET's StringWriter writes encoding="utf-16" whatever the bytes: a declaration readable as ASCII
+        // .NET's StringWriter writes encoding="utf-16" whatever the bytes: a declaration readable
+        // as ASCII
         // cannot be UTF-16, so the bytes decide.
         ParsedFeed f = parse("rss-declares-utf16-is-utf8.xml", null, "https://u.example/rss");
         assertThat(f.items().get(0).title()).isEqualTo(UNI_TITLE);
@@ -106,7 +134,8 @@ class CharsetsTest {
 
     @Test
     void validUtf8WithoutAnyLabelIsUtf8() {
-        assertThat(Charsets.decode("<rss>Женева</rss>".getBytes(UTF_8), null)).isEqualTo("<rss>Женева</rss>");
+        assertThat(Charsets.decode("<rss>Женева</rss>".getBytes(UTF_8), null))
+                .isEqualTo("<rss>Женева</rss>");
     }
 
     @Test
@@ -117,20 +146,26 @@ class CharsetsTest {
 
     @Test
     void unknownHeaderCharsetFallsThroughToTheDeclaration() {
-        byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><a>Женева</a>".getBytes(CP1251);
-        assertThat(Charsets.decode(body, "text/xml; charset=no-such-charset")).endsWith("<a>Женева</a>");
+        byte[] body =
+                "<?xml version=\"1.0\" encoding=\"windows-1251\"?><a>Женева</a>".getBytes(CP1251);
+        assertThat(Charsets.decode(body, "text/xml; charset=no-such-charset"))
+                .endsWith("<a>Женева</a>");
     }
 
     @Test
     void htmlMetaCharsetIsHonoured() {
-        byte[] body = "<html><head><meta charset=\"windows-1251\"><title>Женева</title></head></html>".getBytes(CP1251);
+        byte[] body =
+                "<html><head><meta charset=\"windows-1251\"><title>Женева</title></head></html>"
+                        .getBytes(CP1251);
         assertThat(Charsets.decode(body, "text/html")).contains("<title>Женева</title>");
     }
 
     @Test
     void htmlHttpEquivContentTypeCharsetIsHonoured() {
-        byte[] body = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
-                + "<title>Женева</title></head></html>").getBytes(CP1251);
+        byte[] body =
+                ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+                                + "<title>Женева</title></head></html>")
+                        .getBytes(CP1251);
         assertThat(Charsets.decode(body, null)).contains("<title>Женева</title>");
     }
 
@@ -142,7 +177,8 @@ class CharsetsTest {
 
     @Test
     void bomOnlyBodyIsEmptyText() {
-        assertThat(Charsets.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, null)).isEmpty();
+        assertThat(Charsets.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, null))
+                .isEmpty();
     }
 
     @Test

@@ -9,20 +9,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 /**
- * DOCTYPEs and external entities are never resolved. A WireMock server stands in for the attacker's DTD host:
- * it must never be asked for anything.
+ * DOCTYPEs and external entities are never resolved. A WireMock server stands in for the attacker's
+ * DTD host: it must never be asked for anything.
  */
 class HostileXmlTest {
     static final WireMockServer dtdHost = new WireMockServer(wireMockConfig().dynamicPort());
@@ -30,8 +28,12 @@ class HostileXmlTest {
     @BeforeAll
     static void start() {
         dtdHost.start();
-        dtdHost.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withBody("<!ENTITY send \"LEAKED-BY-DTD\">")));
+        dtdHost.stubFor(
+                any(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody("<!ENTITY send \"LEAKED-BY-DTD\">")));
     }
 
     @AfterAll
@@ -40,8 +42,9 @@ class HostileXmlTest {
     }
 
     private static byte[] fixture(String name) {
-        String text = new String(ParseFixtures.bytes(name), UTF_8)
-                .replace("DTD_URL", "http://127.0.0.1:" + dtdHost.port() + "/evil.dtd");
+        String text =
+                new String(ParseFixtures.bytes(name), UTF_8)
+                        .replace("DTD_URL", "http://127.0.0.1:" + dtdHost.port() + "/evil.dtd");
         return text.getBytes(UTF_8);
     }
 
@@ -61,12 +64,19 @@ class HostileXmlTest {
     private static void assertNoLeak(String fixture) {
         ParsedFeed f;
         try {
-            f = new FeedParser().parse(fixture(fixture), "application/rss+xml", "https://evil.example/rss", null);
+            f =
+                    new FeedParser()
+                            .parse(
+                                    fixture(fixture),
+                                    "application/rss+xml",
+                                    "https://evil.example/rss",
+                                    null);
         } catch (ParseException refused) {
             assertThat(refused.getMessage()).doesNotContain("root:");
             return;
         }
-        assertThat(allText(f)).noneMatch(s -> s.contains("root:") || s.contains("/bin/") || s.contains("LEAKED"));
+        assertThat(allText(f))
+                .noneMatch(s -> s.contains("root:") || s.contains("/bin/") || s.contains("LEAKED"));
     }
 
     @Test
@@ -78,7 +88,8 @@ class HostileXmlTest {
     @Test
     void externalEntityReferenceStaysLiteralText() throws Exception {
         // the DOCTYPE is stripped, so &e; declares nothing: it is read as the text it is
-        ParsedFeed f = new FeedParser().parse(fixture("xxe.xml"), null, "https://evil.example/rss", null);
+        ParsedFeed f =
+                new FeedParser().parse(fixture("xxe.xml"), null, "https://evil.example/rss", null);
         assertThat(f.title()).isEqualTo("XXE &e;");
         assertThat(f.items().get(0).title()).isEqualTo("Leak &e;");
     }
@@ -91,15 +102,25 @@ class HostileXmlTest {
 
     @Test
     void doctypeTheCleanerCannotStripIsRefusedByTheParser() {
-        // a ']' inside an entity value defeats the DOCTYPE pattern; Rome's disallow-doctype must then refuse it
-        assertThatThrownBy(() -> new FeedParser().parse(fixture("xxe-unstrippable.xml"), null, "https://evil.example/rss", null))
+        // a ']' inside an entity value defeats the DOCTYPE pattern; Rome's disallow-doctype must
+        // then refuse it
+        assertThatThrownBy(
+                        () ->
+                                new FeedParser()
+                                        .parse(
+                                                fixture("xxe-unstrippable.xml"),
+                                                null,
+                                                "https://evil.example/rss",
+                                                null))
                 .isInstanceOf(ParseException.class)
                 .hasMessageNotContaining("root:");
     }
 
     @Test
     void externalDtdIsIgnoredAndTheFeedStillParses() throws Exception {
-        ParsedFeed f = new FeedParser().parse(fixture("external-dtd.xml"), null, "https://ok.example/rss", null);
+        ParsedFeed f =
+                new FeedParser()
+                        .parse(fixture("external-dtd.xml"), null, "https://ok.example/rss", null);
         assertThat(f.title()).isEqualTo("External DTD");
         assertThat(f.items()).extracting(ParsedItem::guid).containsExactly("ok-1");
         assertThat(dtdHost.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -111,7 +132,13 @@ class HostileXmlTest {
         long start = System.nanoTime();
         ParsedFeed f = null;
         try {
-            f = new FeedParser().parse(ParseFixtures.bytes("billion-laughs.xml"), null, "https://lol.example/rss", null);
+            f =
+                    new FeedParser()
+                            .parse(
+                                    ParseFixtures.bytes("billion-laughs.xml"),
+                                    null,
+                                    "https://lol.example/rss",
+                                    null);
         } catch (ParseException expected) {
             // refused: fine
         }
@@ -123,7 +150,8 @@ class HostileXmlTest {
 
     @Test
     void billionLaughsIsNotExpandedAtAll() throws Exception {
-        ParsedFeed f = new FeedParser().parse(ParseFixtures.bytes("billion-laughs.xml"), null, "u", null);
+        ParsedFeed f =
+                new FeedParser().parse(ParseFixtures.bytes("billion-laughs.xml"), null, "u", null);
         assertThat(f.items().get(0).title()).isEqualTo("&lol9;");
     }
 }

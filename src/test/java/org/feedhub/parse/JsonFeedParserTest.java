@@ -11,12 +11,18 @@ import org.junit.jupiter.api.Test;
 class JsonFeedParserTest {
 
     private static ParsedFeed json(String text) throws ParseException {
-        return new FeedParser().parse(text.getBytes(UTF_8), "application/feed+json", "https://j.example/feed.json", null);
+        return new FeedParser()
+                .parse(
+                        text.getBytes(UTF_8),
+                        "application/feed+json",
+                        "https://j.example/feed.json",
+                        null);
     }
 
     @Test
     void jsonFeed10WithAuthorObject() throws Exception {
-        ParsedFeed f = parse("jsonfeed10.json", "application/feed+json", "https://example.org/feed.json");
+        ParsedFeed f =
+                parse("jsonfeed10.json", "application/feed+json", "https://example.org/feed.json");
         assertThat(f.title()).isEqualTo("My Example Feed");
         assertThat(f.siteLink()).isEqualTo("https://example.org/");
         assertThat(f.baseUrl()).isEqualTo("https://example.org/feed.json");
@@ -35,11 +41,12 @@ class JsonFeedParserTest {
 
     @Test
     void jsonFeed10HtmlContentWinsOverTextAndNumericIdIsKept() throws Exception {
-        ParsedItem second = parse("jsonfeed10.json", null, "https://example.org/feed.json").items().get(1);
+        ParsedItem second =
+                parse("jsonfeed10.json", null, "https://example.org/feed.json").items().get(1);
         assertThat(second.guid()).isEqualTo("1");
         assertThat(second.title()).isEqualTo("First");
         assertThat(second.contentHtml()).isEqualTo("<p>Hello, world!</p>");
-        assertThat(second.summaryHtml()).isEqualTo("Greeting &amp; more");   // summary is plain text
+        assertThat(second.summaryHtml()).isEqualTo("Greeting &amp; more"); // summary is plain text
         assertThat(second.author()).isNull();
         assertThat(second.published()).isNull();
         assertThat(second.categories()).isEmpty();
@@ -47,7 +54,8 @@ class JsonFeedParserTest {
 
     @Test
     void jsonFeed11AuthorsContentTextOnlyAndExternalUrl() throws Exception {
-        ParsedFeed f = parse("jsonfeed11.json", "application/json", "https://links.example/feed.json");
+        ParsedFeed f =
+                parse("jsonfeed11.json", "application/json", "https://links.example/feed.json");
         assertThat(f.title()).isEqualTo("Linkblog");
         assertThat(f.siteLink()).isEqualTo("https://links.example/");
         assertThat(f.items()).hasSize(1);
@@ -55,17 +63,20 @@ class JsonFeedParserTest {
         assertThat(item.guid()).isEqualTo("https://links.example/1");
         assertThat(item.title()).isEqualTo("An outside story");
         assertThat(item.link()).isEqualTo("https://elsewhere.example/story");
-        assertThat(item.author()).isEqualTo("Linda Linker");   // the first author with a name
+        assertThat(item.author()).isEqualTo("Linda Linker"); // the first author with a name
         assertThat(item.published()).isEqualTo(at("2018-04-12T20:00:00Z"));
         assertThat(item.updated()).isNull();
         // content_text is text: escaped so nothing in it can act as markup downstream
-        assertThat(item.contentHtml()).isEqualTo("Worth reading: &lt;script&gt; is just text here &amp; so is this.");
+        assertThat(item.contentHtml())
+                .isEqualTo("Worth reading: &lt;script&gt; is just text here &amp; so is this.");
         assertThat(item.summaryHtml()).isNull();
     }
 
     @Test
     void jsonFeed11ItemWithoutAuthorsTakesTheFeedsAuthors() throws Exception {
-        ParsedFeed f = json("""
+        ParsedFeed f =
+                json(
+                        """
                 {"version": "https://jsonfeed.org/version/1.1", "title": "T",
                  "authors": [{"name": "Feed Owner"}],
                  "items": [{"id": "a", "url": "https://j.example/a", "title": "A", "content_text": "x"}]}
@@ -75,7 +86,9 @@ class JsonFeedParserTest {
 
     @Test
     void urlIsPreferredOverExternalUrl() throws Exception {
-        ParsedFeed f = json("""
+        ParsedFeed f =
+                json(
+                        """
                 {"version": "https://jsonfeed.org/version/1.1",
                  "items": [{"id": "a", "url": "https://j.example/a", "external_url": "https://other.example/",
                             "title": "A", "content_text": "x"}]}
@@ -85,7 +98,9 @@ class JsonFeedParserTest {
 
     @Test
     void unparseableDateIsNullNotAFailure() throws Exception {
-        ParsedFeed f = json("""
+        ParsedFeed f =
+                json(
+                        """
                 {"version": "https://jsonfeed.org/version/1", "items": [
                   {"id": "a", "title": "A", "content_text": "x", "date_published": "yesterday"}]}
                 """);
@@ -94,18 +109,26 @@ class JsonFeedParserTest {
 
     @Test
     void noItemsIsAnEmptyFeed() throws Exception {
-        assertThat(json("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Empty\"}").items()).isEmpty();
+        assertThat(
+                        json("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Empty\"}")
+                                .items())
+                .isEmpty();
     }
 
     @Test
     void jsonWithoutAJsonFeedVersionIsRefused() {
         assertThatThrownBy(() -> json("{\"title\": \"not a feed\", \"items\": []}"))
-                .isInstanceOf(ParseException.class).hasMessageContaining("not a JSON Feed");
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("not a JSON Feed");
     }
 
     @Test
     void brokenJsonIsAParseException() {
-        assertThatThrownBy(() -> json("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [ {"))
-                .isInstanceOf(ParseException.class).hasMessageStartingWith("invalid JSON");
+        assertThatThrownBy(
+                        () ->
+                                json(
+                                        "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [ {"))
+                .isInstanceOf(ParseException.class)
+                .hasMessageStartingWith("invalid JSON");
     }
 }

@@ -7,8 +7,7 @@ import java.time.Instant;
 
 /** Reads the fixtures under src/test/resources/parse/. */
 final class ParseFixtures {
-    private ParseFixtures() {
-    }
+    private ParseFixtures() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = ParseFixtures.class.getResourceAsStream("/parse/" + name)) {

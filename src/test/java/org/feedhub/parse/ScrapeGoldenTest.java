@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.feedhub.config.HtmlSelectors;
 import org.feedhub.config.SelectorSpec;
 import org.feedhub.normalize.HtmlText;
@@ -21,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Golden files for scraping: each folder under {@code golden/scrape/} holds a page ({@code page.html}), the
- * editor's {@code html:} block ({@code selectors.yml}), optionally the page's URL ({@code url.txt}), and what
- * feedhub must take from it ({@code expected.json}): the page title, per item its title, link, canonical link
- * (after normalizing), date and summary text, and the warnings; or the one-line {@code error}.
+ * Golden files for scraping: each folder under {@code golden/scrape/} holds a page ({@code
+ * page.html}), the editor's {@code html:} block ({@code selectors.yml}), optionally the page's URL
+ * ({@code url.txt}), and what feedhub must take from it ({@code expected.json}): the page title,
+ * per item its title, link, canonical link (after normalizing), date and summary text, and the
+ * warnings; or the one-line {@code error}.
  */
 class ScrapeGoldenTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,7 +40,12 @@ class ScrapeGoldenTest {
 
     static Stream<String> cases() throws Exception {
         try (Stream<Path> dirs = Files.list(root())) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -54,27 +58,49 @@ class ScrapeGoldenTest {
     @MethodSource("cases")
     void scrapesThePage(String name) throws Exception {
         Path dir = root().resolve(name);
-        Map<String, Object> sel = new Yaml().load(Files.readString(dir.resolve("selectors.yml"), StandardCharsets.UTF_8));
-        HtmlSelectors selectors = new HtmlSelectors(s(sel, "item"), s(sel, "title"), s(sel, "link"), s(sel, "summary"),
-                s(sel, "date"));
-        for (String v : new String[] {selectors.item(), selectors.title(), selectors.link(), selectors.summary(), selectors.date()}) {
-            if (v != null) SelectorSpec.parse(v);   // every golden selector is one feeds.yml accepts
+        Map<String, Object> sel =
+                new Yaml()
+                        .load(
+                                Files.readString(
+                                        dir.resolve("selectors.yml"), StandardCharsets.UTF_8));
+        HtmlSelectors selectors =
+                new HtmlSelectors(
+                        s(sel, "item"),
+                        s(sel, "title"),
+                        s(sel, "link"),
+                        s(sel, "summary"),
+                        s(sel, "date"));
+        for (String v :
+                new String[] {
+                    selectors.item(),
+                    selectors.title(),
+                    selectors.link(),
+                    selectors.summary(),
+                    selectors.date()
+                }) {
+            if (v != null) SelectorSpec.parse(v); // every golden selector is one feeds.yml accepts
         }
-        String url = Files.exists(dir.resolve("url.txt"))
-                ? Files.readString(dir.resolve("url.txt")).strip() : "https://scrape.example/" + name + "/";
+        String url =
+                Files.exists(dir.resolve("url.txt"))
+                        ? Files.readString(dir.resolve("url.txt")).strip()
+                        : "https://scrape.example/" + name + "/";
         byte[] page = Files.readAllBytes(dir.resolve("page.html"));
-        JsonNode expected = JSON.readTree(Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8));
+        JsonNode expected =
+                JSON.readTree(
+                        Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8));
         FeedParser parser = new FeedParser();
         if (expected.has("error")) {
             assertThatThrownBy(() -> parser.parse(page, "text/html", url, selectors))
-                    .isInstanceOf(ParseException.class).hasMessage(expected.get("error").asString());
+                    .isInstanceOf(ParseException.class)
+                    .hasMessage(expected.get("error").asString());
             return;
         }
         ParsedFeed feed = parser.parse(page, "text/html", url, selectors);
         List<Story> stories = new StoryNormalizer().normalize(feed, NOW);
         assertThat(feed.title()).as("page title").isEqualTo(expected.get("title").asString());
         List<String> actual = new ArrayList<>();
-        for (int i = 0; i < feed.items().size(); i++) actual.add(describe(feed.items().get(i), stories.get(i)));
+        for (int i = 0; i < feed.items().size(); i++)
+            actual.add(describe(feed.items().get(i), stories.get(i)));
         List<String> wanted = new ArrayList<>();
         for (JsonNode item : expected.get("items")) wanted.add(describe(item));
         assertThat(actual).as(name).containsExactlyElementsOf(wanted);
@@ -85,13 +111,23 @@ class ScrapeGoldenTest {
 
     private static String describe(ParsedItem item, Story story) {
         String summary = item.summaryHtml() == null ? null : HtmlText.text(item.summaryHtml());
-        return String.join(" | ", item.title(), item.link(), String.valueOf(story.canonicalUrl()),
-                String.valueOf(item.published()), String.valueOf(summary));
+        return String.join(
+                " | ",
+                item.title(),
+                item.link(),
+                String.valueOf(story.canonicalUrl()),
+                String.valueOf(item.published()),
+                String.valueOf(summary));
     }
 
     private static String describe(JsonNode item) {
-        return String.join(" | ", text(item, "title"), text(item, "link"), text(item, "canonical"),
-                text(item, "date") == null ? "null" : Instant.parse(text(item, "date")).toString(), String.valueOf(text(item, "summary")));
+        return String.join(
+                " | ",
+                text(item, "title"),
+                text(item, "link"),
+                text(item, "canonical"),
+                text(item, "date") == null ? "null" : Instant.parse(text(item, "date")).toString(),
+                String.valueOf(text(item, "summary")));
     }
 
     private static String text(JsonNode n, String field) {

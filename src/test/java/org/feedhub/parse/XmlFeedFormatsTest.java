@@ -11,7 +11,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void rss090() throws Exception {
-        ParsedFeed f = parse("rss090.xml", "application/rss+xml", "http://www.mozilla.org/news.rdf");
+        ParsedFeed f =
+                parse("rss090.xml", "application/rss+xml", "http://www.mozilla.org/news.rdf");
         assertThat(f.title()).isEqualTo("Mozilla Dot Org");
         assertThat(f.siteLink()).isEqualTo("http://www.mozilla.org");
         assertThat(f.baseUrl()).isEqualTo("http://www.mozilla.org/news.rdf");
@@ -40,8 +41,9 @@ class XmlFeedFormatsTest {
         ParsedItem first = f.items().get(0);
         assertThat(first.title()).isEqualTo("Giving the world a pluggable Gnutella");
         assertThat(first.link()).isEqualTo("http://writetheweb.com/read.php?item=24");
-        assertThat(first.summaryHtml()).isEqualTo(
-                "WorldOS is a framework on which to build programs that work like Freenet or Gnutella, déjà vu.");
+        assertThat(first.summaryHtml())
+                .isEqualTo(
+                        "WorldOS is a framework on which to build programs that work like Freenet or Gnutella, déjà vu.");
         assertThat(first.contentHtml()).isNull();
         assertThat(first.published()).isNull();
         assertThat(first.author()).isNull();
@@ -59,7 +61,8 @@ class XmlFeedFormatsTest {
     @Test
     void rss091NetscapeLatin1DeclarationIsHonoured() throws Exception {
         // raw ISO-8859-1 bytes (é = E9, à = E0), labelled only by the XML declaration
-        ParsedFeed f = parse("rss091-netscape.xml", "application/rss+xml", "http://writetheweb.com/rss");
+        ParsedFeed f =
+                parse("rss091-netscape.xml", "application/rss+xml", "http://writetheweb.com/rss");
         assertThat(f.items().get(0).summaryHtml()).endsWith("Gnutella, déjà vu.");
     }
 
@@ -84,7 +87,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void rss092() throws Exception {
-        ParsedFeed f = parse("rss092.xml", "application/rss+xml", "http://www.scripting.com/gd.xml");
+        ParsedFeed f =
+                parse("rss092.xml", "application/rss+xml", "http://www.scripting.com/gd.xml");
         assertThat(f.title()).isEqualTo("Dave Winer: Grateful Dead");
         assertThat(f.items()).hasSize(2);
         ParsedItem first = f.items().get(0);
@@ -98,12 +102,14 @@ class XmlFeedFormatsTest {
         ParsedItem second = f.items().get(1);
         assertThat(second.title()).isNull();
         assertThat(second.link()).isNull();
-        assertThat(second.summaryHtml()).isEqualTo("An item with no title and no link, as 0.92 allows.");
+        assertThat(second.summaryHtml())
+                .isEqualTo("An item with no title and no link, as 0.92 allows.");
     }
 
     @Test
     void rss10RdfWithDublinCore() throws Exception {
-        ParsedFeed f = parse("rss10.xml", "application/rdf+xml", "http://meerkat.oreillynet.com/rss10");
+        ParsedFeed f =
+                parse("rss10.xml", "application/rdf+xml", "http://meerkat.oreillynet.com/rss10");
         assertThat(f.title()).isEqualTo("Meerkat");
         assertThat(f.siteLink()).isEqualTo("http://meerkat.oreillynet.com");
         assertThat(f.items()).hasSize(2);
@@ -114,8 +120,9 @@ class XmlFeedFormatsTest {
         assertThat(first.author()).isEqualTo("Simon St.Laurent");
         assertThat(first.published()).isEqualTo(at("2000-01-01T12:00:00Z"));
         assertThat(first.categories()).containsExactly("XML");
-        assertThat(first.summaryHtml()).isEqualTo(
-                "XML is placing <em>increasingly</em> heavy loads on the existing technical infrastructure.");
+        assertThat(first.summaryHtml())
+                .isEqualTo(
+                        "XML is placing <em>increasingly</em> heavy loads on the existing technical infrastructure.");
         assertThat(first.contentHtml()).isNull();
         ParsedItem second = f.items().get(1);
         assertThat(second.guid()).isEqualTo("http://meerkat.oreillynet.com/two");
@@ -127,7 +134,11 @@ class XmlFeedFormatsTest {
 
     @Test
     void rss20ContentEncodedIsPreferredOverDescription() throws Exception {
-        ParsedFeed f = parse("rss20.xml", "application/rss+xml; charset=utf-8", "https://wire.example/world.rss");
+        ParsedFeed f =
+                parse(
+                        "rss20.xml",
+                        "application/rss+xml; charset=utf-8",
+                        "https://wire.example/world.rss");
         assertThat(f.title()).isEqualTo("Wire Desk");
         assertThat(f.siteLink()).isEqualTo("https://wire.example/");
         assertThat(f.items()).hasSize(3);
@@ -135,7 +146,8 @@ class XmlFeedFormatsTest {
         assertThat(first.guid()).isEqualTo("wire-1001");
         assertThat(first.title()).isEqualTo("Ministers meet in Geneva");
         assertThat(first.link()).isEqualTo("https://wire.example/2018/04/geneva");
-        assertThat(first.author()).isEqualTo("Anna Reporter");   // "desk@wire.example (Anna Reporter)"
+        assertThat(first.author())
+                .isEqualTo("Anna Reporter"); // "desk@wire.example (Anna Reporter)"
         assertThat(first.published()).isEqualTo(at("2018-04-12T20:00:00Z"));
         assertThat(first.contentHtml()).isEqualTo("<p>The <b>full</b> story.</p>");
         assertThat(first.summaryHtml()).isEqualTo("Short teaser.");
@@ -144,7 +156,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void rss20FeedburnerOrigLinkIsPreferredAsLink() throws Exception {
-        ParsedItem second = parse("rss20.xml", null, "https://wire.example/world.rss").items().get(1);
+        ParsedItem second =
+                parse("rss20.xml", null, "https://wire.example/world.rss").items().get(1);
         assertThat(second.guid()).isEqualTo("wire-1002");
         assertThat(second.link()).isEqualTo("https://wire.example/2018/04/tracked");
         assertThat(second.author()).isEqualTo("Boris Writer");
@@ -156,7 +169,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void rss20PermalinkGuidServesAsLink() throws Exception {
-        ParsedItem third = parse("rss20.xml", null, "https://wire.example/world.rss").items().get(2);
+        ParsedItem third =
+                parse("rss20.xml", null, "https://wire.example/world.rss").items().get(2);
         assertThat(third.guid()).isEqualTo("https://wire.example/2018/04/permalink");
         assertThat(third.link()).isEqualTo("https://wire.example/2018/04/permalink");
         assertThat(third.published()).isEqualTo(at("2018-04-14T00:00:00Z"));
@@ -165,7 +179,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void atom03() throws Exception {
-        ParsedFeed f = parse("atom03.xml", "application/atom+xml", "http://diveintomark.org/atom.xml");
+        ParsedFeed f =
+                parse("atom03.xml", "application/atom+xml", "http://diveintomark.org/atom.xml");
         assertThat(f.title()).isEqualTo("dive into mark");
         assertThat(f.siteLink()).isEqualTo("http://diveintomark.org/");
         assertThat(f.items()).hasSize(2);
@@ -173,7 +188,7 @@ class XmlFeedFormatsTest {
         assertThat(first.guid()).isEqualTo("tag:diveintomark.org,2003:3.2397");
         assertThat(first.title()).isEqualTo("Atom 0.3 snapshot");
         assertThat(first.link()).isEqualTo("http://diveintomark.org/2003/12/13/atom03");
-        assertThat(first.author()).isEqualTo("Mark Pilgrim");      // the feed's author, inherited
+        assertThat(first.author()).isEqualTo("Mark Pilgrim"); // the feed's author, inherited
         assertThat(first.published()).isEqualTo(at("2003-12-13T12:29:29Z"));
         assertThat(first.updated()).isEqualTo(at("2003-12-13T18:30:02Z"));
         assertThat(first.contentHtml()).isEqualTo("<p>The full <em>content</em>.</p>");
@@ -189,7 +204,11 @@ class XmlFeedFormatsTest {
 
     @Test
     void atom10ContentOverSummaryAndXmlBaseResolved() throws Exception {
-        ParsedFeed f = parse("atom10.xml", "application/atom+xml", "https://ledger.example/blog/feed.atom");
+        ParsedFeed f =
+                parse(
+                        "atom10.xml",
+                        "application/atom+xml",
+                        "https://ledger.example/blog/feed.atom");
         assertThat(f.title()).isEqualTo("The Ledger");
         assertThat(f.siteLink()).isEqualTo("https://ledger.example/");
         assertThat(f.items()).hasSize(2);
@@ -207,7 +226,8 @@ class XmlFeedFormatsTest {
 
     @Test
     void atom10EntryXmlBaseAndPlainTextSummaryEscaped() throws Exception {
-        ParsedItem second = parse("atom10.xml", null, "https://ledger.example/blog/feed.atom").items().get(1);
+        ParsedItem second =
+                parse("atom10.xml", null, "https://ledger.example/blog/feed.atom").items().get(1);
         assertThat(second.guid()).isEqualTo("tag:ledger.example,2018:2");
         assertThat(second.title()).isEqualTo("Entry-level base");
         assertThat(second.link()).isEqualTo("https://ledger.example/archive/old-story");
@@ -215,17 +235,25 @@ class XmlFeedFormatsTest {
         assertThat(second.updated()).isEqualTo(at("2018-04-11T10:00:00Z"));
         assertThat(second.contentHtml()).isNull();
         // type="text": the literal "<text>" must stay text once the value is treated as HTML
-        assertThat(second.summaryHtml()).isEqualTo("Plain &lt;text&gt; summary &amp; nothing more.");
+        assertThat(second.summaryHtml())
+                .isEqualTo("Plain &lt;text&gt; summary &amp; nothing more.");
     }
 
-    /** What a link finally points at: resolved against the base URL the parser reports, as normalize does. */
+    /**
+     * What a link finally points at: resolved against the base URL the parser reports, as normalize
+     * does.
+     */
     private static String resolved(ParsedFeed f, ParsedItem i) {
         return java.net.URI.create(f.baseUrl()).resolve(i.link()).toString();
     }
 
     @Test
     void atom10WithoutXmlBaseResolvesAgainstTheDocumentUrl() throws Exception {
-        ParsedFeed f = parse("atom10-no-base.xml", "application/atom+xml", "https://x.example/feeds/all.atom");
+        ParsedFeed f =
+                parse(
+                        "atom10-no-base.xml",
+                        "application/atom+xml",
+                        "https://x.example/feeds/all.atom");
         assertThat(f.siteLink()).isEqualTo("https://www.x.example/home/");
         assertThat(resolved(f, f.items().get(0))).isEqualTo("https://x.example/posts/1");
         assertThat(resolved(f, f.items().get(1))).isEqualTo("https://x.example/feeds/posts/2");
@@ -234,13 +262,20 @@ class XmlFeedFormatsTest {
     @Test
     void atom10EntryAuthorWinsOverTheInheritedFeedAuthor() throws Exception {
         ParsedFeed f = parse("atom10-no-base.xml", null, "https://x.example/feeds/all.atom");
-        assertThat(f.items()).extracting(ParsedItem::author).containsExactly("Feed Author", "Own Author");
+        assertThat(f.items())
+                .extracting(ParsedItem::author)
+                .containsExactly("Feed Author", "Own Author");
     }
 
     @Test
     void atom10XhtmlContentIsKeptAsMarkup() throws Exception {
-        ParsedItem first = parse("atom10-no-base.xml", null, "https://x.example/feeds/all.atom").items().get(0);
-        assertThat(first.contentHtml()).contains("<p>Some <em>xhtml</em>.</p>").doesNotContain("&lt;");
+        ParsedItem first =
+                parse("atom10-no-base.xml", null, "https://x.example/feeds/all.atom")
+                        .items()
+                        .get(0);
+        assertThat(first.contentHtml())
+                .contains("<p>Some <em>xhtml</em>.</p>")
+                .doesNotContain("&lt;");
         assertThat(first.summaryHtml()).isNull();
     }
 }

@@ -21,7 +21,8 @@ class XmlRepairTest {
 
     @Test
     void properlyEscapedEntitiesNextToBareAmpersandsAreNotDoubled() throws Exception {
-        ParsedItem first = parse("bare-ampersand.xml", null, "https://tj.example/rss").items().get(0);
+        ParsedItem first =
+                parse("bare-ampersand.xml", null, "https://tj.example/rss").items().get(0);
         assertThat(first.summaryHtml()).isEqualTo("Fish & chips & peas, 5 < 6");
     }
 
@@ -31,7 +32,8 @@ class XmlRepairTest {
         assertThat(f.items().get(0).categories()).containsExactly("News & Politics");
         ParsedItem second = f.items().get(1);
         assertThat(second.title()).isEqualTo("Q&A: <b>markup</b> & more");
-        assertThat(second.summaryHtml()).isEqualTo("<a href=\"https://tj.example/x?a=1&b=2\">link</a> & text");
+        assertThat(second.summaryHtml())
+                .isEqualTo("<a href=\"https://tj.example/x?a=1&b=2\">link</a> & text");
     }
 
     @Test
@@ -45,7 +47,8 @@ class XmlRepairTest {
 
     @Test
     void characterReferencesToForbiddenCharactersAreDropped() throws Exception {
-        ParsedItem second = parse("control-chars.xml", null, "https://cc.example/rss").items().get(1);
+        ParsedItem second =
+                parse("control-chars.xml", null, "https://cc.example/rss").items().get(1);
         assertThat(second.title()).isEqualTo("Char refs one two A");
     }
 
@@ -67,33 +70,40 @@ class XmlRepairTest {
 
     @Test
     void cleanerKeepsSurrogatePairs() {
-        assertThat(XmlCleaner.clean("<a>emoji \uD83D\uDE00</a>")).isEqualTo("<a>emoji \uD83D\uDE00</a>");
+        assertThat(XmlCleaner.clean("<a>emoji \uD83D\uDE00</a>"))
+                .isEqualTo("<a>emoji \uD83D\uDE00</a>");
     }
 
     @Test
     void cleanerStripsLeadingWhitespaceBeforeTheDeclaration() {
-        assertThat(XmlCleaner.clean("\n\n  <?xml version=\"1.0\"?><rss/>")).isEqualTo("<?xml version=\"1.0\"?><rss/>");
+        assertThat(XmlCleaner.clean("\n\n  <?xml version=\"1.0\"?><rss/>"))
+                .isEqualTo("<?xml version=\"1.0\"?><rss/>");
     }
 
     @Test
     void cleanerRemovesDoctypeWithInternalSubset() {
-        assertThat(XmlCleaner.clean("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<rss/>"))
+        assertThat(
+                        XmlCleaner.clean(
+                                "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<rss/>"))
                 .isEqualTo("<?xml version=\"1.0\"?>\n\n<rss/>");
     }
 
     @Test
     void cleanerDropsReferencesToSurrogatesAndBeyondUnicode() {
-        assertThat(XmlCleaner.clean("<a>x&#xD800;y&#1114112;z&#x10FFFF;</a>")).isEqualTo("<a>xyz&#x10FFFF;</a>");
+        assertThat(XmlCleaner.clean("<a>x&#xD800;y&#1114112;z&#x10FFFF;</a>"))
+                .isEqualTo("<a>xyz&#x10FFFF;</a>");
     }
 
     @Test
     void cleanerTurnsHtmlEntitiesIntoNumericReferences() {
-        assertThat(XmlCleaner.clean("<a>&nbsp;&Eacute;&hellip;</a>")).isEqualTo("<a>&#160;&#201;&#8230;</a>");
+        assertThat(XmlCleaner.clean("<a>&nbsp;&Eacute;&hellip;</a>"))
+                .isEqualTo("<a>&#160;&#201;&#8230;</a>");
     }
 
     @Test
     void cleanerKeepsTheFiveXmlEntities() {
-        assertThat(XmlCleaner.clean("<a t=\"&quot;\">&amp;&lt;&gt;&apos;</a>")).isEqualTo("<a t=\"&quot;\">&amp;&lt;&gt;&apos;</a>");
+        assertThat(XmlCleaner.clean("<a t=\"&quot;\">&amp;&lt;&gt;&apos;</a>"))
+                .isEqualTo("<a t=\"&quot;\">&amp;&lt;&gt;&apos;</a>");
     }
 
     @Test
@@ -105,7 +115,8 @@ class XmlRepairTest {
     @Test
     void cleanerLeavesCommentsAndProcessingInstructionsAlone() {
         String xml = "<?xml-stylesheet href=\"a.xsl?x=1&y=2\"?><!-- Q&A --><a>Q&A</a>";
-        assertThat(XmlCleaner.clean(xml)).isEqualTo("<?xml-stylesheet href=\"a.xsl?x=1&y=2\"?><!-- Q&A --><a>Q&amp;A</a>");
+        assertThat(XmlCleaner.clean(xml))
+                .isEqualTo("<?xml-stylesheet href=\"a.xsl?x=1&y=2\"?><!-- Q&A --><a>Q&amp;A</a>");
     }
 
     @Test

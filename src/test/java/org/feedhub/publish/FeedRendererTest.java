@@ -69,8 +69,12 @@ class FeedRendererTest {
         assertThat(full.getLink()).isEqualTo(FULL.link());
         assertThat(full.getPublishedDate()).isEqualTo(Date.from(FULL.published()));
         assertThat(full.getAuthor()).isEqualTo("Анна Иванова");
-        assertThat(full.getCategories()).extracting(SyndCategory::getName).containsExactly("Russia", "Дипломатия");
-        assertThat(full.getContents()).extracting(SyndContent::getValue).contains(FULL.contentHtml());
+        assertThat(full.getCategories())
+                .extracting(SyndCategory::getName)
+                .containsExactly("Russia", "Дипломатия");
+        assertThat(full.getContents())
+                .extracting(SyndContent::getValue)
+                .contains(FULL.contentHtml());
         // description is HTML: the escaped summary, then the other carriers
         Document description = Jsoup.parseBodyFragment(full.getDescription().getValue());
         assertThat(description.select("p").eachText())
@@ -82,15 +86,19 @@ class FeedRendererTest {
         assertThat(bare.getAuthor()).isNullOrEmpty();
         assertThat(bare.getContents()).isEmpty();
         assertThat(bare.getCategories()).isEmpty();
-        assertThat(bare.getDescription().getValue()).isEqualTo(BARE.summary()).doesNotContain("Also carried by");
+        assertThat(bare.getDescription().getValue())
+                .isEqualTo(BARE.summary())
+                .doesNotContain("Also carried by");
 
         SyndEntry hostile = feed.getEntries().get(2);
         assertThat(hostile.getUri()).isEqualTo(HOSTILE.id());
         assertThat(hostile.getTitle()).isEqualTo(HOSTILE.title());
         // no published date: the updated date stands in as pubDate
         assertThat(hostile.getPublishedDate()).isEqualTo(Date.from(HOSTILE.updated()));
-        assertThat(Jsoup.parseBodyFragment(hostile.getDescription().getValue()).text()).isEqualTo(HOSTILE.summary());
-        assertThat(Jsoup.parseBodyFragment(hostile.getDescription().getValue()).select("script")).isEmpty();
+        assertThat(Jsoup.parseBodyFragment(hostile.getDescription().getValue()).text())
+                .isEqualTo(HOSTILE.summary());
+        assertThat(Jsoup.parseBodyFragment(hostile.getDescription().getValue()).select("script"))
+                .isEmpty();
     }
 
     @Test
@@ -102,22 +110,31 @@ class FeedRendererTest {
         assertThat(channel.getGenerator()).isEqualTo("feedhub");
         AtomLinkModule atom = (AtomLinkModule) channel.getModule(AtomLinkModule.URI);
         assertThat(atom).isNotNull();
-        assertThat(atom.getLinks()).extracting(Link::getRel, Link::getHref)
+        assertThat(atom.getLinks())
+                .extracting(Link::getRel, Link::getHref)
                 .containsExactlyInAnyOrder(tuple("self", RSS_URL), tuple("hub", HUB_URL));
 
         List<Item> items = channel.getItems();
-        assertThat(items).extracting(i -> i.getGuid().getValue()).containsExactly(FULL.id(), BARE.id(), HOSTILE.id());
+        assertThat(items)
+                .extracting(i -> i.getGuid().getValue())
+                .containsExactly(FULL.id(), BARE.id(), HOSTILE.id());
         assertThat(items).allSatisfy(i -> assertThat(i.getGuid().isPermaLink()).isFalse());
-        assertThat(items).extracting(i -> i.getSource().getUrl(), i -> i.getSource().getValue()).containsExactly(
-                tuple("https://wire.example/world.rss", "Wire Desk"),
-                tuple("https://agency.example/feed.atom", "Агентство"),
-                tuple("https://ledger.example/tag/sergei-lavrov", "The Ledger & <Co>"));
+        assertThat(items)
+                .extracting(i -> i.getSource().getUrl(), i -> i.getSource().getValue())
+                .containsExactly(
+                        tuple("https://wire.example/world.rss", "Wire Desk"),
+                        tuple("https://agency.example/feed.atom", "Агентство"),
+                        tuple("https://ledger.example/tag/sergei-lavrov", "The Ledger & <Co>"));
         assertThat(items.get(0).getAuthor()).as("RSS <author> is for e-mail addresses").isNull();
 
         String xml = new String(rss, StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        assertThat(xml).containsPattern("<atom:link [^>]*rel=\"self\"[^>]*/>").contains("href=\"" + RSS_URL + "\"");
-        assertThat(xml).containsPattern("<atom:link [^>]*rel=\"hub\"[^>]*/>").contains("href=\"" + HUB_URL + "\"");
+        assertThat(xml)
+                .containsPattern("<atom:link [^>]*rel=\"self\"[^>]*/>")
+                .contains("href=\"" + RSS_URL + "\"");
+        assertThat(xml)
+                .containsPattern("<atom:link [^>]*rel=\"hub\"[^>]*/>")
+                .contains("href=\"" + HUB_URL + "\"");
         assertThat(xml).contains("<pubDate>Fri, 03 May 2024 10:15:30 GMT</pubDate>");
         assertThat(xml).contains("<lastBuildDate>Fri, 03 May 2024 11:00:00 GMT</lastBuildDate>");
         assertThat(xml).contains("<dc:creator>Анна Иванова</dc:creator>");
@@ -137,9 +154,14 @@ class FeedRendererTest {
         assertThat(feed.getUri()).isEqualTo(PAGE_URL);
         assertThat(feed.getTitle()).isEqualTo(TOPIC_TITLE);
         assertThat(feed.getDescription()).isEqualTo(TOPIC_DESCRIPTION);
-        // (Rome 2.1 makes SyndFeed.getLink() the self link when there is one; the alternate is in getLinks())
-        assertThat(feed.getLinks()).extracting(SyndLink::getRel, SyndLink::getHref).contains(
-                tuple("self", ATOM_URL), tuple("hub", HUB_URL), tuple("alternate", PAGE_URL));
+        // (Rome 2.1 makes SyndFeed.getLink() the self link when there is one; the alternate is in
+        // getLinks())
+        assertThat(feed.getLinks())
+                .extracting(SyndLink::getRel, SyndLink::getHref)
+                .contains(
+                        tuple("self", ATOM_URL),
+                        tuple("hub", HUB_URL),
+                        tuple("alternate", PAGE_URL));
         assertThat(feed.getEntries()).hasSize(3);
 
         SyndEntry full = feed.getEntries().get(0);
@@ -151,19 +173,28 @@ class FeedRendererTest {
         assertThat(full.getAuthor()).isEqualTo("Анна Иванова");
         assertThat(full.getDescription().getType()).isEqualTo("text");
         assertThat(full.getDescription().getValue()).isEqualTo(FULL.summary());
-        assertThat(full.getContents()).singleElement().satisfies(c -> {
-            assertThat(c.getType()).isEqualTo("html");
-            assertThat(c.getValue()).isEqualTo(FULL.contentHtml());
-        });
-        assertThat(full.getCategories()).extracting(SyndCategory::getName).containsExactly("Russia", "Дипломатия");
-        assertThat(full.getLinks()).extracting(SyndLink::getRel, SyndLink::getHref)
+        assertThat(full.getContents())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getType()).isEqualTo("html");
+                            assertThat(c.getValue()).isEqualTo(FULL.contentHtml());
+                        });
+        assertThat(full.getCategories())
+                .extracting(SyndCategory::getName)
+                .containsExactly("Russia", "Дипломатия");
+        assertThat(full.getLinks())
+                .extracting(SyndLink::getRel, SyndLink::getHref)
                 .contains(tuple("via", Fixtures.LEDGER.link()));
         SyndFeed origin = full.getSource();
         assertThat(origin).isNotNull();
         assertThat(origin.getTitle()).isEqualTo("Wire Desk");
         assertThat(origin.getUri()).isEqualTo("https://wire.example/world.rss");
-        assertThat(origin.getLinks()).extracting(SyndLink::getRel, SyndLink::getHref).containsExactlyInAnyOrder(
-                tuple("alternate", "https://wire.example/"), tuple("self", "https://wire.example/world.rss"));
+        assertThat(origin.getLinks())
+                .extracting(SyndLink::getRel, SyndLink::getHref)
+                .containsExactlyInAnyOrder(
+                        tuple("alternate", "https://wire.example/"),
+                        tuple("self", "https://wire.example/world.rss"));
 
         SyndEntry bare = feed.getEntries().get(1);
         assertThat(bare.getUri()).isEqualTo(BARE.id());
@@ -176,7 +207,9 @@ class FeedRendererTest {
         assertThat(hostile.getTitle()).isEqualTo(HOSTILE.title());
         assertThat(hostile.getPublishedDate()).isNull();
         assertThat(hostile.getUpdatedDate()).isEqualTo(Date.from(HOSTILE.updated()));
-        assertThat(hostile.getCategories()).extracting(SyndCategory::getName).containsExactly("<b>tag</b>");
+        assertThat(hostile.getCategories())
+                .extracting(SyndCategory::getName)
+                .containsExactly("<b>tag</b>");
     }
 
     @Test
@@ -185,22 +218,32 @@ class FeedRendererTest {
         Feed feed = (Feed) new WireFeedInput().build(source(atom));
         assertThat(feed.getAuthors()).extracting(p -> p.getName()).containsExactly("feedhub");
         assertThat(feed.getGenerator().getValue()).isEqualTo("feedhub");
-        assertThat(feed.getAlternateLinks()).extracting(Link::getHref, Link::getType)
+        assertThat(feed.getAlternateLinks())
+                .extracting(Link::getHref, Link::getType)
                 .containsExactly(tuple(PAGE_URL, "text/html"));
         Entry full = feed.getEntries().get(0);
-        assertThat(full.getSource().getOtherLinks()).extracting(Link::getRel, Link::getHref)
+        assertThat(full.getSource().getOtherLinks())
+                .extracting(Link::getRel, Link::getHref)
                 .containsExactly(tuple("self", "https://wire.example/world.rss"));
-        assertThat(full.getOtherLinks()).extracting(Link::getRel, Link::getHref, Link::getTitle)
+        assertThat(full.getOtherLinks())
+                .extracting(Link::getRel, Link::getHref, Link::getTitle)
                 .containsExactly(tuple("via", Fixtures.LEDGER.link(), "The Ledger & <Co>"));
 
         String xml = new String(atom, StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        assertThat(xml).contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"" + ATOM_URL + "\"");
+        assertThat(xml)
+                .contains(
+                        "<link rel=\"self\" type=\"application/atom+xml\" href=\""
+                                + ATOM_URL
+                                + "\"");
         assertThat(xml).contains("<link rel=\"hub\" href=\"" + HUB_URL + "\"");
         assertThat(xml).contains("<updated>2024-05-03T11:00:00Z</updated>");
         assertThat(xml).contains("<published>2024-05-03T10:15:30Z</published>");
-        assertThat(xml).containsPattern("<source>(?:(?!</source>).)*<id>https://wire\\.example/world\\.rss</id>")
-                .containsPattern("<source>(?:(?!</source>).)*<title type=\"text\">Wire Desk</title>");
+        assertThat(xml)
+                .containsPattern(
+                        "<source>(?:(?!</source>).)*<id>https://wire\\.example/world\\.rss</id>")
+                .containsPattern(
+                        "<source>(?:(?!</source>).)*<title type=\"text\">Wire Desk</title>");
         assertThat(xml).contains("rel=\"via\"");
         assertThat(xml).doesNotContain("<script>");
     }
@@ -226,7 +269,8 @@ class FeedRendererTest {
         for (JsonNode item : items) {
             assertThat(item.get("id").isString()).isTrue();
             assertThat(item.has("content_html") || item.has("content_text"))
-                    .as("JSON Feed: content_html or content_text must be present").isTrue();
+                    .as("JSON Feed: content_html or content_text must be present")
+                    .isTrue();
         }
 
         JsonNode full = items.get(0);
@@ -244,8 +288,10 @@ class FeedRendererTest {
         assertThat(carriers).hasSize(2);
         assertThat(carriers.get(0).get("source_id").asString()).isEqualTo("wire-world");
         assertThat(carriers.get(0).get("source_title").asString()).isEqualTo("Wire Desk");
-        assertThat(carriers.get(0).get("feed_url").asString()).isEqualTo("https://wire.example/world.rss");
-        assertThat(carriers.get(0).get("link").asString()).isEqualTo("https://wire.example/world/lavrov-meets");
+        assertThat(carriers.get(0).get("feed_url").asString())
+                .isEqualTo("https://wire.example/world.rss");
+        assertThat(carriers.get(0).get("link").asString())
+                .isEqualTo("https://wire.example/world/lavrov-meets");
         assertThat(carriers.get(1).get("source_title").asString()).isEqualTo("The Ledger & <Co>");
         assertThat(carriers.get(1).has("site_url")).isFalse();
 
@@ -276,8 +322,10 @@ class FeedRendererTest {
         SyndFeed atom = new SyndFeedInput().build(source(renderer.atom(empty)));
         assertThat(atom.getEntries()).isEmpty();
         assertThat(atom.getUri()).isEqualTo(BASE + "/topics/quiet");
-        assertThat(atom.getPublishedDate()).isEqualTo(Date.from(Instant.parse("2024-01-01T00:00:00Z")));
-        assertThat(new String(renderer.atom(empty), StandardCharsets.UTF_8)).doesNotContain("<subtitle");
+        assertThat(atom.getPublishedDate())
+                .isEqualTo(Date.from(Instant.parse("2024-01-01T00:00:00Z")));
+        assertThat(new String(renderer.atom(empty), StandardCharsets.UTF_8))
+                .doesNotContain("<subtitle");
 
         JsonNode json = JsonMapper.builder().build().readTree(renderer.json(empty));
         assertThat(json.get("items").isArray()).isTrue();
@@ -287,17 +335,29 @@ class FeedRendererTest {
 
     @Test
     void controlCharactersThatXmlCannotCarryAreDroppedNotFatal() throws Exception {
-        EntryView bad = new EntryView("urn:feedhub:story:9", "Bell\u0007 and\u0000 null", "https://x.example/a",
-                Instant.parse("2024-01-01T00:00:00Z"), null, null, "Form\u000Cfeed", null, List.of(),
-                List.of(Fixtures.WIRE));
+        EntryView bad =
+                new EntryView(
+                        "urn:feedhub:story:9",
+                        "Bell\u0007 and\u0000 null",
+                        "https://x.example/a",
+                        Instant.parse("2024-01-01T00:00:00Z"),
+                        null,
+                        null,
+                        "Form\u000Cfeed",
+                        null,
+                        List.of(),
+                        List.of(Fixtures.WIRE));
         FeedView view = new FeedView(BASE + "/", new TopicView("t", "T", null), null, List.of(bad));
 
         SyndFeed rss = new SyndFeedInput().build(source(renderer.rss(view)));
         assertThat(rss.getEntries().get(0).getTitle()).isEqualTo("Bell and null");
-        assertThat(rss.getLink()).as("a trailing slash on baseUrl is not doubled").isEqualTo(BASE + "/topics/t");
+        assertThat(rss.getLink())
+                .as("a trailing slash on baseUrl is not doubled")
+                .isEqualTo(BASE + "/topics/t");
         SyndFeed atom = new SyndFeedInput().build(source(renderer.atom(view)));
         assertThat(atom.getEntries().get(0).getDescription().getValue()).isEqualTo("Formfeed");
-        assertThat(atom.getPublishedDate()).as("feed updated falls back to the newest entry")
+        assertThat(atom.getPublishedDate())
+                .as("feed updated falls back to the newest entry")
                 .isEqualTo(Date.from(Instant.parse("2024-01-01T00:00:00Z")));
     }
 
@@ -305,7 +365,8 @@ class FeedRendererTest {
     void renderingIsDeterministicSoTheBytesCanBeHashedForAnETag() {
         FeedView feed = Fixtures.feed();
         for (FeedFormat format : FeedFormat.values()) {
-            assertThat(format.render(renderer, feed)).isEqualTo(format.render(new FeedRenderer(), feed));
+            assertThat(format.render(renderer, feed))
+                    .isEqualTo(format.render(new FeedRenderer(), feed));
         }
     }
 
@@ -314,7 +375,9 @@ class FeedRendererTest {
         assertThat(FeedFormat.RSS.mediaType()).isEqualTo("application/rss+xml; charset=utf-8");
         assertThat(FeedFormat.ATOM.mediaType()).isEqualTo("application/atom+xml; charset=utf-8");
         assertThat(FeedFormat.JSON.mediaType()).isEqualTo("application/feed+json; charset=utf-8");
-        assertThat(FeedFormat.values()).extracting(FeedFormat::extension).containsExactly("rss", "atom", "json");
+        assertThat(FeedFormat.values())
+                .extracting(FeedFormat::extension)
+                .containsExactly("rss", "atom", "json");
         assertThat(FeedFormat.fromExtension("ATOM")).contains(FeedFormat.ATOM);
         assertThat(FeedFormat.fromExtension(".json")).contains(FeedFormat.JSON);
         assertThat(FeedFormat.fromExtension("xml")).isEmpty();
@@ -324,7 +387,8 @@ class FeedRendererTest {
         assertThat(FeedFormat.RSS.render(renderer, feed)).isEqualTo(renderer.rss(feed));
         assertThat(FeedFormat.ATOM.render(renderer, feed)).isEqualTo(renderer.atom(feed));
         assertThat(FeedFormat.JSON.render(renderer, feed)).isEqualTo(renderer.json(feed));
-        assertThat(FeedRenderer.feedUrl(BASE + "/", "x", FeedFormat.ATOM)).isEqualTo(BASE + "/topics/x.atom");
+        assertThat(FeedRenderer.feedUrl(BASE + "/", "x", FeedFormat.ATOM))
+                .isEqualTo(BASE + "/topics/x.atom");
     }
 
     @Test
@@ -332,7 +396,8 @@ class FeedRendererTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         for (byte[] doc : List.of(renderer.rss(Fixtures.feed()), renderer.atom(Fixtures.feed()))) {
-            org.w3c.dom.Document parsed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(doc));
+            org.w3c.dom.Document parsed =
+                    factory.newDocumentBuilder().parse(new ByteArrayInputStream(doc));
             assertThat(parsed.getDocumentElement().getLocalName()).isIn("rss", "feed");
         }
     }

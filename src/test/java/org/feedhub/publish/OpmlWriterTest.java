@@ -26,16 +26,26 @@ class OpmlWriterTest {
 
     @Test
     void topicsListTheRssFeedAndThePageOfEveryTopic() throws Exception {
-        byte[] opml = writer.topics("https://hub.example", List.of(
-                new TopicLink("sergei-lavrov", "Sergei <Lavrov> & \"Лавров\"", "Russia's foreign minister"),
-                new TopicLink("quiet", "Quiet", null)));
+        byte[] opml =
+                writer.topics(
+                        "https://hub.example",
+                        List.of(
+                                new TopicLink(
+                                        "sergei-lavrov",
+                                        "Sergei <Lavrov> & \"Лавров\"",
+                                        "Russia's foreign minister"),
+                                new TopicLink("quiet", "Quiet", null)));
 
         Document doc = parse(opml);
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("opml");
         assertThat(root.getAttribute("version")).isEqualTo("2.0");
         assertThat(text(doc, "title")).isEqualTo("feedhub topics");
-        assertThat(ZonedDateTime.parse(text(doc, "dateCreated"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        assertThat(
+                        ZonedDateTime.parse(
+                                        text(doc, "dateCreated"),
+                                        DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant())
                 .isEqualTo(NOW);
 
         List<Element> outlines = outlines(doc);
@@ -45,31 +55,42 @@ class OpmlWriterTest {
         assertThat(first.getAttribute("text")).isEqualTo("Sergei <Lavrov> & \"Лавров\"");
         assertThat(first.getAttribute("title")).isEqualTo("Sergei <Lavrov> & \"Лавров\"");
         assertThat(first.getAttribute("description")).isEqualTo("Russia's foreign minister");
-        assertThat(first.getAttribute("xmlUrl")).isEqualTo("https://hub.example/topics/sergei-lavrov.rss");
-        assertThat(first.getAttribute("htmlUrl")).isEqualTo("https://hub.example/topics/sergei-lavrov");
+        assertThat(first.getAttribute("xmlUrl"))
+                .isEqualTo("https://hub.example/topics/sergei-lavrov.rss");
+        assertThat(first.getAttribute("htmlUrl"))
+                .isEqualTo("https://hub.example/topics/sergei-lavrov");
         Element second = outlines.get(1);
         assertThat(second.hasAttribute("description")).isFalse();
         assertThat(second.getAttribute("xmlUrl")).isEqualTo("https://hub.example/topics/quiet.rss");
 
-        assertThat(new String(opml, StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        assertThat(new String(opml, StandardCharsets.UTF_8))
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .contains("Лавров");
     }
 
     @Test
     void sourcesListEveryPolledFeedWithItsSiteWhereKnown() throws Exception {
-        byte[] opml = writer.sources(List.of(
-                new SourceLink("wire-world", "Wire & <Desk>", "https://wire.example/world.rss?a=1&b=2",
-                        "https://wire.example/"),
-                new SourceLink("untitled", null, "https://u.example/feed", null)));
+        byte[] opml =
+                writer.sources(
+                        List.of(
+                                new SourceLink(
+                                        "wire-world",
+                                        "Wire & <Desk>",
+                                        "https://wire.example/world.rss?a=1&b=2",
+                                        "https://wire.example/"),
+                                new SourceLink("untitled", null, "https://u.example/feed", null)));
 
         Document doc = parse(opml);
         assertThat(text(doc, "title")).isEqualTo("feedhub sources");
         List<Element> outlines = outlines(doc);
         assertThat(outlines).hasSize(2);
         assertThat(outlines.get(0).getAttribute("text")).isEqualTo("Wire & <Desk>");
-        assertThat(outlines.get(0).getAttribute("xmlUrl")).isEqualTo("https://wire.example/world.rss?a=1&b=2");
+        assertThat(outlines.get(0).getAttribute("xmlUrl"))
+                .isEqualTo("https://wire.example/world.rss?a=1&b=2");
         assertThat(outlines.get(0).getAttribute("htmlUrl")).isEqualTo("https://wire.example/");
-        assertThat(outlines.get(1).getAttribute("text")).as("falls back to the id").isEqualTo("untitled");
+        assertThat(outlines.get(1).getAttribute("text"))
+                .as("falls back to the id")
+                .isEqualTo("untitled");
         assertThat(outlines.get(1).hasAttribute("htmlUrl")).isFalse();
     }
 

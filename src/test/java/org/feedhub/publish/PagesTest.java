@@ -20,7 +20,11 @@ class PagesTest {
 
     private static List<TopicCard> cards() {
         return List.of(
-                new TopicCard("sergei-lavrov", "Sergei Lavrov — Лавров", "Russia's foreign minister & co", 42,
+                new TopicCard(
+                        "sergei-lavrov",
+                        "Sergei Lavrov — Лавров",
+                        "Russia's foreign minister & co",
+                        42,
                         Instant.parse("2024-05-03T11:00:00Z")),
                 new TopicCard("evil", HOSTILE_TITLE, "<img src=x onerror=alert(1)>", 1, null));
     }
@@ -42,13 +46,27 @@ class PagesTest {
         assertThat(doc.select("head link[rel=alternate]"))
                 .extracting(e -> e.attr("type"), e -> e.attr("href"), e -> e.attr("title"))
                 .containsExactly(
-                        tuple("application/rss+xml", "/topics/sergei-lavrov.rss", "Sergei Lavrov — Лавров (RSS)"),
-                        tuple("application/atom+xml", "/topics/sergei-lavrov.atom", "Sergei Lavrov — Лавров (Atom)"),
-                        tuple("application/feed+json", "/topics/sergei-lavrov.json",
+                        tuple(
+                                "application/rss+xml",
+                                "/topics/sergei-lavrov.rss",
+                                "Sergei Lavrov — Лавров (RSS)"),
+                        tuple(
+                                "application/atom+xml",
+                                "/topics/sergei-lavrov.atom",
+                                "Sergei Lavrov — Лавров (Atom)"),
+                        tuple(
+                                "application/feed+json",
+                                "/topics/sergei-lavrov.json",
                                 "Sergei Lavrov — Лавров (JSON Feed)"),
                         tuple("application/rss+xml", "/topics/evil.rss", HOSTILE_TITLE + " (RSS)"),
-                        tuple("application/atom+xml", "/topics/evil.atom", HOSTILE_TITLE + " (Atom)"),
-                        tuple("application/feed+json", "/topics/evil.json", HOSTILE_TITLE + " (JSON Feed)"));
+                        tuple(
+                                "application/atom+xml",
+                                "/topics/evil.atom",
+                                HOSTILE_TITLE + " (Atom)"),
+                        tuple(
+                                "application/feed+json",
+                                "/topics/evil.json",
+                                HOSTILE_TITLE + " (JSON Feed)"));
 
         Element first = doc.select("main article").get(0);
         assertThat(first.selectFirst("h2 a").attr("href")).isEqualTo("/topics/sergei-lavrov");
@@ -56,10 +74,12 @@ class PagesTest {
         assertThat(first.text()).contains("Russia's foreign minister & co").contains("42 stories");
         assertThat(first.selectFirst("time").attr("datetime")).isEqualTo("2024-05-03T11:00:00Z");
         assertThat(first.selectFirst("time").text()).isEqualTo("3 May 2024, 11:00 UTC");
-        assertThat(first.select(".subscribe a")).extracting(e -> e.attr("href"), Element::text).containsExactly(
-                tuple("/topics/sergei-lavrov.rss", "RSS"),
-                tuple("/topics/sergei-lavrov.atom", "Atom"),
-                tuple("/topics/sergei-lavrov.json", "JSON Feed"));
+        assertThat(first.select(".subscribe a"))
+                .extracting(e -> e.attr("href"), Element::text)
+                .containsExactly(
+                        tuple("/topics/sergei-lavrov.rss", "RSS"),
+                        tuple("/topics/sergei-lavrov.atom", "Atom"),
+                        tuple("/topics/sergei-lavrov.json", "JSON Feed"));
 
         Element second = doc.select("main article").get(1);
         assertThat(second.text()).contains("1 story").doesNotContain("last update");
@@ -77,10 +97,17 @@ class PagesTest {
     void indexInAStaticExportUsesLinksRelativeToIndexHtml() {
         Document doc = Jsoup.parse(pages.index(new IndexPage("Export", cards(), LinkStyle.STATIC)));
 
-        assertThat(doc.select("head link[rel=alternate]")).extracting(e -> e.attr("href")).containsExactly(
-                "topics/sergei-lavrov.rss", "topics/sergei-lavrov.atom", "topics/sergei-lavrov.json",
-                "topics/evil.rss", "topics/evil.atom", "topics/evil.json");
-        assertThat(doc.select("main article h2 a")).extracting(e -> e.attr("href"))
+        assertThat(doc.select("head link[rel=alternate]"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly(
+                        "topics/sergei-lavrov.rss",
+                        "topics/sergei-lavrov.atom",
+                        "topics/sergei-lavrov.json",
+                        "topics/evil.rss",
+                        "topics/evil.atom",
+                        "topics/evil.json");
+        assertThat(doc.select("main article h2 a"))
+                .extracting(e -> e.attr("href"))
                 .containsExactly("topics/sergei-lavrov.html", "topics/evil.html");
         assertThat(doc.select("a[href=topics.opml]")).hasSize(1);
         assertThat(doc.select("a[href=sources.opml]")).hasSize(1);
@@ -108,13 +135,17 @@ class PagesTest {
         assertThat(doc.selectFirst("h1").text()).isEqualTo(Fixtures.TOPIC_TITLE);
         assertThat(doc.selectFirst("header").text()).contains(Fixtures.TOPIC_DESCRIPTION);
         assertThat(doc.selectFirst("nav a").attr("href")).isEqualTo("/");
-        assertThat(doc.select("head link[rel=alternate]")).extracting(e -> e.attr("type"), e -> e.attr("href"))
+        assertThat(doc.select("head link[rel=alternate]"))
+                .extracting(e -> e.attr("type"), e -> e.attr("href"))
                 .containsExactly(
                         tuple("application/rss+xml", "/topics/sergei-lavrov.rss"),
                         tuple("application/atom+xml", "/topics/sergei-lavrov.atom"),
                         tuple("application/feed+json", "/topics/sergei-lavrov.json"));
-        assertThat(doc.select("header .subscribe a")).extracting(e -> e.attr("href"))
-                .containsExactly("/topics/sergei-lavrov.rss", "/topics/sergei-lavrov.atom",
+        assertThat(doc.select("header .subscribe a"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly(
+                        "/topics/sergei-lavrov.rss",
+                        "/topics/sergei-lavrov.atom",
                         "/topics/sergei-lavrov.json");
 
         List<Element> stories = doc.select("main article");
@@ -125,24 +156,35 @@ class PagesTest {
         assertThat(headline.attr("href")).isEqualTo(Fixtures.FULL.link());
         assertThat(headline.text()).isEqualTo(Fixtures.FULL.title());
         assertThat(full.selectFirst("time").attr("datetime")).isEqualTo("2024-05-03T10:15:30Z");
-        assertThat(full.select(".meta a")).extracting(e -> e.attr("href"), Element::text).containsExactly(
-                tuple(Fixtures.WIRE.link(), "Wire Desk"),
-                tuple(Fixtures.LEDGER.link(), "The Ledger & <Co>"));
-        assertThat(full.selectFirst(".meta").text()).contains("by Анна Иванова").contains("via Wire Desk, The Ledger");
+        assertThat(full.select(".meta a"))
+                .extracting(e -> e.attr("href"), Element::text)
+                .containsExactly(
+                        tuple(Fixtures.WIRE.link(), "Wire Desk"),
+                        tuple(Fixtures.LEDGER.link(), "The Ledger & <Co>"));
+        assertThat(full.selectFirst(".meta").text())
+                .contains("by Анна Иванова")
+                .contains("via Wire Desk, The Ledger");
         assertThat(full.select("p").eachText()).contains(Fixtures.FULL.summary());
-        assertThat(full.select(".tags li")).extracting(Element::text).containsExactly("Russia", "Дипломатия");
+        assertThat(full.select(".tags li"))
+                .extracting(Element::text)
+                .containsExactly("Russia", "Дипломатия");
         assertThat(full.text()).as("content_html is never rendered").doesNotContain("Полный");
         assertThat(full.select("b")).isEmpty();
 
         Element bare = stories.get(1);
-        assertThat(bare.selectFirst(".meta").text()).doesNotContain("by ").contains("via Агентство");
+        assertThat(bare.selectFirst(".meta").text())
+                .doesNotContain("by ")
+                .contains("via Агентство");
         assertThat(bare.select(".tags")).isEmpty();
 
         Element hostile = stories.get(2);
         assertThat(hostile.selectFirst("h2").text()).isEqualTo(Fixtures.HOSTILE.title());
-        assertThat(hostile.selectFirst("time").attr("datetime")).as("updated when never published")
+        assertThat(hostile.selectFirst("time").attr("datetime"))
+                .as("updated when never published")
                 .isEqualTo("2024-04-30T23:59:59Z");
-        assertThat(hostile.text()).contains(Fixtures.HOSTILE.summary()).contains("<img src=x onerror=alert(1)>");
+        assertThat(hostile.text())
+                .contains(Fixtures.HOSTILE.summary())
+                .contains("<img src=x onerror=alert(1)>");
         assertThat(hostile.select(".tags li").text()).isEqualTo("<b>tag</b>");
         assertNothingHostile(doc, html);
     }
@@ -151,20 +193,42 @@ class PagesTest {
     void topicPageInAStaticExportLinksRelativeToTopicsDirectory() {
         Document doc = Jsoup.parse(pages.topic(new TopicPage(Fixtures.feed(), LinkStyle.STATIC)));
 
-        assertThat(doc.select("head link[rel=alternate]")).extracting(e -> e.attr("href"))
+        assertThat(doc.select("head link[rel=alternate]"))
+                .extracting(e -> e.attr("href"))
                 .containsExactly("sergei-lavrov.rss", "sergei-lavrov.atom", "sergei-lavrov.json");
         assertThat(doc.selectFirst("nav a").attr("href")).isEqualTo("../index.html");
         assertThat(doc.selectFirst("nav a").text()).isEqualTo("feedhub");
         assertThat(doc.select("a[href^=/]")).isEmpty();
-        assertThat(doc.select("main article h2 a").first().attr("href")).isEqualTo(Fixtures.FULL.link());
+        assertThat(doc.select("main article h2 a").first().attr("href"))
+                .isEqualTo(Fixtures.FULL.link());
     }
 
     @Test
     void topicPageLinksOnlyToWebUrlsAndCopesWithAnEmptyTopic() {
-        EntryView sneaky = new EntryView("urn:feedhub:story:7", null, "javascript:alert(1)", null, null, null, null,
-                null, List.of(), List.of(new FeedView.CarrierView("s", null, "https://s.example/f", null,
-                        "JavaScript:alert(2)")));
-        FeedView feed = new FeedView(Fixtures.BASE, new TopicView("t", "T", null), Instant.EPOCH, List.of(sneaky));
+        EntryView sneaky =
+                new EntryView(
+                        "urn:feedhub:story:7",
+                        null,
+                        "javascript:alert(1)",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(
+                                new FeedView.CarrierView(
+                                        "s",
+                                        null,
+                                        "https://s.example/f",
+                                        null,
+                                        "JavaScript:alert(2)")));
+        FeedView feed =
+                new FeedView(
+                        Fixtures.BASE,
+                        new TopicView("t", "T", null),
+                        Instant.EPOCH,
+                        List.of(sneaky));
         String html = pages.topic(new TopicPage(feed, LinkStyle.SERVER));
         Document doc = Jsoup.parse(html);
         assertThat(html).doesNotContainIgnoringCase("javascript:");
@@ -172,7 +236,8 @@ class PagesTest {
         assertThat(doc.select("main article a")).isEmpty();
         assertThat(doc.selectFirst("main article .meta").text()).contains("via s");
 
-        Document empty = Jsoup.parse(pages.topic(new TopicPage(Fixtures.empty(), LinkStyle.SERVER)));
+        Document empty =
+                Jsoup.parse(pages.topic(new TopicPage(Fixtures.empty(), LinkStyle.SERVER)));
         assertThat(empty.select("main article")).isEmpty();
         assertThat(empty.selectFirst("main").text()).contains("No stories yet");
         assertThat(empty.select("head link[rel=alternate]")).hasSize(3);

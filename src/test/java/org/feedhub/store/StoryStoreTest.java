@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.feedhub.TestDatabase;
 import org.feedhub.config.SourceDef;
 import org.feedhub.normalize.Story;
@@ -19,8 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The store's write rules on a real database (H2, or PostgreSQL in CI's second run), without HTTP. */
-@SpringBootTest(classes = org.feedhub.app.FeedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+/**
+ * The store's write rules on a real database (H2, or PostgreSQL in CI's second run), without HTTP.
+ */
+@SpringBootTest(
+        classes = org.feedhub.app.FeedhubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StoryStoreTest {
     static final Path dir;
     static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
@@ -28,7 +31,9 @@ class StoryStoreTest {
     static {
         try {
             dir = Files.createTempDirectory("feedhub-store");
-            Files.writeString(dir.resolve("feeds.yml"), """
+            Files.writeString(
+                    dir.resolve("feeds.yml"),
+                    """
                     sources:
                       - id: a
                         url: https://a.test/feed
@@ -50,14 +55,10 @@ class StoryStoreTest {
         TestDatabase.register(r, "store");
     }
 
-    @Autowired
-    StoryStore stories;
-    @Autowired
-    Retention retention;
-    @Autowired
-    SourceStore sources;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired StoryStore stories;
+    @Autowired Retention retention;
+    @Autowired SourceStore sources;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void empty() {
@@ -68,17 +69,44 @@ class StoryStoreTest {
     }
 
     static SourceDef def(String id) {
-        return new SourceDef(id, "https://" + id + ".test/feed", null, Duration.ofMinutes(15), List.of(), null);
+        return new SourceDef(
+                id, "https://" + id + ".test/feed", null, Duration.ofMinutes(15), List.of(), null);
     }
 
     static Story story(String key, String url, String title, String text, Instant published) {
-        return new Story(key, key, url, url, title, null, published, published, "<p>" + text + "</p>", List.of(text),
-                List.of(), org.feedhub.dedup.ItemKeys.sha256(title + "\n" + text), List.of("t"), text);
+        return new Story(
+                key,
+                key,
+                url,
+                url,
+                title,
+                null,
+                published,
+                published,
+                "<p>" + text + "</p>",
+                List.of(text),
+                List.of(),
+                org.feedhub.dedup.ItemKeys.sha256(title + "\n" + text),
+                List.of("t"),
+                text);
     }
 
     static FetchOutcome fetched(String source, Story... s) {
-        return new FetchOutcome(source, FetchOutcome.Kind.FETCHED, 200, null, null, null, null, null, null, null, null,
-                List.of(s), List.of(), 1);
+        return new FetchOutcome(
+                source,
+                FetchOutcome.Kind.FETCHED,
+                200,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(s),
+                List.of(),
+                1);
     }
 
     WriteCounts write(FetchOutcome o, Instant now) {
@@ -93,7 +121,8 @@ class StoryStoreTest {
     void writingTheSameItemsTwiceAddsNothing() {
         Story s = story("k1", "https://news.test/1", "Title", "Text one.", T0);
         assertThat(write(fetched("a", s), T0)).isEqualTo(new WriteCounts(1, 0, 0, 0, 0));
-        assertThat(write(fetched("a", s), T0.plusSeconds(60))).isEqualTo(new WriteCounts(0, 0, 0, 1, 0));
+        assertThat(write(fetched("a", s), T0.plusSeconds(60)))
+                .isEqualTo(new WriteCounts(0, 0, 0, 1, 0));
         assertThat(storyCount()).isEqualTo(1);
     }
 
@@ -107,56 +136,115 @@ class StoryStoreTest {
     @Test
     void aStoryWhoseTextChangedInItsOwnFeedIsUpdatedNotDuplicated() {
         write(fetched("a", story("k1", "https://news.test/1", "Title", "First text.", T0)), T0);
-        WriteCounts c = write(fetched("a", story("k1", "https://news.test/1", "Title", "Corrected text.", T0)), T0.plusSeconds(600));
+        WriteCounts c =
+                write(
+                        fetched(
+                                "a",
+                                story("k1", "https://news.test/1", "Title", "Corrected text.", T0)),
+                        T0.plusSeconds(600));
         assertThat(c.updated()).isEqualTo(1);
         assertThat(storyCount()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class)).isEqualTo("Corrected text.");
-        assertThat(jdbc.queryForObject("SELECT updated_at FROM story", java.time.OffsetDateTime.class).toInstant())
+        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class))
+                .isEqualTo("Corrected text.");
+        assertThat(
+                        jdbc.queryForObject(
+                                        "SELECT updated_at FROM story",
+                                        java.time.OffsetDateTime.class)
+                                .toInstant())
                 .isEqualTo(T0.plusSeconds(600));
     }
 
     @Test
     void aTeaserDoesNotReplaceTheFullTextStoredBefore() {
-        String full = "A long article text, fetched from the story's own page, with every paragraph of the story in it.";
+        String full =
+                "A long article text, fetched from the story's own page, with every paragraph of the story in it.";
         write(fetched("a", story("k1", "https://news.test/1", "Title", full, T0)), T0);
-        WriteCounts c = write(fetched("a", story("k1", "https://news.test/1", "Title", "Teaser.", T0)), T0.plusSeconds(60));
+        WriteCounts c =
+                write(
+                        fetched("a", story("k1", "https://news.test/1", "Title", "Teaser.", T0)),
+                        T0.plusSeconds(60));
         assertThat(c.updated()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class)).isEqualTo(full);
+        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class))
+                .isEqualTo(full);
         // the teaser's hash is remembered: the next pass sees the item unchanged
-        assertThat(write(fetched("a", story("k1", "https://news.test/1", "Title", "Teaser.", T0)), T0.plusSeconds(120)).unchanged())
+        assertThat(
+                        write(
+                                        fetched(
+                                                "a",
+                                                story(
+                                                        "k1",
+                                                        "https://news.test/1",
+                                                        "Title",
+                                                        "Teaser.",
+                                                        T0)),
+                                        T0.plusSeconds(120))
+                                .unchanged())
                 .isEqualTo(1);
     }
 
     @Test
     void theSameLinkFromTwoSourcesIsOneStoryWithTwoCarriersTheEarliestDateAndTheFullerText() {
         write(fetched("a", story("ka", "https://news.test/1", "Short", "Short text.", T0)), T0);
-        WriteCounts c = write(fetched("b", story("kb", "https://news.test/1", "Long",
-                "A much longer text of the same story, with more detail.", T0.minusSeconds(3600))), T0.plusSeconds(60));
+        WriteCounts c =
+                write(
+                        fetched(
+                                "b",
+                                story(
+                                        "kb",
+                                        "https://news.test/1",
+                                        "Long",
+                                        "A much longer text of the same story, with more detail.",
+                                        T0.minusSeconds(3600))),
+                        T0.plusSeconds(60));
         assertThat(c.merged()).isEqualTo(1);
         assertThat(storyCount()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM carrier", Long.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT published_at FROM story", java.time.OffsetDateTime.class).toInstant())
+        assertThat(
+                        jdbc.queryForObject(
+                                        "SELECT published_at FROM story",
+                                        java.time.OffsetDateTime.class)
+                                .toInstant())
                 .isEqualTo(T0.minusSeconds(3600));
-        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class)).startsWith("A much longer text");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM topic_story", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT text_content FROM story", String.class))
+                .startsWith("A much longer text");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM topic_story", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
     void aFeedThatGivesTheSameStoryANewGuidOnEveryFetchIsSwitchedToLinks() {
         write(fetched("a", story("guid-1", "https://news.test/1", "Title", "Text.", T0)), T0);
-        WriteCounts again = write(fetched("a", story("guid-2", "https://news.test/1", "Title", "Text.", T0)), T0.plusSeconds(60));
+        WriteCounts again =
+                write(
+                        fetched("a", story("guid-2", "https://news.test/1", "Title", "Text.", T0)),
+                        T0.plusSeconds(60));
         assertThat(again).isEqualTo(new WriteCounts(0, 0, 0, 1, 0));
         assertThat(storyCount()).isEqualTo(1);
         assertThat(sources.find("a").orElseThrow().guidPolicy()).isEqualTo("link");
-        WriteCounts third = write(fetched("a", story("guid-3", "https://news.test/1", "Title", "Text, corrected.", T0)), T0.plusSeconds(120));
+        WriteCounts third =
+                write(
+                        fetched(
+                                "a",
+                                story(
+                                        "guid-3",
+                                        "https://news.test/1",
+                                        "Title",
+                                        "Text, corrected.",
+                                        T0)),
+                        T0.plusSeconds(120));
         assertThat(third.updated()).isEqualTo(1);
         assertThat(storyCount()).isEqualTo(1);
     }
 
     @Test
     void aFeedThatReusesOneGuidForDifferentLinksIsSwitchedToLinks() {
-        WriteCounts c = write(fetched("a", story("same", "https://news.test/1", "One", "First story.", T0),
-                story("same", "https://news.test/2", "Two", "Second story.", T0)), T0);
+        WriteCounts c =
+                write(
+                        fetched(
+                                "a",
+                                story("same", "https://news.test/1", "One", "First story.", T0),
+                                story("same", "https://news.test/2", "Two", "Second story.", T0)),
+                        T0);
         assertThat(c.added()).isEqualTo(2);
         assertThat(storyCount()).isEqualTo(2);
         assertThat(sources.find("a").orElseThrow().guidPolicy()).isEqualTo("link");
@@ -165,13 +253,21 @@ class StoryStoreTest {
 
     @Test
     void purgedStoriesAreTombstonedAndDoNotComeBack() {
-        Story old = story("old", "https://news.test/old", "Old", "Old text.", T0.minus(Duration.ofDays(100)));
+        Story old =
+                story(
+                        "old",
+                        "https://news.test/old",
+                        "Old",
+                        "Old text.",
+                        T0.minus(Duration.ofDays(100)));
         Story fresh = story("new", "https://news.test/new", "New", "New text.", T0);
         write(fetched("a", old, fresh), T0.minus(Duration.ofDays(100)));
-        int purged = retention.purge(Duration.ofDays(90), T0, 1);   // batches of one: the loop must go on
+        int purged =
+                retention.purge(Duration.ofDays(90), T0, 1); // batches of one: the loop must go on
         assertThat(purged).isEqualTo(1);
         assertThat(storyCount()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM topic_story", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM topic_story", Long.class))
+                .isEqualTo(1);
         WriteCounts again = write(fetched("a", old, fresh), T0.plusSeconds(60));
         assertThat(again.forgotten()).isEqualTo(1);
         assertThat(again.added()).isZero();
@@ -180,8 +276,22 @@ class StoryStoreTest {
 
     @Test
     void aFailureRecordsTheReasonAndCountsConsecutiveFailuresUntilASuccess() {
-        FetchOutcome fail = new FetchOutcome("a", FetchOutcome.Kind.FAILED, 500, "HTTP 500", null, null, null, null,
-                null, null, null, List.of(), List.of(), 1);
+        FetchOutcome fail =
+                new FetchOutcome(
+                        "a",
+                        FetchOutcome.Kind.FAILED,
+                        500,
+                        "HTTP 500",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        1);
         write(fail, T0);
         write(fail, T0.plusSeconds(60));
         SourceState s = sources.find("a").orElseThrow();
@@ -196,18 +306,40 @@ class StoryStoreTest {
 
     @Test
     void aGoneSourceIsRetiredAndNoLongerClaimed() {
-        FetchOutcome gone = new FetchOutcome("b", FetchOutcome.Kind.GONE, 410, "HTTP 410 Gone", null, null, null, null,
-                null, null, null, List.of(), List.of(), 1);
+        FetchOutcome gone =
+                new FetchOutcome(
+                        "b",
+                        FetchOutcome.Kind.GONE,
+                        410,
+                        "HTTP 410 Gone",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        1);
         write(gone, T0);
         assertThat(sources.find("b").orElseThrow().retiredAt()).isEqualTo(T0);
-        assertThat(sources.claim("me", T0.plusSeconds(3600), T0.plusSeconds(3700), true, T0.plusSeconds(3600), 10))
+        assertThat(
+                        sources.claim(
+                                "me",
+                                T0.plusSeconds(3600),
+                                T0.plusSeconds(3700),
+                                true,
+                                T0.plusSeconds(3600),
+                                10))
                 .doesNotContain("b");
     }
 
     @Test
     void aClaimedSourceIsNotClaimedByAnotherInstanceUntilItsLeaseRunsOut() {
         Instant now = T0.plusSeconds(10);
-        assertThat(sources.claim("one", now, now.plusSeconds(300), false, now, 10)).containsExactly("a", "b");
+        assertThat(sources.claim("one", now, now.plusSeconds(300), false, now, 10))
+                .containsExactly("a", "b");
         assertThat(sources.claim("two", now, now.plusSeconds(300), false, now, 10)).isEmpty();
         Instant later = now.plusSeconds(301);
         assertThat(sources.claim("two", later, later.plusSeconds(300), false, later, 1)).hasSize(1);

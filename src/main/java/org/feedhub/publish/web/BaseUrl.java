@@ -1,10 +1,12 @@
 package org.feedhub.publish.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The site's public URL: {@code feedhub.base-url} when set, else what the request (and its proxy headers) says. */
+/**
+ * The site's public URL: {@code feedhub.base-url} when set, else what the request (and its proxy
+ * headers) says.
+ */
 public class BaseUrl {
     private final String configured;
 
@@ -14,6 +16,9 @@ public class BaseUrl {
 
     String of(HttpServletRequest request) {
         if (!configured.isEmpty()) return configured;
-        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .replaceQuery(null)
+                .build()
+                .toUriString();
     }
 }

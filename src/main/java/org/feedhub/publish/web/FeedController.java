@@ -1,10 +1,10 @@
 package org.feedhub.publish.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-
 import org.feedhub.publish.FeedFormat;
 import org.feedhub.publish.LinkStyle;
 import org.feedhub.publish.Site;
@@ -18,11 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * {@code /topics/ID.rss|.atom|.json} with conditional GET, and {@code /topics/ID}, the topic's page. HEAD is
- * answered by the same handlers (Spring MVC drops the body).
+ * {@code /topics/ID.rss|.atom|.json} with conditional GET, and {@code /topics/ID}, the topic's
+ * page. HEAD is answered by the same handlers (Spring MVC drops the body).
  */
 @RestController
 class FeedController {
@@ -37,47 +35,95 @@ class FeedController {
     }
 
     @GetMapping("/topics/{name}")
-    ResponseEntity<?> topic(@PathVariable String name, HttpServletRequest request,
-                            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
-                            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+    ResponseEntity<?> topic(
+            @PathVariable String name,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
             return site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER)
-                    .<ResponseEntity<?>>map(html -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html; charset=utf-8"))
-                            .cacheControl(CacheControl.noCache()).body(html))
+                    .<ResponseEntity<?>>map(
+                            html ->
+                                    ResponseEntity.ok()
+                                            .contentType(
+                                                    MediaType.parseMediaType(
+                                                            "text/html; charset=utf-8"))
+                                            .cacheControl(CacheControl.noCache())
+                                            .body(html))
                     .orElse(notFound("no topic '" + name + "'"));
         }
         Optional<FeedFormat> format = FeedFormat.fromExtension(name.substring(dot + 1));
-        if (format.isEmpty()) return notFound("unknown feed format '" + name.substring(dot + 1) + "' (use .rss, .atom or .json)");
+        if (format.isEmpty())
+            return notFound(
+                    "unknown feed format '"
+                            + name.substring(dot + 1)
+                            + "' (use .rss, .atom or .json)");
         String topicId = name.substring(0, dot);
         return feeds.feed(topicId, format.get(), baseUrl.of(request))
-                .<ResponseEntity<?>>map(r -> respond(r, format.get(), ifNoneMatch, ifModifiedSince, acceptsGzip(request)))
+                .<ResponseEntity<?>>map(
+                        r ->
+                                respond(
+                                        r,
+                                        format.get(),
+                                        ifNoneMatch,
+                                        ifModifiedSince,
+                                        acceptsGzip(request)))
                 .orElse(notFound("no topic '" + topicId + "'"));
     }
 
-    /** {@code /topics/ID/archive/N.atom}: RFC 5005 archive pages, oldest first, stable once full. */
+    /**
+     * {@code /topics/ID/archive/N.atom}: RFC 5005 archive pages, oldest first, stable once full.
+     */
     @GetMapping("/topics/{id}/archive/{page}")
-    ResponseEntity<?> archive(@PathVariable String id, @PathVariable String page, HttpServletRequest request,
-                              @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
-                              @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
-        if (!page.matches("[1-9][0-9]{0,8}\\.atom")) return notFound("archive pages are /topics/ID/archive/N.atom");
+    ResponseEntity<?> archive(
+            @PathVariable String id,
+            @PathVariable String page,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+        if (!page.matches("[1-9][0-9]{0,8}\\.atom"))
+            return notFound("archive pages are /topics/ID/archive/N.atom");
         int n = Integer.parseInt(page.substring(0, page.length() - 5));
         return feeds.archive(id, n, baseUrl.of(request))
-                .<ResponseEntity<?>>map(r -> respond(r, FeedFormat.ATOM, ifNoneMatch, ifModifiedSince, acceptsGzip(request)))
+                .<ResponseEntity<?>>map(
+                        r ->
+                                respond(
+                                        r,
+                                        FeedFormat.ATOM,
+                                        ifNoneMatch,
+                                        ifModifiedSince,
+                                        acceptsGzip(request)))
                 .orElse(notFound("no archive page " + n + " of topic '" + id + "'"));
     }
 
-    /** The cached bytes, gzipped when the client accepts it (compressed once per change, not per request). */
-    private static ResponseEntity<?> respond(TopicFeeds.Rendered r, FeedFormat format, String ifNoneMatch,
-                                             String ifModifiedSince, boolean gzip) {
+    /**
+     * The cached bytes, gzipped when the client accepts it (compressed once per change, not per
+     * request).
+     */
+    private static ResponseEntity<?> respond(
+            TopicFeeds.Rendered r,
+            FeedFormat format,
+            String ifNoneMatch,
+            String ifModifiedSince,
+            boolean gzip) {
         CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
         String etag = gzip ? r.gzipEtag() : r.etag();
         if (notModified(etag, r.lastModified(), ifNoneMatch, ifModifiedSince)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).lastModified(r.lastModified())
-                    .cacheControl(cache).varyBy("Accept-Encoding").build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .lastModified(r.lastModified())
+                    .cacheControl(cache)
+                    .varyBy("Accept-Encoding")
+                    .build();
         }
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()))
-                .eTag(etag).lastModified(r.lastModified()).cacheControl(cache).varyBy("Accept-Encoding");
+        ResponseEntity.BodyBuilder ok =
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(format.mediaType()))
+                        .eTag(etag)
+                        .lastModified(r.lastModified())
+                        .cacheControl(cache)
+                        .varyBy("Accept-Encoding");
         if (gzip) ok.header("Content-Encoding", "gzip");
         return ok.body(gzip ? r.gzipped() : r.body());
     }
@@ -96,8 +142,12 @@ class FeedController {
         return false;
     }
 
-    /** If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only without it. */
-    static boolean notModified(String etag, Instant lastModified, String ifNoneMatch, String ifModifiedSince) {
+    /**
+     * If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only
+     * without it.
+     */
+    static boolean notModified(
+            String etag, Instant lastModified, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.trim();
@@ -108,7 +158,11 @@ class FeedController {
         }
         if (ifModifiedSince != null && lastModified != null) {
             try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant since =
+                        ZonedDateTime.parse(
+                                        ifModifiedSince.trim(),
+                                        DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant();
                 return !lastModified.isAfter(since);
             } catch (Exception e) {
                 return false;
@@ -118,6 +172,8 @@ class FeedController {
     }
 
     static ResponseEntity<?> notFound(String message) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(message + "\n");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(message + "\n");
     }
 }

@@ -1,5 +1,6 @@
 package org.feedhub.publish.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.feedhub.publish.LinkStyle;
 import org.feedhub.publish.Site;
 import org.springframework.http.CacheControl;
@@ -7,8 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code /}, {@code /topics.opml} and {@code /sources.opml}. */
 @RestController
@@ -25,7 +24,10 @@ class SiteController {
 
     @GetMapping("/")
     ResponseEntity<String> index() {
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(site.index(LinkStyle.SERVER));
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noCache())
+                .body(site.index(LinkStyle.SERVER));
     }
 
     @GetMapping("/topics.opml")

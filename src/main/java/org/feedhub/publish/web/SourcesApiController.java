@@ -2,7 +2,6 @@ package org.feedhub.publish.web;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +16,20 @@ class SourcesApiController {
         this.sources = sources;
     }
 
-    record SourceJson(String id, String url, String effectiveUrl, boolean active, Instant lastFetch, Instant lastSuccess,
-                      Integer lastStatus, String lastError, int consecutiveFailures, long storyCount, Instant nextDue,
-                      Instant retired, String itemKey) {
-    }
+    record SourceJson(
+            String id,
+            String url,
+            String effectiveUrl,
+            boolean active,
+            Instant lastFetch,
+            Instant lastSuccess,
+            Integer lastStatus,
+            String lastError,
+            int consecutiveFailures,
+            long storyCount,
+            Instant nextDue,
+            Instant retired,
+            String itemKey) {}
 
     @GetMapping("/api/sources")
     List<SourceJson> list() {
@@ -28,7 +37,19 @@ class SourcesApiController {
     }
 
     private static SourceJson json(SourceState s) {
-        return new SourceJson(s.id(), s.url(), s.effectiveUrl(), s.active(), s.lastFetchAt(), s.lastSuccessAt(),
-                s.lastStatus(), s.lastError(), s.failures(), s.storyCount(), s.nextDueAt(), s.retiredAt(), s.guidPolicy());
+        return new SourceJson(
+                s.id(),
+                s.url(),
+                s.effectiveUrl(),
+                s.active(),
+                s.lastFetchAt(),
+                s.lastSuccessAt(),
+                s.lastStatus(),
+                s.lastError(),
+                s.failures(),
+                s.storyCount(),
+                s.nextDueAt(),
+                s.retiredAt(),
+                s.guidPolicy());
     }
 }
