@@ -4,11 +4,11 @@ import java.time.Clock;
 import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.fetch.FetchSettings;
-import org.feedhub.hub.CallbackClient;
-import org.feedhub.hub.Hub;
-import org.feedhub.hub.HubSettings;
-import org.feedhub.hub.HubStore;
 import org.feedhub.publish.TopicFeeds;
+import org.feedhub.websub.CallbackClient;
+import org.feedhub.websub.Hub;
+import org.feedhub.websub.HubSettings;
+import org.feedhub.websub.HubStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wiring of the WebSub hub ({@code org.feedhub.hub}); its worker is {@link HubWorker}, its endpoint
- * {@code HubController}.
+ * Wiring of the WebSub hub ({@code org.feedhub.websub}); its worker is {@link HubWorker}, its
+ * endpoint {@code HubController}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubProperties.class)

@@ -1,7 +1,7 @@
 package org.feedhub.app;
 
 import java.time.Duration;
-import org.feedhub.hub.HubSettings;
+import org.feedhub.websub.HubSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 

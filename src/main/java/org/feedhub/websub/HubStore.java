@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

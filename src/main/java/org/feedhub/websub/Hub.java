@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 import java.security.SecureRandom;
 import java.time.Clock;

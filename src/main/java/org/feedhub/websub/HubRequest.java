@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 import java.net.URI;
 import java.net.URISyntaxException;

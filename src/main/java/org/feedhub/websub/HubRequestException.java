@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 /** A {@code POST /hub} the hub refuses at once: the HTTP status to answer and a one-line reason. */
 public final class HubRequestException extends Exception {

@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

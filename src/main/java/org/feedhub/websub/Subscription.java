@@ -1,4 +1,4 @@
-package org.feedhub.hub;
+package org.feedhub.websub;
 
 import java.time.Instant;
 import org.feedhub.publish.FeedFormat;
