@@ -11,6 +11,7 @@ public record FeedhubProperties(
         String baseUrl,
         Schedule schedule,
         Fetch fetch,
+        Poll poll,
         Cluster cluster,
         Dedup dedup,
         Normalize normalize,
@@ -23,6 +24,12 @@ public record FeedhubProperties(
         if (baseUrl == null) baseUrl = "";
         if (schedule == null) schedule = new Schedule(true, null, null);
         if (fetch == null) fetch = new Fetch(null, null, null, 0, 0, 0, false, null);
+        if (poll == null) poll = new Poll(0, null, 0);
+        // feedhub.fetch.concurrency is the old name of feedhub.poll.concurrency (deprecated)
+        if (poll.concurrency() <= 0) {
+            int c = fetch.concurrency() > 0 ? fetch.concurrency() : Poll.DEFAULT_CONCURRENCY;
+            poll = new Poll(c, poll.processingDeadline(), poll.maxItems());
+        }
         if (cluster == null) cluster = new Cluster(null);
         if (dedup == null) dedup = new Dedup(0, null);
         if (normalize == null) normalize = new Normalize(null);
@@ -114,6 +121,28 @@ public record FeedhubProperties(
         }
     }
 
+    /**
+     * One source's poll: fetch, parse, normalize, identify, enrich.
+     *
+     * @param concurrency sources polled at once: whole polls, not only their HTTP requests
+     * @param processingDeadline how long one source's body may take from parse to enrichment; past
+     *     it the source is recorded as failed and the pass goes on
+     * @param maxItems items taken from one feed per poll at most, the newest
+     */
+    public record Poll(int concurrency, Duration processingDeadline, int maxItems) {
+        public static final int DEFAULT_CONCURRENCY = 16;
+
+        public Poll {
+            if (processingDeadline == null)
+                processingDeadline = org.feedhub.pipeline.PipelineSettings.DEFAULT_DEADLINE;
+            if (maxItems <= 0) maxItems = org.feedhub.pipeline.PipelineSettings.DEFAULT_MAX_ITEMS;
+        }
+    }
+
+    /**
+     * @param concurrency deprecated: the old name of {@code feedhub.poll.concurrency}, read when
+     *     that is not set
+     */
     public record Fetch(
             Duration connectTimeout,
             Duration responseTimeout,
@@ -128,7 +157,6 @@ public record FeedhubProperties(
             if (responseTimeout == null) responseTimeout = Duration.ofSeconds(20);
             if (maxBodySize == null) maxBodySize = DataSize.ofMegabytes(10);
             if (maxRedirects <= 0) maxRedirects = 5;
-            if (concurrency <= 0) concurrency = 16;
             if (perHost <= 0) perHost = 2;
         }
 

@@ -3,6 +3,8 @@ package org.feedhub.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -10,10 +12,14 @@ import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
-import org.feedhub.batch.SourcePoller;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.fetch.HttpFetcher;
+import org.feedhub.identify.Identifier;
+import org.feedhub.pipeline.ConfigInForce;
+import org.feedhub.pipeline.PipelineSettings;
+import org.feedhub.pipeline.SourcePipeline;
+import org.feedhub.pipeline.StageTimings;
 import org.feedhub.publish.Site;
 import org.feedhub.publish.StaticExport;
 import org.feedhub.publish.TopicFeeds;
@@ -22,6 +28,7 @@ import org.feedhub.store.FeedQueries;
 import org.feedhub.store.NearDuplicates;
 import org.feedhub.store.Retention;
 import org.feedhub.store.SourceStore;
+import org.feedhub.store.StoredItems;
 import org.feedhub.store.StoryStore;
 import org.feedhub.store.TopicIndex;
 import org.springframework.batch.core.job.Job;
@@ -93,23 +100,38 @@ class FeedhubBeans {
     }
 
     @Bean
-    SourcePoller sourcePoller(
-            HttpFetcher fetcher, Clock clock, FeedhubProperties props, MeterRegistry meters) {
-        return new SourcePoller(
+    Identifier identifier(JdbcTemplate jdbc, NearDuplicates near) {
+        return new Identifier(new StoredItems(jdbc), near);
+    }
+
+    @Bean
+    SourcePipeline sourcePipeline(
+            HttpFetcher fetcher,
+            Identifier identifier,
+            StoryStore stories,
+            Clock clock,
+            FeedhubProperties props,
+            MeterRegistry meters) {
+        return new SourcePipeline(
                         fetcher,
+                        identifier,
+                        stories,
                         clock,
-                        props.normalize().stripParams(),
-                        props.fulltext().settings())
+                        new PipelineSettings(
+                                props.normalize().stripParams(),
+                                props.fulltext().settings(),
+                                props.poll().processingDeadline(),
+                                props.poll().maxItems()))
                 .timedBy(
-                        new org.feedhub.batch.StageTimings() {
+                        new StageTimings() {
                             @Override
-                            public void fetched(java.time.Duration took, String outcome) {
+                            public void fetched(Duration took, String outcome) {
                                 meters.timer("feedhub.fetch.request.duration", "outcome", outcome)
                                         .record(took);
                             }
 
                             @Override
-                            public void parsed(java.time.Duration took, boolean ok) {
+                            public void parsed(Duration took, boolean ok) {
                                 meters.timer(
                                                 "feedhub.parse.duration",
                                                 "outcome",
@@ -117,6 +139,15 @@ class FeedhubBeans {
                                         .record(took);
                             }
                         });
+    }
+
+    /** The pipeline's view of the feeds.yml in force, taken once per pass. */
+    @Bean
+    Supplier<ConfigInForce> configInForce(LiveConfig live) {
+        return () -> {
+            LiveConfig.Snapshot s = live.current();
+            return new ConfigInForce(s.config(), s.enricher(), s.matcher());
+        };
     }
 
     @Bean
@@ -177,7 +208,7 @@ class FeedhubBeans {
 
     /** For code that only reads the config in force. */
     @Bean
-    java.util.function.Supplier<FeedsConfig> feedsConfig(LiveConfig live) {
+    Supplier<FeedsConfig> feedsConfig(LiveConfig live) {
         return live::config;
     }
 }

@@ -5,16 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.feedhub.FeedhubProperties;
-import org.feedhub.app.LiveConfig;
+import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
+import org.feedhub.pipeline.ConfigInForce;
+import org.feedhub.pipeline.SourcePipeline;
 import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.Retention;
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
-import org.feedhub.store.StoryStore;
 import org.feedhub.store.WriteCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The "aggregate" job: step {@code poll} claims the sources that are due, polls them concurrently
- * in its reader (fetch, parse, normalize, enrich; see {@link PollingReader}), and writes each
- * source in its own transaction; step {@code retention} purges stories past {@code keep}. The
- * database's {@code next_due_at}, not the step's context, says what is left to do, so a killed pass
- * simply leaves its unfinished sources due.
+ * The "aggregate" job, glue around {@link SourcePipeline}: step {@code poll} claims the sources
+ * that are due, polls them concurrently in its reader (see {@link PollingReader}), and stores each
+ * source in its own transaction as soon as it is ready; step {@code retention} purges stories past
+ * {@code keep}. The database's {@code next_due_at}, not the step's context, says what is left to
+ * do, so a killed pass simply leaves its unfinished sources due.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateJobConfiguration {
@@ -53,12 +55,12 @@ public class AggregateJobConfiguration {
     Step pollStep(
             JobRepository jobs,
             PlatformTransactionManager tx,
-            ItemStreamReader<Polled> polledSources,
-            ItemWriter<Polled> outcomeWriter) {
-        // Concurrency lives in the reader (see PollingReader); chunks are only how often the step
-        // checkpoints.
+            ItemStreamReader<FetchOutcome> polledSources,
+            ItemWriter<FetchOutcome> outcomeWriter) {
+        // Concurrency lives in the reader (see PollingReader). A chunk of one: each source is
+        // stored as soon as it is polled, not when the slowest of a chunk is.
         return new StepBuilder("poll", jobs)
-                .<Polled, Polled>chunk(10)
+                .<FetchOutcome, FetchOutcome>chunk(1)
                 .transactionManager(tx)
                 .reader(polledSources)
                 .writer(outcomeWriter)
@@ -70,7 +72,7 @@ public class AggregateJobConfiguration {
             JobRepository jobs,
             PlatformTransactionManager tx,
             Retention retention,
-            LiveConfig config,
+            Supplier<FeedsConfig> config,
             Clock clock,
             LockingTaskExecutor locks) {
         return new StepBuilder("retention", jobs)
@@ -83,7 +85,7 @@ public class AggregateJobConfiguration {
                                             () -> {
                                                 int purged =
                                                         retention.purge(
-                                                                config.config().defaults().keep(),
+                                                                config.get().defaults().keep(),
                                                                 clock.instant(),
                                                                 500);
                                                 retention.trimNearDuplicateIndex(clock.instant());
@@ -91,7 +93,7 @@ public class AggregateJobConfiguration {
                                                     log.info(
                                                             "retention: purged {} stories older than {}",
                                                             purged,
-                                                            config.config().defaults().keep());
+                                                            config.get().defaults().keep());
                                             },
                                     new LockConfiguration(
                                             clock.instant(),
@@ -106,23 +108,23 @@ public class AggregateJobConfiguration {
 
     /**
      * Due sources (or all, for {@code aggregate}), claimed for this instance a few at a time and
-     * polled (fetch, parse, normalize, enrich) concurrently, with the config in force when the step
-     * began.
+     * polled (fetch to enrich, see {@link SourcePipeline#poll}) concurrently, with the config in
+     * force when the step began.
      */
     @Bean
     @StepScope
-    ItemStreamReader<Polled> polledSources(
+    ItemStreamReader<FetchOutcome> polledSources(
             SourceStore sources,
             Clock clock,
             Instance instance,
             PassRunner runner,
             FeedhubProperties props,
-            LiveConfig live,
-            SourcePoller poller,
+            Supplier<ConfigInForce> configInForce,
+            SourcePipeline pipeline,
             @Value("#{jobParameters['all']}") Boolean all,
             @Value("#{jobParameters['started']}") Long started) {
-        int concurrency = props.fetch().concurrency();
-        LiveConfig.Snapshot snapshot = live.current();
+        int concurrency = props.poll().concurrency();
+        ConfigInForce rules = configInForce.get();
         return new PollingReader(
                 () -> {
                     Instant now = clock.instant();
@@ -135,31 +137,14 @@ public class AggregateJobConfiguration {
                             concurrency);
                 },
                 id -> {
-                    SourceDef def = snapshot.config().source(id).orElse(null);
-                    if (def == null) { // removed from feeds.yml since the pass began: give the
-                        // claim back untouched
+                    SourceDef def = rules.config().source(id).orElse(null);
+                    if (def == null) {
+                        // removed from feeds.yml since the pass began: give the claim back
+                        // untouched
                         sources.release(instance.id(), List.of(id));
-                        return new Polled(
-                                new FetchOutcome(
-                                        id,
-                                        FetchOutcome.Kind.FAILED,
-                                        0,
-                                        "no longer in feeds.yml",
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        List.of(),
-                                        List.of(),
-                                        0),
-                                java.util.Map.of());
+                        return FetchOutcome.failed(id, 0, "no longer in feeds.yml");
                     }
-                    return Polled.of(
-                            poller.poll(def, sources.find(id).orElse(null), snapshot.enricher()),
-                            snapshot.matcher());
+                    return pipeline.poll(def, sources.find(id).orElse(null), rules);
                 },
                 sources,
                 instance.id(),
@@ -167,21 +152,21 @@ public class AggregateJobConfiguration {
                 concurrency);
     }
 
+    /** Stores each source as it comes (see {@link SourcePipeline#store}) and reports it. */
     @Bean
     @StepScope
-    ItemWriter<Polled> outcomeWriter(
-            LiveConfig live,
+    ItemWriter<FetchOutcome> outcomeWriter(
+            Supplier<ConfigInForce> configInForce,
             SourceStore sources,
-            StoryStore stories,
+            SourcePipeline pipeline,
             Clock clock,
             PassReports reports,
             MeterRegistry meters,
             @Value("#{jobParameters['pass.id']}") String passId) {
-        LiveConfig.Snapshot snapshot = live.current();
+        ConfigInForce rules = configInForce.get();
         return chunk -> {
-            for (Polled polled : chunk) {
-                FetchOutcome o = polled.outcome();
-                SourceDef def = snapshot.config().source(o.sourceId()).orElse(null);
+            for (FetchOutcome o : chunk) {
+                SourceDef def = rules.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue; // removed from feeds.yml: nothing to record
                 int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
                 Instant now = clock.instant();
@@ -190,32 +175,21 @@ public class AggregateJobConfiguration {
                 WriteCounts counts;
                 FetchOutcome stored = o;
                 try {
-                    counts = stories.apply(o, now, next, polled.assigner(snapshot.matcher()));
+                    counts = pipeline.store(o, now, next);
                 } catch (RuntimeException e) {
                     // A store error for one source is that source's failure, not the pass's.
                     log.error("storing source {} failed", o.sourceId(), e);
                     stored =
-                            new FetchOutcome(
-                                    o.sourceId(),
-                                    FetchOutcome.Kind.FAILED,
-                                    o.httpStatus(),
-                                    "could not store: " + e.getMessage(),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    List.of(),
-                                    List.of(),
-                                    o.millis());
+                            FetchOutcome.failed(
+                                            o.sourceId(),
+                                            o.httpStatus(),
+                                            "could not store: " + e.getMessage())
+                                    .took(o.millis());
                     counts =
-                            stories.apply(
+                            pipeline.store(
                                     stored,
                                     now,
-                                    Backoff.next(now, def.every(), failuresSoFar, true, null),
-                                    snapshot.matcher()::topicsFor);
+                                    Backoff.next(now, def.every(), failuresSoFar, true, null));
                 }
                 PassReport.SourceLine line =
                         new PassReport.SourceLine(

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.SourceStore;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -25,22 +26,22 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * claims it will not start, and still hands over the sources in flight, so their results are
  * stored.
  */
-final class PollingReader implements ItemStreamReader<Polled> {
+final class PollingReader implements ItemStreamReader<FetchOutcome> {
     private final Supplier<List<String>> claimNext;
-    private final Function<String, Polled> poll;
+    private final Function<String, FetchOutcome> poll;
     private final SourceStore sources;
     private final String instance;
     private final BooleanSupplier stopRequested;
     private final int concurrency;
     private final ExecutorService pool;
-    private final CompletionService<Polled> done;
+    private final CompletionService<FetchOutcome> done;
     private final Deque<String> claimed = new ArrayDeque<>();
     private int inFlight;
     private boolean exhausted;
 
     PollingReader(
             Supplier<List<String>> claimNext,
-            Function<String, Polled> poll,
+            Function<String, FetchOutcome> poll,
             SourceStore sources,
             String instance,
             BooleanSupplier stopRequested,
@@ -63,10 +64,10 @@ final class PollingReader implements ItemStreamReader<Polled> {
     }
 
     @Override
-    public Polled read() throws Exception {
+    public FetchOutcome read() throws Exception {
         fill();
         if (inFlight == 0) return null;
-        Polled outcome = done.take().get(); // poll() never throws: failures are outcomes
+        FetchOutcome outcome = done.take().get(); // poll() never throws: failures are outcomes
         inFlight--;
         return outcome;
     }

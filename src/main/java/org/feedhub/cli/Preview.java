@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.feedhub.FeedhubProperties;
-import org.feedhub.batch.SourcePoller;
 import org.feedhub.config.ConfigException;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.FeedsConfigLoader;
@@ -17,7 +16,13 @@ import org.feedhub.config.SourceDef;
 import org.feedhub.enrich.Enricher;
 import org.feedhub.enrich.TopicMatcher;
 import org.feedhub.fetch.HttpFetcher;
+import org.feedhub.identify.Identifier;
+import org.feedhub.identify.KnownItems;
+import org.feedhub.identify.NearDuplicateMatcher;
 import org.feedhub.normalize.Story;
+import org.feedhub.pipeline.ConfigInForce;
+import org.feedhub.pipeline.PipelineSettings;
+import org.feedhub.pipeline.SourcePipeline;
 import org.feedhub.store.FetchOutcome;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -88,18 +93,26 @@ final class Preview {
             return 1;
         }
         Instant now = Instant.now();
-        SourcePoller poller =
-                new SourcePoller(
+        // Nothing is stored: every item comes out new, so every item is shown enriched.
+        SourcePipeline pipeline =
+                new SourcePipeline(
                         new HttpFetcher(props.fetch().settings(config.file().getParent())),
+                        new Identifier(KnownItems.NOTHING, NearDuplicateMatcher.NONE),
+                        null,
                         Clock.fixed(now, ZoneOffset.UTC),
-                        props.normalize().stripParams(),
-                        props.fulltext().settings());
-        FetchOutcome o = poller.poll(def, null, new Enricher(config));
+                        new PipelineSettings(
+                                props.normalize().stripParams(),
+                                props.fulltext().settings(),
+                                props.poll().processingDeadline(),
+                                props.poll().maxItems()));
+        TopicMatcher topics = new TopicMatcher(config);
+        FetchOutcome o =
+                pipeline.poll(def, null, new ConfigInForce(config, new Enricher(config), topics));
         if (o.failed()) {
             err.println("feedhub: " + id + ": " + oneLine(o.error()));
             return 1;
         }
-        print(out, def, o, new TopicMatcher(config), now);
+        print(out, def, o, topics, now);
         return 0;
     }
 

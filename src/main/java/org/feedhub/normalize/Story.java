@@ -104,4 +104,25 @@ public record Story(
                 media,
                 leadImage);
     }
+
+    /** The same story under another identity (item key and content hash). */
+    public Story withKeys(String newItemKey, String newContentHash) {
+        return new Story(
+                newItemKey,
+                guid,
+                canonicalUrl,
+                link,
+                title,
+                author,
+                published,
+                updated,
+                contentHtml,
+                paragraphs,
+                categories,
+                newContentHash,
+                tags,
+                summary,
+                media,
+                leadImage);
+    }
 }

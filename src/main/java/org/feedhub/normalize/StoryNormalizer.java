@@ -43,7 +43,8 @@ public final class StoryNormalizer {
         return out;
     }
 
-    Story normalize(ParsedItem item, String baseUrl, Instant now) {
+    /** One item, or null when it has neither a title nor any text. */
+    public Story normalize(ParsedItem item, String baseUrl, Instant now) {
         String link = item.link() == null ? null : absolute(item.link().trim(), baseUrl);
         String canonical = link == null ? null : CanonicalUrl.canonicalize(link, null, stripParams);
         if (canonical != null && canonical.length() > 2000)

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.dedup.Fingerprint;
 import org.feedhub.dedup.NearDuplicateIndex;
+import org.feedhub.identify.NearDuplicateMatcher;
+import org.feedhub.normalize.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * inserts per story and tripled the time of a cold pass (bench/results/notes.md); the in-memory
  * index answers in microseconds.
  */
-public class NearDuplicates {
+public class NearDuplicates implements NearDuplicateMatcher {
     /**
      * Texts shorter than this (title and text together) are not compared by content: a few words
      * say too little ("Story 2 of source 5" and "Story 3 of source 5" share most of their
@@ -44,6 +46,28 @@ public class NearDuplicates {
         String all = (title == null ? "" : title) + " " + (text == null ? "" : text);
         if (all.trim().split("\\s+").length < MIN_WORDS) return Fingerprint.NONE;
         return Fingerprint.of(title, text);
+    }
+
+    // The fingerprint of the story last looked up: a story found new is remembered right after.
+    private Story lastAsked;
+    private Fingerprint lastFingerprint;
+
+    @Override
+    public synchronized Optional<Long> find(Story story) {
+        return find(fingerprintOf(story), story.published());
+    }
+
+    @Override
+    public synchronized void remember(long storyId, Story story) {
+        add(storyId, fingerprintOf(story), story.published());
+    }
+
+    private Fingerprint fingerprintOf(Story s) {
+        if (s != lastAsked) {
+            lastFingerprint = fingerprint(s.title(), s.text());
+            lastAsked = s;
+        }
+        return lastFingerprint;
     }
 
     public DedupSettings settings() {

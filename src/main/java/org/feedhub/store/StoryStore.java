@@ -2,16 +2,18 @@ package org.feedhub.store;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.feedhub.dedup.Fingerprint;
-import org.feedhub.dedup.GuidPolicy;
+import java.util.function.Supplier;
+import org.feedhub.identify.Identified;
+import org.feedhub.identify.NearDuplicateMatcher;
 import org.feedhub.normalize.Story;
-import org.springframework.dao.DuplicateKeyException;
+import org.feedhub.parse.Media;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,21 +21,22 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes one source's poll in one transaction: its new stories, carriers, tags, topic links and its
- * fetch state together. A process killed mid-pass therefore leaves each source either fully written
- * (and no longer due) or untouched (still due); unique keys make a repeated write add nothing.
+ * Carries out the identify stage's decisions for one source's poll in one transaction: its new
+ * stories, carriers, tags, topic links and its fetch state together. A process killed mid-pass
+ * therefore leaves each source either fully written (and no longer due) or untouched (still due);
+ * unique keys make a repeated write add nothing.
  */
 public class StoryStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final SourceStore sources;
-    private final NearDuplicates nearDuplicates;
+    private final NearDuplicateMatcher nearDuplicates;
 
     public StoryStore(
             JdbcTemplate jdbc,
             PlatformTransactionManager txManager,
             SourceStore sources,
-            NearDuplicates nearDuplicates) {
+            NearDuplicateMatcher nearDuplicates) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         // Its own transaction per source, whatever the caller holds: one source's failure rolls
@@ -43,160 +46,234 @@ public class StoryStore {
         this.nearDuplicates = nearDuplicates;
     }
 
+    /** Runs one source's write in its own transaction, whatever the caller holds. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+
+    /** Records a failed or retired source (its own transaction). */
+    public void recordFailure(FetchOutcome o, Instant now, Instant nextDue) {
+        tx.executeWithoutResult(
+                status ->
+                        sources.recordFailure(
+                                o.sourceId(),
+                                now,
+                                o.httpStatus(),
+                                o.error(),
+                                nextDue,
+                                o.kind() == FetchOutcome.Kind.GONE));
+    }
+
     /**
-     * @param nextDue when the source is due again (the writer's schedule or backoff decision)
+     * Starts writing one source's poll; call inside {@link #inTransaction}. The decisions are made
+     * by the identify stage; this only carries them out.
      */
-    public WriteCounts apply(FetchOutcome o, Instant now, Instant nextDue, TopicAssigner topics) {
-        try {
-            return tx.execute(status -> write(o, now, nextDue, topics));
-        } catch (DuplicateKeyException race) {
-            // Another instance stored the same canonical link between our lookup and insert: once
-            // more sees it.
-            return tx.execute(status -> write(o, now, nextDue, topics));
+    public SourceWrite begin(String sourceId, Instant now) {
+        return new SourceWrite(sourceId, now);
+    }
+
+    /**
+     * One source's write: stories are inserted or updated as each decision comes (a later item may
+     * merge into a story an earlier one stored), while carriers, media, tags and topic links are
+     * collected and sent as JDBC batches by {@link #finish}.
+     */
+    public final class SourceWrite {
+        private final String sourceId;
+        private final Instant now;
+        private final List<Object[]> carriers = new ArrayList<>();
+        private final List<Object[]> media = new ArrayList<>();
+        private final Set<List<Object>> tags = new LinkedHashSet<>();
+        private final List<List<Object>> topicLinks = new ArrayList<>();
+        private final Set<String> topicKeys = new HashSet<>();
+        private final Set<Long> storedNow = new HashSet<>();
+        private final Set<String> changedTopics = new HashSet<>();
+        private int added, merged, updated, unchanged, forgotten;
+
+        private SourceWrite(String sourceId, Instant now) {
+            this.sourceId = sourceId;
+            this.now = now;
+        }
+
+        /**
+         * Records that the source's items are identified by canonical link from now on (shown in
+         * /api/sources).
+         */
+        public void identifyByLink(String because) {
+            jdbc.update("UPDATE source SET guid_policy = 'link' WHERE id = ?", sourceId);
+            LoggerFactory.getLogger(StoryStore.class)
+                    .info("source {}: items now identified by link: {}", sourceId, because);
+        }
+
+        public void carryOut(Identified item) {
+            Story s = item.story();
+            switch (item.decision()) {
+                case UNCHANGED -> unchanged++;
+                case FORGOTTEN -> forgotten++;
+                case UPDATE -> {
+                    updateStory(item.storyId(), s, now);
+                    link(item.storyId(), s, item.topics(), true, publishedOf(item.storyId()));
+                    updated++;
+                }
+                case MERGE -> {
+                    mergeInto(item.storyId(), s, !storedNow.contains(item.storyId()));
+                    carrier(item.storyId(), s);
+                    link(item.storyId(), s, item.topics(), true, publishedOf(item.storyId()));
+                    merged++;
+                }
+                case NEW -> {
+                    long id = insertStory(s, now);
+                    storedNow.add(id);
+                    nearDuplicates.remember(id, s);
+                    addMedia(id, s);
+                    carrier(id, s);
+                    link(id, s, item.topics(), false, s.published());
+                    added++;
+                }
+            }
+        }
+
+        /** Sends the collected rows, records the source's fetch state, bumps changed topics. */
+        public WriteCounts finish(FetchOutcome o, Instant nextDue) {
+            if (!carriers.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        carriers);
+            }
+            if (!media.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO story_media (story_id, position, url, mime_type, length, medium, title, thumbnail) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        media);
+            }
+            if (!tags.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO story_tag (story_id, tag) VALUES (?, ?)", rows(tags));
+            }
+            if (!topicLinks.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)",
+                        rows(topicLinks));
+            }
+            sources.recordSuccess(sourceId, now, o, nextDue);
+            for (String topic : changedTopics) bumpTopic(topic, now);
+            return new WriteCounts(added, merged, updated, unchanged, forgotten);
+        }
+
+        private void carrier(long storyId, Story s) {
+            carriers.add(
+                    new Object[] {
+                        sourceId,
+                        s.itemKey(),
+                        storyId,
+                        Sql.cut(s.guid(), 2048),
+                        Sql.cut(s.link(), 2048),
+                        Sql.cut(s.title(), 2000),
+                        Sql.ts(now)
+                    });
+        }
+
+        private void addMedia(long storyId, Story s) {
+            int position = 0;
+            for (Media m : s.media()) {
+                media.add(
+                        new Object[] {
+                            storyId,
+                            position++,
+                            m.url(),
+                            Sql.cut(m.type(), 200),
+                            m.length(),
+                            Sql.cut(m.medium(), 20),
+                            Sql.cut(m.title(), 1000),
+                            m.thumbnail()
+                        });
+            }
+        }
+
+        /**
+         * A second source carries a story already stored: the story keeps the earliest date and the
+         * fullest content of its carriers.
+         */
+        private void mergeInto(long storyId, Story s, boolean storedBefore) {
+            jdbc.update(
+                    "UPDATE story SET published_at = ? WHERE id = ? AND published_at > ?",
+                    Sql.ts(s.published()),
+                    storyId,
+                    Sql.ts(s.published()));
+            jdbc.update(
+                    "UPDATE story SET content_html = ?, text_content = ?, summary = COALESCE(?, summary) "
+                            + "WHERE id = ? AND COALESCE(LENGTH(text_content), 0) < ?",
+                    s.contentHtml(),
+                    s.text(),
+                    Sql.cut(s.summary(), 4000),
+                    storyId,
+                    s.text().length());
+            jdbc.update(
+                    "UPDATE topic_story SET published_at = (SELECT published_at FROM story WHERE id = ?) WHERE story_id = ?",
+                    storyId,
+                    storyId);
+            boolean hasMedia =
+                    !storedBefore
+                            || jdbc.queryForObject(
+                                            "SELECT COUNT(*) FROM story_media WHERE story_id = ?",
+                                            Integer.class,
+                                            storyId)
+                                    > 0;
+            if (!hasMedia) {
+                addMedia(storyId, s);
+                if (s.leadImage() != null) {
+                    jdbc.update(
+                            "UPDATE story SET lead_image = ? WHERE id = ?",
+                            Sql.cut(s.leadImage(), 2048),
+                            storyId);
+                }
+            } else if (s.leadImage() != null) {
+                jdbc.update(
+                        "UPDATE story SET lead_image = ? WHERE id = ? AND lead_image IS NULL",
+                        Sql.cut(s.leadImage(), 2048),
+                        storyId);
+            }
+        }
+
+        /**
+         * Tags and topic links of a story this source carries, collected for the batches: a new
+         * story's all, a known story's only those it lacks. {@code published} is the story's date
+         * (the earliest carrier's).
+         */
+        private void link(
+                long storyId, Story s, List<String> topics, boolean existing, Instant published) {
+            Set<String> hasTags =
+                    existing && !storedNow.contains(storyId)
+                            ? new HashSet<>(
+                                    jdbc.queryForList(
+                                            "SELECT tag FROM story_tag WHERE story_id = ?",
+                                            String.class,
+                                            storyId))
+                            : Set.of();
+            for (String tag : new LinkedHashSet<>(s.tags())) {
+                String t = Sql.cut(tag, 200);
+                if (!hasTags.contains(t)) tags.add(Arrays.asList(storyId, t));
+            }
+            if (topics.isEmpty()) return;
+            Set<String> inTopics =
+                    existing && !storedNow.contains(storyId)
+                            ? new HashSet<>(
+                                    jdbc.queryForList(
+                                            "SELECT topic_id FROM topic_story WHERE story_id = ?",
+                                            String.class,
+                                            storyId))
+                            : Set.of();
+            for (String topic : new LinkedHashSet<>(topics)) {
+                changedTopics.add(topic);
+                if (inTopics.contains(topic)) continue;
+                // one row per topic and story, whichever item of this poll brought it first
+                if (topicKeys.add(topic + "\n" + storyId))
+                    topicLinks.add(Arrays.asList(topic, storyId, Sql.ts(published)));
+            }
         }
     }
 
-    private WriteCounts write(FetchOutcome o, Instant now, Instant nextDue, TopicAssigner topics) {
-        if (o.failed()) {
-            sources.recordFailure(
-                    o.sourceId(),
-                    now,
-                    o.httpStatus(),
-                    o.error(),
-                    nextDue,
-                    o.kind() == FetchOutcome.Kind.GONE);
-            return WriteCounts.NONE;
-        }
-        int added = 0, merged = 0, updated = 0, unchanged = 0, forgotten = 0;
-        Set<String> changedTopics = new HashSet<>();
-        boolean byLink =
-                "link"
-                        .equals(
-                                jdbc.queryForObject(
-                                        "SELECT guid_policy FROM source WHERE id = ?",
-                                        String.class,
-                                        o.sourceId()));
-        if (!byLink && GuidPolicy.guidsReused(o.stories())) {
-            byLink = true;
-            useLinks(o.sourceId(), "the feed gives one guid to different links");
-        }
-        Map<String, Story> byKey = new LinkedHashMap<>();
-        for (Story s : o.stories()) {
-            Story keyed = byLink ? GuidPolicy.keyedByLink(s) : s;
-            byKey.putIfAbsent(keyed.itemKey(), keyed); // a feed listing an item twice
-        }
-        for (Story s : byKey.values()) {
-            Optional<long[]> known =
-                    jdbc
-                            .query(
-                                    "SELECT c.story_id, CASE WHEN st.content_hash = ? THEN 1 ELSE 0 END AS same FROM carrier c "
-                                            + "JOIN story st ON st.id = c.story_id WHERE c.source_id = ? AND c.item_key = ?",
-                                    (rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)},
-                                    s.contentHash(),
-                                    o.sourceId(),
-                                    s.itemKey())
-                            .stream()
-                            .findFirst();
-            if (known.isPresent()) {
-                if (known.get()[1] == 1) {
-                    unchanged++;
-                } else {
-                    updateStory(known.get()[0], s, now);
-                    link(
-                            known.get()[0],
-                            o.sourceId(),
-                            s,
-                            topics,
-                            changedTopics,
-                            true,
-                            publishedOf(known.get()[0]));
-                    updated++;
-                }
-                continue;
-            }
-            if (isTombstoned(o.sourceId(), s.itemKey())) {
-                forgotten++;
-                continue;
-            }
-            // An unknown key but a link this source already carries: the feed gave the item a new
-            // guid.
-            Optional<long[]> sameLink =
-                    s.canonicalUrl() == null
-                            ? Optional.empty()
-                            : jdbc
-                                    .query(
-                                            "SELECT c.story_id, CASE WHEN st.content_hash = ? THEN 1 ELSE 0 END FROM carrier c JOIN story st "
-                                                    + "ON st.id = c.story_id WHERE c.source_id = ? AND st.canonical_url = ?",
-                                            (rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)},
-                                            s.contentHash(),
-                                            o.sourceId(),
-                                            s.canonicalUrl())
-                                    .stream()
-                                    .findFirst();
-            if (sameLink.isPresent()) {
-                if (!byLink) {
-                    byLink = true;
-                    useLinks(o.sourceId(), "the feed gave a known link a new guid");
-                }
-                if (sameLink.get()[1] == 1) {
-                    unchanged++;
-                } else {
-                    updateStory(sameLink.get()[0], s, now);
-                    updated++;
-                }
-                continue;
-            }
-            // The same story from another source: first by canonical link, then by near-duplicate
-            // text.
-            Long existing =
-                    s.canonicalUrl() == null
-                            ? null
-                            : jdbc
-                                    .query(
-                                            "SELECT id FROM story WHERE canonical_url = ?",
-                                            (rs, i) -> rs.getLong(1),
-                                            s.canonicalUrl())
-                                    .stream()
-                                    .findFirst()
-                                    .orElse(null);
-            Fingerprint fp = null;
-            if (existing == null) {
-                fp = NearDuplicates.fingerprint(s.title(), s.text());
-                existing = nearDuplicates.find(fp, s.published()).orElse(null);
-            }
-            long storyId;
-            if (existing != null) {
-                storyId = existing;
-                mergeInto(storyId, s);
-                merged++;
-            } else {
-                storyId = insertStory(s, now);
-                nearDuplicates.add(storyId, fp, s.published());
-                insertMedia(storyId, s);
-                added++;
-            }
-            jdbc.update(
-                    "INSERT INTO carrier (source_id, item_key, story_id, guid, link, title, first_seen_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    o.sourceId(),
-                    s.itemKey(),
-                    storyId,
-                    Sql.cut(s.guid(), 2048),
-                    Sql.cut(s.link(), 2048),
-                    Sql.cut(s.title(), 2000),
-                    Sql.ts(now));
-            link(
-                    storyId,
-                    o.sourceId(),
-                    s,
-                    topics,
-                    changedTopics,
-                    existing != null,
-                    existing != null ? publishedOf(storyId) : s.published());
-        }
-        sources.recordSuccess(o.sourceId(), now, o, nextDue);
-        for (String topic : changedTopics) bumpTopic(topic, now);
-        return new WriteCounts(added, merged, updated, unchanged, forgotten);
+    private static List<Object[]> rows(java.util.Collection<List<Object>> rows) {
+        return rows.stream().map(List::toArray).toList();
     }
 
     private long insertStory(Story s, Instant now) {
@@ -206,8 +283,8 @@ public class StoryStore {
                     PreparedStatement ps =
                             con.prepareStatement(
                                     "INSERT INTO story (canonical_url, title, author, summary, "
-                                            + "content_html, text_content, published_at, updated_at, content_hash, first_seen_at) "
-                                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                            + "content_html, text_content, published_at, updated_at, content_hash, first_seen_at, lead_image) "
+                                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                     new String[] {"id"});
                     ps.setString(1, s.canonicalUrl());
                     ps.setString(2, Sql.cut(s.title(), 2000));
@@ -219,40 +296,11 @@ public class StoryStore {
                     ps.setObject(8, Sql.ts(s.updated()));
                     ps.setString(9, s.contentHash());
                     ps.setObject(10, Sql.ts(now));
+                    ps.setString(11, Sql.cut(s.leadImage(), 2048));
                     return ps;
                 },
                 key);
         return key.getKey().longValue();
-    }
-
-    private void insertMedia(long storyId, Story s) {
-        if (s.leadImage() != null) {
-            jdbc.update(
-                    "UPDATE story SET lead_image = ? WHERE id = ?",
-                    Sql.cut(s.leadImage(), 2048),
-                    storyId);
-        }
-        List<Object[]> rows = new java.util.ArrayList<>();
-        int position = 0;
-        for (org.feedhub.parse.Media m : s.media()) {
-            rows.add(
-                    new Object[] {
-                        storyId,
-                        position++,
-                        m.url(),
-                        Sql.cut(m.type(), 200),
-                        m.length(),
-                        Sql.cut(m.medium(), 20),
-                        Sql.cut(m.title(), 1000),
-                        m.thumbnail()
-                    });
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO story_media (story_id, position, url, mime_type, length, medium, title, thumbnail) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows);
-        }
     }
 
     /**
@@ -280,114 +328,11 @@ public class StoryStore {
             jdbc.update("UPDATE story SET content_hash = ? WHERE id = ?", s.contentHash(), storyId);
     }
 
-    /**
-     * A second source carries a story already stored: the story keeps the earliest date and the
-     * fullest content of its carriers.
-     */
-    private void mergeInto(long storyId, Story s) {
-        jdbc.update(
-                "UPDATE story SET published_at = ? WHERE id = ? AND published_at > ?",
-                Sql.ts(s.published()),
-                storyId,
-                Sql.ts(s.published()));
-        jdbc.update(
-                "UPDATE story SET content_html = ?, text_content = ?, summary = COALESCE(?, summary) "
-                        + "WHERE id = ? AND COALESCE(LENGTH(text_content), 0) < ?",
-                s.contentHtml(),
-                s.text(),
-                Sql.cut(s.summary(), 4000),
-                storyId,
-                s.text().length());
-        jdbc.update(
-                "UPDATE topic_story SET published_at = (SELECT published_at FROM story WHERE id = ?) WHERE story_id = ?",
-                storyId,
-                storyId);
-        if (jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM story_media WHERE story_id = ?",
-                        Integer.class,
-                        storyId)
-                == 0) {
-            insertMedia(storyId, s);
-        } else if (s.leadImage() != null) {
-            jdbc.update(
-                    "UPDATE story SET lead_image = ? WHERE id = ? AND lead_image IS NULL",
-                    Sql.cut(s.leadImage(), 2048),
-                    storyId);
-        }
-    }
-
-    /**
-     * Tags and topic links of a story this source carries. A new story's rows go in as two batches;
-     * a known story's only where missing. {@code published} is the story's date (the earliest
-     * carrier's).
-     */
-    private void link(
-            long storyId,
-            String sourceId,
-            Story s,
-            TopicAssigner topics,
-            Set<String> changed,
-            boolean existing,
-            Instant published) {
-        List<Object[]> tagRows = new java.util.ArrayList<>();
-        for (String tag : new java.util.LinkedHashSet<>(s.tags())) {
-            String t = Sql.cut(tag, 200);
-            if (!existing
-                    || jdbc.queryForObject(
-                                    "SELECT COUNT(*) FROM story_tag WHERE story_id = ? AND tag = ?",
-                                    Integer.class,
-                                    storyId,
-                                    t)
-                            == 0) {
-                tagRows.add(new Object[] {storyId, t});
-            }
-        }
-        if (!tagRows.isEmpty())
-            jdbc.batchUpdate("INSERT INTO story_tag (story_id, tag) VALUES (?, ?)", tagRows);
-        List<Object[]> topicRows = new java.util.ArrayList<>();
-        for (String topic : new java.util.LinkedHashSet<>(topics.topicsFor(sourceId, s))) {
-            changed.add(topic);
-            if (!existing
-                    || jdbc.queryForObject(
-                                    "SELECT COUNT(*) FROM topic_story WHERE topic_id = ? AND story_id = ?",
-                                    Integer.class,
-                                    topic,
-                                    storyId)
-                            == 0) {
-                topicRows.add(new Object[] {topic, storyId, Sql.ts(published)});
-            }
-        }
-        if (!topicRows.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO topic_story (topic_id, story_id, published_at) VALUES (?, ?, ?)",
-                    topicRows);
-        }
-    }
-
     private Instant publishedOf(long storyId) {
         return jdbc.queryForObject(
                 "SELECT published_at FROM story WHERE id = ?",
                 (rs, i) -> Sql.instant(rs, "published_at"),
                 storyId);
-    }
-
-    /**
-     * Switches a source to identifying its items by canonical link (recorded, shown in
-     * /api/sources).
-     */
-    private void useLinks(String sourceId, String why) {
-        jdbc.update("UPDATE source SET guid_policy = 'link' WHERE id = ?", sourceId);
-        org.slf4j.LoggerFactory.getLogger(StoryStore.class)
-                .info("source {}: items now identified by link: {}", sourceId, why);
-    }
-
-    private boolean isTombstoned(String sourceId, String itemKey) {
-        return jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM tombstone WHERE source_id = ? AND item_key = ?",
-                        Integer.class,
-                        sourceId,
-                        itemKey)
-                > 0;
     }
 
     void bumpTopic(String topic, Instant now) {

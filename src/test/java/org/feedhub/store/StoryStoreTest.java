@@ -7,9 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.feedhub.TestDatabase;
 import org.feedhub.config.SourceDef;
+import org.feedhub.identify.Decision;
+import org.feedhub.identify.Identification;
+import org.feedhub.identify.Identified;
+import org.feedhub.identify.Identifier;
 import org.feedhub.normalize.Story;
+import org.feedhub.pipeline.SourcePipeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +61,8 @@ class StoryStoreTest {
         TestDatabase.register(r, "store");
     }
 
-    @Autowired StoryStore stories;
+    @Autowired SourcePipeline pipeline;
+    @Autowired Identifier identifier;
     @Autowired Retention retention;
     @Autowired SourceStore sources;
     @Autowired JdbcTemplate jdbc;
@@ -91,26 +98,36 @@ class StoryStoreTest {
                 text);
     }
 
+    /** A poll of {@code source} with these items, not yet identified. */
     static FetchOutcome fetched(String source, Story... s) {
-        return new FetchOutcome(
+        return FetchOutcome.fetched(
                 source,
-                FetchOutcome.Kind.FETCHED,
                 200,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(s),
-                List.of(),
-                1);
+                FetchOutcome.Validators.NONE,
+                FetchOutcome.FeedInfo.NONE,
+                new Identification(
+                        Stream.of(s)
+                                .map(x -> new Identified(x, Decision.NEW, 0, List.of()))
+                                .toList(),
+                        null),
+                List.of());
     }
 
+    /** Identifies the poll's items against the store as it is now, then stores them. */
     WriteCounts write(FetchOutcome o, Instant now) {
-        return stories.apply(o, now, now.plusSeconds(900), (source, s) -> List.of("all"));
+        FetchOutcome identified =
+                o.failed()
+                        ? o
+                        : FetchOutcome.fetched(
+                                o.sourceId(),
+                                o.httpStatus(),
+                                o.validators(),
+                                o.feed(),
+                                identifier
+                                        .ownItems(o.sourceId(), o.stories())
+                                        .withWorkDone(i -> i.enriched(i.story(), List.of("all"))),
+                                o.warnings());
+        return pipeline.store(identified, now, now.plusSeconds(900));
     }
 
     long storyCount() {
@@ -276,22 +293,7 @@ class StoryStoreTest {
 
     @Test
     void aFailureRecordsTheReasonAndCountsConsecutiveFailuresUntilASuccess() {
-        FetchOutcome fail =
-                new FetchOutcome(
-                        "a",
-                        FetchOutcome.Kind.FAILED,
-                        500,
-                        "HTTP 500",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        1);
+        FetchOutcome fail = FetchOutcome.failed("a", 500, "HTTP 500");
         write(fail, T0);
         write(fail, T0.plusSeconds(60));
         SourceState s = sources.find("a").orElseThrow();
@@ -306,22 +308,7 @@ class StoryStoreTest {
 
     @Test
     void aGoneSourceIsRetiredAndNoLongerClaimed() {
-        FetchOutcome gone =
-                new FetchOutcome(
-                        "b",
-                        FetchOutcome.Kind.GONE,
-                        410,
-                        "HTTP 410 Gone",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        1);
+        FetchOutcome gone = FetchOutcome.gone("b", 410, "HTTP 410 Gone");
         write(gone, T0);
         assertThat(sources.find("b").orElseThrow().retiredAt()).isEqualTo(T0);
         assertThat(

@@ -1,4 +1,4 @@
-package org.feedhub.batch;
+package org.feedhub.pipeline;
 
 import java.time.Duration;
 
