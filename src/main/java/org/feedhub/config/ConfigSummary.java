@@ -2,6 +2,7 @@ package org.feedhub.config;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.feedhub.parse.HtmlSelectors;
 
 /** The plain-text account of a valid feeds.yml that {@code feedhub check} prints. */
 public final class ConfigSummary {

@@ -152,7 +152,7 @@ public final class FeedsConfigLoader {
             String name = e.getKey().strip();
             String field = Yamls.child("tags", e.getKey());
             Node keyNode = e.getValue().getKeyNode();
-            String other = seen.putIfAbsent(org.feedhub.normalize.TextFold.fold(name), name);
+            String other = seen.putIfAbsent(org.feedhub.text.TextFold.fold(name), name);
             if (other != null) {
                 throw y.error(
                         keyNode,

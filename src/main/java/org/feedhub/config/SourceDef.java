@@ -2,6 +2,7 @@ package org.feedhub.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.feedhub.parse.HtmlSelectors;
 
 /**
  * One entry of {@code sources:}.

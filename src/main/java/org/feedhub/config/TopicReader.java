@@ -111,7 +111,7 @@ final class TopicReader {
         for (int i = 0; i < items.size(); i++) {
             String f = Yamls.index(field, i);
             String tag = y.text(items.get(i), f);
-            Integer first = seen.putIfAbsent(org.feedhub.normalize.TextFold.fold(tag), i);
+            Integer first = seen.putIfAbsent(org.feedhub.text.TextFold.fold(tag), i);
             if (first != null) throw y.error(items.get(i), f, "'" + tag + "' is listed twice");
             tags.add(tag);
         }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.feedhub.normalize.Words;
+import org.feedhub.text.Words;
 
 /**
  * The near-duplicate fingerprint of a story: a MinHash sketch of the story's shingles, plus the

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.feedhub.normalize.ItemKeys;
 import org.feedhub.normalize.Story;
 
 /**

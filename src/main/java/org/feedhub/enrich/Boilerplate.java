@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Recognizes paragraphs that come with a story but are not its text: photo captions and credits,
  * bylines, lone datelines, and site boilerplate ("Read more", "Subscribe", WordPress' "The post …
- * appeared first on …"). Expects text already passed through {@link
- * org.feedhub.normalize.TextClean} (ASCII quotes and dashes). Heuristics for English and Russian
- * news text; they err towards keeping a paragraph.
+ * appeared first on …"). Expects text already passed through {@link org.feedhub.text.TextClean}
+ * (ASCII quotes and dashes). Heuristics for English and Russian news text; they err towards keeping
+ * a paragraph.
  */
 final class Boilerplate {
 

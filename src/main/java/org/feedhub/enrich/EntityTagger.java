@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.feedhub.config.TagDef;
-import org.feedhub.normalize.TextClean;
-import org.feedhub.normalize.TextFold;
+import org.feedhub.text.TextClean;
+import org.feedhub.text.TextFold;
 
 /**
  * Names of people, places and organisations a story keeps coming back to, as tags: plain heuristics

@@ -1,7 +1,7 @@
 package org.feedhub.enrich;
 
 import java.util.List;
-import org.feedhub.normalize.Words;
+import org.feedhub.text.Words;
 
 /**
  * One text prepared for phrase matching: its folded words ({@link Words}) and, only once a stem

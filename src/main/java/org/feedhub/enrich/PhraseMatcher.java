@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.feedhub.normalize.Words;
+import org.feedhub.text.Words;
 
 /**
  * Finds which of a set of phrases occur in a text as whole words, case- and accent-insensitively,

@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.feedhub.normalize.TextFold;
+import org.feedhub.text.TextFold;
 
 /**
  * The word stems of a text, for matching that sees past inflection: one Lucene analysis chain for

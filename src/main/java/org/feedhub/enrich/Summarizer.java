@@ -3,8 +3,8 @@ package org.feedhub.enrich;
 import java.util.ArrayList;
 import java.util.List;
 import org.feedhub.normalize.HtmlText;
-import org.feedhub.normalize.TextClean;
-import org.feedhub.normalize.Words;
+import org.feedhub.text.TextClean;
+import org.feedhub.text.Words;
 
 /**
  * A plain-text summary of a story: its first one to three sentences of own text, within {@value

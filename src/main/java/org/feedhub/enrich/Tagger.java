@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedhub.config.TagDef;
-import org.feedhub.normalize.TextClean;
-import org.feedhub.normalize.TextFold;
+import org.feedhub.text.TextClean;
+import org.feedhub.text.TextFold;
 
 /**
  * A story's tags: the source's tags (from feeds.yml), then the feed's own categories, then every

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.feedhub.dedup.ItemKeys;
 import org.feedhub.parse.Media;
 import org.feedhub.parse.ParsedFeed;
 import org.feedhub.parse.ParsedItem;
+import org.feedhub.text.TextClean;
 
 /**
  * Parsed items into clean stories: absolute canonical links, sanitized HTML, plain-text titles, UTC

@@ -1,7 +1,6 @@
 package org.feedhub.parse;
 
 import java.util.Locale;
-import org.feedhub.config.HtmlSelectors;
 
 /**
  * Reads a fetched document into a {@link ParsedFeed}. The format is detected from the content,

@@ -67,9 +67,7 @@ class PhraseMatcherTest {
         String t = text == null ? null : text.replace("\\n", "\n");
         assertThat(PhraseMatcher.of(List.of(phrase)).matches(t)).isEqualTo(expected);
         // the pre-split form TopicMatcher uses says the same
-        assertThat(
-                        PhraseMatcher.of(List.of(phrase))
-                                .matchesWords(org.feedhub.normalize.Words.of(t)))
+        assertThat(PhraseMatcher.of(List.of(phrase)).matchesWords(org.feedhub.text.Words.of(t)))
                 .isEqualTo(expected);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.feedhub.parse.ParseFixtures.at;
 
-import org.feedhub.config.HtmlSelectors;
 import org.junit.jupiter.api.Test;
 
 /** Pages without a feed, scraped with the editor's selectors; and feed autodiscovery. */

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.feedhub.config.HtmlSelectors;
-import org.feedhub.config.SelectorSpec;
 import org.feedhub.normalize.HtmlText;
 import org.feedhub.normalize.Story;
 import org.feedhub.normalize.StoryNormalizer;

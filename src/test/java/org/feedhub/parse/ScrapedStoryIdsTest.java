@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.feedhub.config.HtmlSelectors;
 import org.feedhub.normalize.Story;
 import org.feedhub.normalize.StoryNormalizer;
 import org.junit.jupiter.api.Test;

@@ -93,7 +93,7 @@ class StoryStoreTest {
                 "<p>" + text + "</p>",
                 List.of(text),
                 List.of(),
-                org.feedhub.dedup.ItemKeys.sha256(title + "\n" + text),
+                org.feedhub.normalize.ItemKeys.sha256(title + "\n" + text),
                 List.of("t"),
                 text);
     }

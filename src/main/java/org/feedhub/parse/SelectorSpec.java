@@ -1,4 +1,4 @@
-package org.feedhub.config;
+package org.feedhub.parse;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

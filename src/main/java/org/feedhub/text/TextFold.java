@@ -1,4 +1,4 @@
-package org.feedhub.normalize;
+package org.feedhub.text;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.feedhub.dedup;
+package org.feedhub.normalize;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.feedhub.normalize;
+package org.feedhub.text;
 
 import java.util.ArrayList;
 import java.util.List;

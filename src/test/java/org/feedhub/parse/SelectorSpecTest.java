@@ -1,4 +1,4 @@
-package org.feedhub.config;
+package org.feedhub.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.feedhub.config;
+package org.feedhub.parse;
 
 /**
  * The {@code html:} block of a source. Each value is a CSS selector, optionally ending in
