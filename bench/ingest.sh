@@ -17,7 +17,7 @@ record $R shared_items "$(python3 -c "import json;print(json.load(open('$CORPUS/
 trap '"$BENCH_DIR/serve.sh" stop' EXIT
 
 FEEDHUB_ARGS=(aggregate "--feedhub.feeds=$CORPUS/feeds.yml" --feedhub.fetch.allow-private-networks=true
-  "--feedhub.fetch.concurrency=$BENCH_CONCURRENCY" "--feedhub.fetch.per-host=$BENCH_PER_HOST")
+  "--feedhub.poll.concurrency=$BENCH_CONCURRENCY" "--feedhub.fetch.per-host=$BENCH_PER_HOST")
 
 # feedhub_pass DIR PREFIX XMX: one `aggregate` in DIR (the H2 store is DIR/data), timed by GNU time.
 feedhub_pass() {

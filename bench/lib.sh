@@ -13,7 +13,7 @@ else
 fi
 : "${BENCH_PORT:=18480}"            # nginx: the generated sources and the saved topic feed
 : "${BENCH_APP_PORT:=18481}"        # feedhub's server in serve-load.sh
-: "${BENCH_CONCURRENCY:=16}"        # feedhub.fetch.concurrency, and newsboat's reload-threads
+: "${BENCH_CONCURRENCY:=16}"        # feedhub.poll.concurrency, and newsboat's reload-threads
 : "${BENCH_PER_HOST:=$BENCH_CONCURRENCY}"  # feedhub.fetch.per-host (all sources share one host, 127.0.0.1)
 : "${BENCH_XMX:=512m}"              # heap of the cold/warm passes
 : "${BENCH_HEAP_XMX:=256m}"         # heap of the heap-limit run and of the server

@@ -77,7 +77,7 @@ def main():
       f"--port {m.get('port', '?')} --out bench/work/corpus-...   ({ing.get('corpus_mb')} MB, "
       f"{ing.get('shared_items')} items shared across sources), served by nginx (bench/serve.sh)")
     w(f"/usr/bin/time -v java -Xmx{m.get('xmx')} -jar target/feedhub.jar aggregate --feedhub.feeds=corpus/feeds.yml "
-      f"--feedhub.fetch.allow-private-networks=true --feedhub.fetch.concurrency={m.get('concurrency')} "
+      f"--feedhub.fetch.allow-private-networks=true --feedhub.poll.concurrency={m.get('concurrency')} "
       f"--feedhub.fetch.per-host={m.get('per_host')}   # cold (fresh dir), then again: warm")
     w(f"HOME=nb /usr/bin/time -v newsboat -x reload -u corpus/urls -c nb/cache.db -C nb/config   "
       f"# config: reload-threads {m.get('concurrency')}; cold (fresh cache), then warm")

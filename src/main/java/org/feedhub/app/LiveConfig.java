@@ -27,7 +27,7 @@ public class LiveConfig {
 
     /** A config with everything derived from it, swapped as a whole so readers never see a mix. */
     public record Snapshot(
-            FeedsConfig config, Enricher enricher, TopicMatcher matcher, String fingerprint) {}
+            FeedsConfig config, Enricher enricher, TopicMatcher matcher, String topicRulesKey) {}
 
     private final Path path;
     private final SourceStore sources;
@@ -103,10 +103,10 @@ public class LiveConfig {
                         config,
                         new Enricher(config, entityTags),
                         new TopicMatcher(config),
-                        fingerprint(config));
+                        topicRulesKey(config));
         sources.sync(config.sources(), clock.instant());
         topicIndex.reindexIfChanged(
-                next.fingerprint(),
+                next.topicRulesKey(),
                 config.topics().stream()
                         .map(t -> t.id())
                         .collect(java.util.stream.Collectors.toSet()),
@@ -117,7 +117,7 @@ public class LiveConfig {
     }
 
     /** Changes whenever something that decides topic membership changes. */
-    private static String fingerprint(FeedsConfig c) {
+    private static String topicRulesKey(FeedsConfig c) {
         return ItemKeys.sha256(
                 c.topics().toString() + "|" + c.sources().stream().map(SourceDef::id).toList());
     }

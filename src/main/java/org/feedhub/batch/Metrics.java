@@ -15,6 +15,7 @@ final class Metrics {
         meters.counter("feedhub.stories", "kind", "new").increment(line.counts().added());
         meters.counter("feedhub.stories", "kind", "merged").increment(line.counts().merged());
         meters.counter("feedhub.stories", "kind", "updated").increment(line.counts().updated());
-        meters.counter("feedhub.stories", "kind", "duplicate").increment(line.counts().unchanged());
+        meters.counter("feedhub.stories", "kind", "unchanged").increment(line.counts().unchanged());
+        meters.counter("feedhub.stories", "kind", "forgotten").increment(line.counts().forgotten());
     }
 }

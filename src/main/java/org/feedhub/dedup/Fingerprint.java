@@ -596,8 +596,11 @@ public final class Fingerprint {
         return r;
     }
 
-    /** Hamming distance of two SimHashes: bits that differ, 0..64. */
-    public static int distance(long a, long b) {
+    /**
+     * Bits that differ between two SimHashes, 0..64 (not {@link #distance(Fingerprint)}, which
+     * counts MinHash slots).
+     */
+    public static int simhashDistance(long a, long b) {
         return Long.bitCount(a ^ b);
     }
 }

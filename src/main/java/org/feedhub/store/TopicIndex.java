@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * says.
  */
 public class TopicIndex {
-    private static final String FINGERPRINT = "topics.fingerprint";
+    // The stored key keeps its first name, so existing databases are not reindexed for a rename.
+    private static final String RULES_KEY = "topics.fingerprint";
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final StoryStore stories;
@@ -31,20 +32,21 @@ public class TopicIndex {
     }
 
     /**
+     * @param topicRulesKey changes whenever something that decides topic membership changes
      * @return true when the definitions had changed and the index was rebuilt
      */
     public boolean reindexIfChanged(
-            String fingerprint, Set<String> topicIds, TopicAssigner assigner, Instant now) {
+            String topicRulesKey, Set<String> topicIds, TopicAssigner assigner, Instant now) {
         String stored =
                 jdbc
                         .query(
                                 "SELECT meta_value FROM store_meta WHERE meta_key = ?",
                                 (rs, i) -> rs.getString(1),
-                                FINGERPRINT)
+                                RULES_KEY)
                         .stream()
                         .findFirst()
                         .orElse(null);
-        if (fingerprint.equals(stored)) return false;
+        if (topicRulesKey.equals(stored)) return false;
         tx.executeWithoutResult(
                 status -> {
                     Set<String> touched = new LinkedHashSet<>(topicIds);
@@ -119,13 +121,13 @@ public class TopicIndex {
                     if (stored == null) {
                         jdbc.update(
                                 "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)",
-                                FINGERPRINT,
-                                fingerprint);
+                                RULES_KEY,
+                                topicRulesKey);
                     } else {
                         jdbc.update(
                                 "UPDATE store_meta SET meta_value = ? WHERE meta_key = ?",
-                                fingerprint,
-                                FINGERPRINT);
+                                topicRulesKey,
+                                RULES_KEY);
                     }
                 });
         return true;

@@ -18,10 +18,10 @@ class FingerprintTest {
 
     @Test
     void hammingDistanceCountsDifferingBits() {
-        assertThat(Fingerprint.distance(0L, 0L)).isZero();
-        assertThat(Fingerprint.distance(0L, -1L)).isEqualTo(64);
-        assertThat(Fingerprint.distance(0b1011L, 0b0110L)).isEqualTo(3);
-        assertThat(Fingerprint.distance(Long.MIN_VALUE, 0L)).isEqualTo(1);
+        assertThat(Fingerprint.simhashDistance(0L, 0L)).isZero();
+        assertThat(Fingerprint.simhashDistance(0L, -1L)).isEqualTo(64);
+        assertThat(Fingerprint.simhashDistance(0b1011L, 0b0110L)).isEqualTo(3);
+        assertThat(Fingerprint.simhashDistance(Long.MIN_VALUE, 0L)).isEqualTo(1);
     }
 
     @Test
@@ -32,7 +32,7 @@ class FingerprintTest {
         assertThat(a.similarity(b)).isEqualTo(1.0);
         assertThat(a).isEqualTo(b);
         assertThat(
-                        Fingerprint.distance(
+                        Fingerprint.simhashDistance(
                                 Fingerprint.simhash(TITLE, TEXT), Fingerprint.simhash(TITLE, TEXT)))
                 .isZero();
     }

@@ -202,7 +202,7 @@ class NearDuplicateEvaluationTest {
         for (int i = 0; i < n; i++) {
             Pair p = pairs.get(i);
             dist[i] =
-                    Fingerprint.distance(
+                    Fingerprint.simhashDistance(
                             Fingerprint.simhash(p.aTitle(), p.aText()),
                             Fingerprint.simhash(p.bTitle(), p.bText()));
         }
