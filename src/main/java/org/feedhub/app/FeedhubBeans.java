@@ -11,6 +11,7 @@ import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.batch.SourcePoller;
+import org.feedhub.claim.Claims;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.fetch.HttpFetcher;
@@ -136,9 +137,10 @@ class FeedhubBeans {
             Job aggregateJob,
             PassReports reports,
             MeterRegistry meters,
-            JdbcTemplate jdbc,
-            Instance instance) {
-        return new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
+            Instance instance,
+            Claims claims) {
+        return new PassRunner(
+                operator, repository, aggregateJob, reports, meters, instance, claims);
     }
 
     /** Cluster-wide once-only work (retention) through ShedLock's table. */

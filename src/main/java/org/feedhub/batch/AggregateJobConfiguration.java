@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.feedhub.FeedhubProperties;
 import org.feedhub.app.LiveConfig;
+import org.feedhub.claim.Claims;
 import org.feedhub.config.SourceDef;
 import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.Retention;
@@ -119,21 +120,19 @@ public class AggregateJobConfiguration {
             FeedhubProperties props,
             LiveConfig live,
             SourcePoller poller,
+            Claims claims,
             @Value("#{jobParameters['all']}") Boolean all,
-            @Value("#{jobParameters['started']}") Long started) {
+            @Value("#{jobParameters['started']}") Long started,
+            @Value("#{jobParameters['pass.id']}") String passId) {
         int concurrency = props.fetch().concurrency();
         LiveConfig.Snapshot snapshot = live.current();
         return new PollingReader(
-                () -> {
-                    Instant now = clock.instant();
-                    return sources.claim(
-                            instance.id(),
-                            now,
-                            now.plus(instance.lease()),
-                            Boolean.TRUE.equals(all),
-                            Instant.ofEpochMilli(started),
-                            concurrency);
-                },
+                () ->
+                        claims.claimNext(
+                                passId,
+                                Boolean.TRUE.equals(all),
+                                Instant.ofEpochMilli(started),
+                                concurrency),
                 id -> {
                     SourceDef def = snapshot.config().source(id).orElse(null);
                     if (def == null) { // removed from feeds.yml since the pass began: give the
