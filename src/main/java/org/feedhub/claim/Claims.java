@@ -172,6 +172,25 @@ public class Claims {
                 args.toArray());
     }
 
+    /** The claims in force now (lease not run out), by source id. */
+    public java.util.Map<String, ClaimView> current() {
+        java.util.Map<String, ClaimView> byId = new java.util.HashMap<>();
+        jdbc.query(
+                "SELECT id, claim_pass, claim_host, claim_pid, claimed_until FROM source "
+                        + "WHERE claimed_by IS NOT NULL AND claimed_until >= ?",
+                rs -> {
+                    byId.put(
+                            rs.getString("id"),
+                            new ClaimView(
+                                    rs.getString("claim_pass"),
+                                    rs.getString("claim_host"),
+                                    longOrNull(rs, "claim_pid"),
+                                    instant(rs, "claimed_until")));
+                },
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return byId;
+    }
+
     /** The database's clock, which heartbeats are written with. */
     Instant dbNow() {
         return jdbc.queryForObject(
