@@ -12,6 +12,7 @@ import org.feedhub.store.SourceStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Claims on sources and this instance's heartbeat. */
 @Configuration(proxyBeanMethods = false)
@@ -24,13 +25,18 @@ class ClaimBeans {
 
     @Bean
     Heartbeat heartbeat(
-            JdbcTemplate jdbc, Instance instance, OwnerProcess me, FeedhubProperties props) {
-        return new Heartbeat(jdbc, instance.id(), me, props.cluster().heartbeat());
+            JdbcTemplate jdbc,
+            PlatformTransactionManager tx,
+            Instance instance,
+            OwnerProcess me,
+            FeedhubProperties props) {
+        return new Heartbeat(jdbc, tx, instance.id(), me, props.cluster().heartbeat());
     }
 
     @Bean
     Claims claims(
             JdbcTemplate jdbc,
+            PlatformTransactionManager tx,
             SourceStore sources,
             Instance instance,
             OwnerProcess me,
@@ -40,6 +46,14 @@ class ClaimBeans {
         ClaimRules rules =
                 new ClaimRules(me, props.cluster().heartbeatTimeout(), ProcessProbe.LOCAL);
         return new Claims(
-                jdbc, sources, instance.id(), me, rules, heartbeat, clock, props.cluster().lease());
+                jdbc,
+                tx,
+                sources,
+                instance.id(),
+                me,
+                rules,
+                heartbeat,
+                clock,
+                props.cluster().lease());
     }
 }

@@ -93,7 +93,7 @@ public class PassRunner implements SmartLifecycle {
             // Say what a live pass elsewhere kept from this one.
             for (Skip skip : claims.heldElsewhere(Instant.ofEpochMilli(started), all)) {
                 String line = skip.describe(ZoneId.systemDefault());
-                log.warn(line);
+                log.info(line);
                 notes.add(line);
             }
             notes.forEach(report::note);

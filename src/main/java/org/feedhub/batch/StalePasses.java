@@ -43,7 +43,7 @@ final class StalePasses {
                                 + " (execution "
                                 + e.getId()
                                 + ") was interrupted: abandoned; its unfinished sources are polled in this pass";
-                log.warn(note);
+                log.info(note);
                 notes.add(note);
             } catch (Exception ex) {
                 // Another instance may have abandoned it a moment earlier.

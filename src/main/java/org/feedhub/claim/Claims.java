@@ -14,6 +14,9 @@ import org.feedhub.store.SourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This instance's side of the claims on sources: takes them with its process and pass recorded,
@@ -24,6 +27,7 @@ public class Claims {
     private static final Logger log = LoggerFactory.getLogger(Claims.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTx;
     private final SourceStore sources;
     private final String instanceId;
     private final OwnerProcess me;
@@ -34,6 +38,7 @@ public class Claims {
 
     public Claims(
             JdbcTemplate jdbc,
+            PlatformTransactionManager txManager,
             SourceStore sources,
             String instanceId,
             OwnerProcess me,
@@ -42,6 +47,10 @@ public class Claims {
             Clock clock,
             Duration lease) {
         this.jdbc = jdbc;
+        // Takeovers commit at once, even inside a pass's chunk transaction: other instances must
+        // see them, and they must not hold row locks that the per-source writes then wait on.
+        this.ownTx = new TransactionTemplate(txManager);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
         this.instanceId = instanceId;
         this.me = me;
@@ -77,6 +86,12 @@ public class Claims {
      * returns what it took over.
      */
     public List<Takeover> takeOver() {
+        List<Takeover> taken = ownTx.execute(status -> findAndFree());
+        for (Takeover t : taken) log.info(t.describe());
+        return taken;
+    }
+
+    private List<Takeover> findAndFree() {
         Instant dbNow = dbNow();
         List<Takeover> taken = new ArrayList<>();
         List<Holder> beating =
@@ -126,7 +141,6 @@ public class Claims {
             int freed = free(h.instanceId());
             if (freed > 0) taken.add(new Takeover(h, v, freed));
         }
-        for (Takeover t : taken) log.warn(t.describe());
         return taken;
     }
 

@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This instance's row in {@code instance_heartbeat}, renewed every {@code interval} with the
@@ -18,14 +21,23 @@ public class Heartbeat implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTx;
     private final String instanceId;
     private final OwnerProcess me;
     private final Duration interval;
     private volatile String passId;
     private ScheduledExecutorService timer;
 
-    public Heartbeat(JdbcTemplate jdbc, String instanceId, OwnerProcess me, Duration interval) {
+    public Heartbeat(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager txManager,
+            String instanceId,
+            OwnerProcess me,
+            Duration interval) {
         this.jdbc = jdbc;
+        // Committed at once, even when called inside a pass's chunk transaction.
+        this.ownTx = new TransactionTemplate(txManager);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.instanceId = instanceId;
         this.me = me;
         this.interval = interval;
@@ -42,6 +54,15 @@ public class Heartbeat implements SmartLifecycle {
     /** Renews the row (writing it anew if another instance took it for dead and removed it). */
     public void beat() {
         try {
+            ownTx.executeWithoutResult(status -> write());
+        } catch (RuntimeException e) {
+            // The database may be away for a moment; the next beat tries again.
+            log.warn("heartbeat not written: {}", e.getMessage());
+        }
+    }
+
+    private void write() {
+        {
             int n =
                     jdbc.update(
                             "UPDATE instance_heartbeat SET beat_at = CURRENT_TIMESTAMP, pass_id = ? "
@@ -58,9 +79,6 @@ public class Heartbeat implements SmartLifecycle {
                         me.start() == null ? null : me.start().toEpochMilli(),
                         passId);
             }
-        } catch (RuntimeException e) {
-            // The database may be away for a moment; the next beat tries again.
-            log.warn("heartbeat not written: {}", e.getMessage());
         }
     }
 

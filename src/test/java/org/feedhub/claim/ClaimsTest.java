@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The claim rules on a real database (H2, or PostgreSQL in CI's second run): several instances
@@ -66,6 +67,7 @@ class ClaimsTest {
 
     @Autowired SourceStore sources;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager tx;
     @Autowired OwnerProcess thisProcess;
 
     Instant passStart;
@@ -85,10 +87,11 @@ class ClaimsTest {
 
     /** An instance named {@code test-NAME} running as {@code process}, with its heartbeat row. */
     Claims instance(String name, OwnerProcess process) {
-        Heartbeat beat = new Heartbeat(jdbc, "test-" + name, process, Duration.ofSeconds(10));
+        Heartbeat beat = new Heartbeat(jdbc, tx, "test-" + name, process, Duration.ofSeconds(10));
         beat.beat();
         return new Claims(
                 jdbc,
+                tx,
                 sources,
                 "test-" + name,
                 process,
@@ -102,11 +105,12 @@ class ClaimsTest {
     Claims me() {
         return new Claims(
                 jdbc,
+                tx,
                 sources,
                 "test-me",
                 thisProcess,
                 new ClaimRules(thisProcess, TIMEOUT, ProcessProbe.LOCAL),
-                new Heartbeat(jdbc, "test-me", thisProcess, Duration.ofSeconds(10)),
+                new Heartbeat(jdbc, tx, "test-me", thisProcess, Duration.ofSeconds(10)),
                 Clock.systemUTC(),
                 LEASE);
     }
@@ -202,5 +206,21 @@ class ClaimsTest {
         assertThat(taken).extracting(Takeover::verdict).containsExactly(Verdict.NO_HEARTBEAT);
         assertThat(me.claimNext("P-me", true, passStart, 10)).hasSize(2);
         assertThat(me.heldElsewhere(passStart, true)).extracting(Skip::sources).containsExactly(1);
+    }
+
+    @Test
+    void theHeartbeatCommitsEvenInsideAPassTransactionThatIsLost() {
+        Heartbeat beat = new Heartbeat(jdbc, tx, "test-tx", thisProcess, Duration.ofSeconds(10));
+        new org.springframework.transaction.support.TransactionTemplate(tx)
+                .executeWithoutResult(
+                        status -> {
+                            beat.working("P-tx");
+                            status.setRollbackOnly();
+                        });
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT pass_id FROM instance_heartbeat WHERE instance_id = 'test-tx'",
+                                String.class))
+                .isEqualTo("P-tx");
     }
 }
