@@ -117,13 +117,170 @@ class ClusterPostgresIT {
         }
     }
 
+    /**
+     * Two servers on two "hosts" (names given by {@code feedhub.cluster.host}, so neither can look
+     * up the other's pid): A is killed with SIGKILL while it holds claims; B takes them over once
+     * A's heartbeat is older than the timeout (4 s here), long before the 5-minute lease would run
+     * out, and stores every story of every source exactly once.
+     */
+    @Test
+    void anInstanceKilledMidPassIsTakenOverByTheOtherWithinTheHeartbeatTimeout() throws Exception {
+        String pg = System.getenv("FEEDHUB_TEST_POSTGRES_URL");
+        assumeTrue(pg != null, "needs FEEDHUB_TEST_POSTGRES_URL (CI's PostgreSQL run)");
+        wire.start();
+        StringBuilder yml = new StringBuilder("defaults:\n  every: 1h\nsources:\n");
+        for (int s = 0; s < SOURCES; s++) {
+            wire.stubFor(
+                    get("/s" + s + ".rss")
+                            .willReturn(
+                                    aResponse()
+                                            .withFixedDelay(3000)
+                                            .withHeader("Content-Type", "application/rss+xml")
+                                            .withBody(CrashIT.rss(s))));
+            yml.append("  - id: s")
+                    .append(s)
+                    .append("\n    url: http://localhost:")
+                    .append(wire.port())
+                    .append("/s")
+                    .append(s)
+                    .append(".rss\n");
+        }
+        yml.append("topics:\n  - id: all\n    title: All\n    limit: 1000\n");
+        Files.writeString(dir.resolve("feeds.yml"), yml);
+        String schema = "takeover_" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> common = new ArrayList<>(database(pg, schema));
+        common.addAll(
+                List.of(
+                        "--feedhub.fetch.allow-private-networks=true",
+                        "--feedhub.fetch.concurrency=2",
+                        "--feedhub.schedule.tick=1s",
+                        "--feedhub.cluster.heartbeat=1s",
+                        "--feedhub.cluster.heartbeat-timeout=4s"));
+        int portA = freePort(), portB = freePort();
+        ChildJvm a =
+                ChildJvm.start(
+                        dir,
+                        "a",
+                        with(
+                                with(common, "--feedhub.cluster.host=host-a"),
+                                "--server.port=" + portA));
+        try (a;
+                ChildJvm b =
+                        startAfter(
+                                a,
+                                dir,
+                                with(
+                                        with(common, "--feedhub.cluster.host=host-b"),
+                                        "--server.port=" + portB))) {
+            awaitServing(b);
+            try (java.sql.Connection db = connect(pg, schema)) {
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (claimsOf(db, "host-a") == 0 && System.currentTimeMillis() < deadline)
+                    Thread.sleep(100);
+                int held = claimsOf(db, "host-a");
+                assertThat(held).as("A holds claims when killed\n" + a.output()).isPositive();
+                a.kill();
+                System.out.printf("takeover: killed A holding %d claims%n", held);
+            }
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (distinctFetched() < SOURCES && System.currentTimeMillis() < deadline)
+                Thread.sleep(200);
+            while (!b.stdout().contains("its heartbeat stopped")
+                    && System.currentTimeMillis() < deadline) Thread.sleep(200);
+            String bOut = b.stdout();
+            System.out.println("--- B's takeover lines");
+            for (String line : bOut.split("\n"))
+                if (line.contains("took over")
+                        || line.contains("skipped")
+                        || line.contains("abandoned")
+                        || line.contains("pass COMPLETED")) System.out.println(line);
+            assertThat(distinctFetched()).as(bOut).isEqualTo(SOURCES);
+            assertThat(bOut)
+                    .contains("took over pass ", "on host host-a", "its heartbeat stopped")
+                    .contains("was interrupted: abandoned");
+            String feed = awaitItems(portB, SOURCES * 3);
+            java.util.Set<String> links = new java.util.HashSet<>();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile(
+                                    "<link>(https://news\\.test/[^<]{1,200})</link>")
+                            .matcher(feed);
+            while (m.find()) links.add(m.group(1));
+            assertThat(feed.split("<item>", -1)).hasSize(SOURCES * 3 + 1);
+            assertThat(links).hasSize(SOURCES * 3);
+        }
+    }
+
+    /** The topic feed from B once it holds {@code items} items (or what it holds after 60 s). */
+    String awaitItems(int port, int items) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        String body = "";
+        while (System.currentTimeMillis() < deadline) {
+            body =
+                    http.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://localhost:"
+                                                                    + port
+                                                                    + "/topics/all.rss"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            if (body.split("<item>", -1).length > items) break;
+            Thread.sleep(500);
+        }
+        return body;
+    }
+
+    static List<String> database(String pg, String schema) {
+        return List.of(
+                "--spring.datasource.url="
+                        + pg
+                        + (pg.contains("?") ? "&" : "?")
+                        + "currentSchema="
+                        + schema,
+                "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + password(),
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.create-schemas=true");
+    }
+
+    static String user() {
+        return System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub");
+    }
+
+    static String password() {
+        return System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub");
+    }
+
+    static java.sql.Connection connect(String pg, String schema) throws Exception {
+        return java.sql.DriverManager.getConnection(
+                pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                user(),
+                password());
+    }
+
+    static int claimsOf(java.sql.Connection db, String host) {
+        try (java.sql.PreparedStatement q =
+                db.prepareStatement(
+                        "SELECT COUNT(*) FROM source WHERE claimed_by IS NOT NULL AND claim_host = ?")) {
+            q.setString(1, host);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return 0; // the schema is not there yet
+        }
+    }
+
     static ChildJvm startAfter(ChildJvm first, Path dir, List<String> args) throws Exception {
         awaitServing(first);
         return ChildJvm.start(dir, "b", args);
     }
 
     static void awaitServing(ChildJvm jvm) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        // Generous: on a loaded 2-core machine a start-up has taken over a minute.
+        long deadline = System.currentTimeMillis() + 180_000;
         while (!jvm.stdout().contains("feedhub is serving")
                 && System.currentTimeMillis() < deadline) {
             if (!jvm.process.isAlive()) throw new AssertionError("instance died\n" + jvm.output());
