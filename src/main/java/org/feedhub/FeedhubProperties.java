@@ -30,7 +30,7 @@ public record FeedhubProperties(
             int c = fetch.concurrency() > 0 ? fetch.concurrency() : Poll.DEFAULT_CONCURRENCY;
             poll = new Poll(c, poll.processingDeadline(), poll.maxItems());
         }
-        if (cluster == null) cluster = new Cluster(null);
+        if (cluster == null) cluster = new Cluster(null, null, null, null);
         if (dedup == null) dedup = new Dedup(0, null);
         if (normalize == null) normalize = new Normalize(null);
         if (fulltext == null) fulltext = new Fulltext(0, 0, null);
@@ -99,12 +99,22 @@ public record FeedhubProperties(
     }
 
     /**
-     * @param lease how long an instance's claim on a source lasts; after a crash, its sources wait
-     *     at most this long before another pass (of any instance) takes them over
+     * @param lease how long a claim on a source lasts at most, even while its holder lives (a
+     *     holder that hangs); a holder that is gone loses its claims sooner, see below
+     * @param heartbeat how often each instance renews its heartbeat row
+     * @param heartbeatTimeout after this long without a heartbeat, an instance on another host
+     *     counts as gone and its claims are free (on the same host a gone process frees them at
+     *     once)
+     * @param host the name this instance gives its host in claims (blank: the machine's host name);
+     *     instances that share a name must share a process table
      */
-    public record Cluster(Duration lease) {
+    public record Cluster(
+            Duration lease, Duration heartbeat, Duration heartbeatTimeout, String host) {
         public Cluster {
             if (lease == null) lease = Duration.ofMinutes(5);
+            if (heartbeat == null) heartbeat = Duration.ofSeconds(10);
+            if (heartbeatTimeout == null) heartbeatTimeout = Duration.ofSeconds(30);
+            if (host == null) host = "";
         }
     }
 

@@ -12,6 +12,7 @@ import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
+import org.feedhub.claim.Claims;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.fetch.HttpFetcher;
@@ -167,9 +168,10 @@ class FeedhubBeans {
             Job aggregateJob,
             PassReports reports,
             MeterRegistry meters,
-            JdbcTemplate jdbc,
-            Instance instance) {
-        return new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
+            Instance instance,
+            Claims claims) {
+        return new PassRunner(
+                operator, repository, aggregateJob, reports, meters, instance, claims);
     }
 
     /** Cluster-wide once-only work (retention) through ShedLock's table. */

@@ -2,6 +2,7 @@ package org.feedhub.app;
 
 import java.time.Clock;
 import org.feedhub.batch.PassRunner;
+import org.feedhub.claim.Claims;
 import org.feedhub.store.SourceStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,8 +24,11 @@ class PassScheduler {
     private final SourceStore sources;
     private final PassRunner runner;
     private final Clock clock;
+    private final Claims claims;
 
-    PassScheduler(LiveConfig config, SourceStore sources, PassRunner runner, Clock clock) {
+    PassScheduler(
+            LiveConfig config, SourceStore sources, PassRunner runner, Clock clock, Claims claims) {
+        this.claims = claims;
         this.config = config;
         this.sources = sources;
         this.runner = runner;
@@ -36,6 +40,8 @@ class PassScheduler {
             fixedDelayString = "${feedhub.schedule.tick:30s}")
     void tick() {
         config.reloadIfChanged();
-        if (sources.anyDue(clock.instant())) runner.run(false);
+        // Claims of a holder that is gone hide due sources from anyDue: free them first.
+        boolean tookOver = !claims.takeOver().isEmpty();
+        if (tookOver || sources.anyDue(clock.instant())) runner.run(false);
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.feedhub.FeedhubProperties;
+import org.feedhub.claim.Claims;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
 import org.feedhub.pipeline.ConfigInForce;
@@ -121,21 +122,19 @@ public class AggregateJobConfiguration {
             FeedhubProperties props,
             Supplier<ConfigInForce> configInForce,
             SourcePipeline pipeline,
+            Claims claims,
             @Value("#{jobParameters['all']}") Boolean all,
-            @Value("#{jobParameters['started']}") Long started) {
+            @Value("#{jobParameters['started']}") Long started,
+            @Value("#{jobParameters['pass.id']}") String passId) {
         int concurrency = props.poll().concurrency();
         ConfigInForce rules = configInForce.get();
         return new PollingReader(
-                () -> {
-                    Instant now = clock.instant();
-                    return sources.claim(
-                            instance.id(),
-                            now,
-                            now.plus(instance.lease()),
-                            Boolean.TRUE.equals(all),
-                            Instant.ofEpochMilli(started),
-                            concurrency);
-                },
+                () ->
+                        claims.claimNext(
+                                passId,
+                                Boolean.TRUE.equals(all),
+                                Instant.ofEpochMilli(started),
+                                concurrency),
                 id -> {
                     SourceDef def = rules.config().source(id).orElse(null);
                     if (def == null) {

@@ -46,6 +46,7 @@ public final class PassReport {
     }
 
     private final List<SourceLine> lines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private Duration duration = Duration.ZERO;
     private String status = "UNKNOWN";
 
@@ -56,6 +57,15 @@ public final class PassReport {
     synchronized void finish(Duration took, String exitStatus) {
         this.duration = took;
         this.status = exitStatus;
+    }
+
+    /** A line about the pass as a whole: a takeover, sources a live pass elsewhere kept from it. */
+    public synchronized void note(String line) {
+        notes.add(line);
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public synchronized List<SourceLine> lines() {

@@ -3,11 +3,14 @@ package org.feedhub.batch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.feedhub.claim.Claims;
+import org.feedhub.claim.Skip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -17,16 +20,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Starts aggregation passes, one at a time in this JVM, and hands back what each did.
  *
- * <p>Restart semantics: a pass whose process died (its execution still "running" in the job
- * repository but not updated for longer than the claim lease) is recovered and restarted with its
- * own parameters; its reader then claims only the sources that pass had not finished. On shutdown
- * the running pass stops reading new sources, finishes the chunk in hand and gives back its other
- * claims.
+ * <p>Takeover: before each pass, the claims of passes whose process is gone are freed and their
+ * executions, still "running" in the job repository, abandoned (see {@link Claims}); the new pass
+ * polls their unfinished sources. After it, the sources a live pass elsewhere kept from it are
+ * named in its report and the log. On shutdown the running pass stops reading new sources, finishes
+ * the chunk in hand and gives back its other claims.
  */
 public class PassRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PassRunner.class);
@@ -37,8 +39,9 @@ public class PassRunner implements SmartLifecycle {
     private final Job job;
     private final PassReports reports;
     private final MeterRegistry meters;
-    private final JdbcTemplate jdbc;
     private final Instance instance;
+    private final Claims claims;
+    private final StalePasses stale;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopRequested;
     private final java.util.List<Runnable> afterPass =
@@ -51,15 +54,16 @@ public class PassRunner implements SmartLifecycle {
             Job job,
             PassReports reports,
             MeterRegistry meters,
-            JdbcTemplate jdbc,
-            Instance instance) {
+            Instance instance,
+            Claims claims) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
         this.reports = reports;
         this.meters = meters;
-        this.jdbc = jdbc;
         this.instance = instance;
+        this.claims = claims;
+        this.stale = new StalePasses(operator, repository, claims);
     }
 
     /**
@@ -71,20 +75,29 @@ public class PassRunner implements SmartLifecycle {
     public PassReport run(boolean all) {
         if (stopRequested || !running.tryLock()) return null;
         try {
-            for (JobExecution stale : staleExecutions()) {
-                PassReport resumed = restart(stale);
-                if (resumed != null && !all) return resumed;
-            }
+            // Takeover: free the claims of passes that are gone and abandon their executions;
+            // this pass then polls their unfinished sources.
+            List<String> notes = new ArrayList<>();
+            claims.takeOver().forEach(t -> notes.add(t.describe()));
+            notes.addAll(stale.abandon(job.getName()));
             String passId = UUID.randomUUID().toString();
+            long started = Instant.now().toEpochMilli();
             JobParameters params =
                     new JobParametersBuilder()
                             .addString("pass.id", passId)
                             .addJobParameter("all", all, Boolean.class, false)
-                            .addJobParameter(
-                                    "started", Instant.now().toEpochMilli(), Long.class, false)
+                            .addJobParameter("started", started, Long.class, false)
                             .addString("instance", instance.id(), false)
                             .toJobParameters();
-            return execute(passId, () -> operator.start(job, params));
+            PassReport report = execute(passId, () -> operator.start(job, params));
+            // Say what a live pass elsewhere kept from this one.
+            for (Skip skip : claims.heldElsewhere(Instant.ofEpochMilli(started), all)) {
+                String line = skip.describe(ZoneId.systemDefault());
+                log.info(line);
+                notes.add(line);
+            }
+            notes.forEach(report::note);
+            return report;
         } finally {
             running.unlock();
         }
@@ -131,43 +144,6 @@ public class PassRunner implements SmartLifecycle {
                 report.failed(),
                 took.toMillis());
         return report;
-    }
-
-    /**
-     * Passes still marked running whose last sign of life is older than the lease: their process
-     * died.
-     */
-    private List<JobExecution> staleExecutions() {
-        LocalDateTime before = LocalDateTime.now().minus(instance.lease());
-        List<Long> ids =
-                jdbc.queryForList(
-                        "SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
-                                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
-                                + "WHERE i.JOB_NAME = ? AND e.STATUS IN ('STARTING', 'STARTED', 'STOPPING') AND COALESCE("
-                                + "(SELECT MAX(s.LAST_UPDATED) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID), "
-                                + "e.LAST_UPDATED, e.CREATE_TIME) < ? ORDER BY e.JOB_EXECUTION_ID",
-                        Long.class,
-                        job.getName(),
-                        before);
-        return ids.stream()
-                .map(repository::getJobExecution)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-    }
-
-    private PassReport restart(JobExecution stale) {
-        String passId = stale.getJobParameters().getString("pass.id");
-        log.warn(
-                "pass {} (execution {}) was interrupted; restarting it to finish its sources",
-                passId,
-                stale.getId());
-        try {
-            JobExecution recovered = operator.recover(stale);
-            return execute(passId, () -> operator.restart(recovered));
-        } catch (Exception e) {
-            log.warn("could not restart execution {}: {}", stale.getId(), e.getMessage());
-            return null;
-        }
     }
 
     @Override

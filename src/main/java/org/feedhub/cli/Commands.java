@@ -82,6 +82,7 @@ final class Commands {
                     report.added(),
                     report.failed(),
                     report.duration().toMillis() / 1000.0);
+            for (String note : report.notes()) out.println(note);
             for (SourceState s : ctx.getBean(SourceStore.class).all()) {
                 if (s.effectiveUrl() != null && !s.effectiveUrl().equals(s.url()) && s.active()) {
                     out.printf(

@@ -108,6 +108,17 @@ public class SourceStore {
             boolean all,
             Instant passStart,
             int max) {
+        return claim(Claimant.named(instance), now, leaseUntil, all, passStart, max);
+    }
+
+    /** As above, recording the claimant's pass and process on each claimed row. */
+    public List<String> claim(
+            Claimant who,
+            Instant now,
+            Instant leaseUntil,
+            boolean all,
+            Instant passStart,
+            int max) {
         String which =
                 " AND (last_fetch_at IS NULL OR last_fetch_at < ?)"
                         + (all ? "" : " AND next_due_at <= ?");
@@ -131,15 +142,22 @@ public class SourceStore {
         List<String> won = new java.util.ArrayList<>();
         for (String id : candidates) {
             if (won.size() >= max) break;
-            List<Object> args =
-                    new java.util.ArrayList<>(List.of(instance, Sql.ts(leaseUntil), id));
+            List<Object> args = new java.util.ArrayList<>();
+            args.add(who.instanceId());
+            args.add(Sql.ts(leaseUntil));
+            args.add(Sql.cut(who.passId(), 64));
+            args.add(Sql.cut(who.host(), 255));
+            args.add(who.pid());
+            args.add(who.processStart() == null ? null : who.processStart().toEpochMilli());
+            args.add(id);
             args.addAll(List.of(whichArgs));
             args.add(Sql.ts(now));
             Integer n =
                     ownTx.execute(
                             status ->
                                     jdbc.update(
-                                            "UPDATE source SET claimed_by = ?, claimed_until = ? "
+                                            "UPDATE source SET claimed_by = ?, claimed_until = ?, "
+                                                    + "claim_pass = ?, claim_host = ?, claim_pid = ?, claim_started = ? "
                                                     + "WHERE id = ?"
                                                     + which
                                                     + free,

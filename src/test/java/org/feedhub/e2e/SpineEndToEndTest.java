@@ -343,6 +343,7 @@ class SpineEndToEndTest {
                         "\"lastError\":\"HTTP 404\"",
                         "\"consecutiveFailures\":2",
                         "\"id\":\"world\"",
-                        "\"storyCount\":3");
+                        "\"storyCount\":3",
+                        "\"claim\":null"); // no pass holds a source between passes
     }
 }

@@ -2,6 +2,9 @@ package org.feedhub.publish.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.feedhub.claim.ClaimView;
+import org.feedhub.claim.Claims;
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SourcesApiController {
     private final SourceStore sources;
+    private final Claims claims;
 
-    SourcesApiController(SourceStore sources) {
+    SourcesApiController(SourceStore sources, Claims claims) {
         this.sources = sources;
+        this.claims = claims;
     }
 
     record SourceJson(
@@ -29,14 +34,17 @@ class SourcesApiController {
             long storyCount,
             Instant nextDue,
             Instant retired,
-            String itemKey) {}
+            String itemKey,
+            ClaimView claim) {}
 
     @GetMapping("/api/sources")
     List<SourceJson> list() {
-        return sources.all().stream().map(SourcesApiController::json).toList();
+        Map<String, ClaimView> claimed = claims.current();
+        return sources.all().stream().map(s -> json(s, claimed.get(s.id()))).toList();
     }
 
-    private static SourceJson json(SourceState s) {
+    /** {@code claim}: the pass holding the source now (null when none), with host, pid, until. */
+    private static SourceJson json(SourceState s, ClaimView claim) {
         return new SourceJson(
                 s.id(),
                 s.url(),
@@ -50,6 +58,7 @@ class SourcesApiController {
                 s.storyCount(),
                 s.nextDueAt(),
                 s.retiredAt(),
-                s.guidPolicy());
+                s.guidPolicy(),
+                claim);
     }
 }
