@@ -137,8 +137,13 @@ class FeedhubBeans {
             PassReports reports,
             MeterRegistry meters,
             JdbcTemplate jdbc,
-            Instance instance) {
-        return new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
+            Instance instance,
+            @org.springframework.beans.factory.annotation.Value("${feedhub.stop-wait:#{null}}")
+                    java.time.Duration stopWait) {
+        PassRunner runner =
+                new PassRunner(operator, repository, aggregateJob, reports, meters, jdbc, instance);
+        runner.stopWait(stopWait);
+        return runner;
     }
 
     /** Cluster-wide once-only work (retention) through ShedLock's table. */

@@ -35,6 +35,7 @@ final class PollingReader implements ItemStreamReader<Polled> {
     private final ExecutorService pool;
     private final CompletionService<Polled> done;
     private final Deque<String> claimed = new ArrayDeque<>();
+    private final java.util.Set<String> polling;
     private int inFlight;
     private boolean exhausted;
 
@@ -44,7 +45,9 @@ final class PollingReader implements ItemStreamReader<Polled> {
             SourceStore sources,
             String instance,
             BooleanSupplier stopRequested,
+            java.util.Set<String> polling,
             int concurrency) {
+        this.polling = polling;
         this.claimNext = claimNext;
         this.poll = poll;
         this.sources = sources;
@@ -68,6 +71,7 @@ final class PollingReader implements ItemStreamReader<Polled> {
         if (inFlight == 0) return null;
         Polled outcome = done.take().get(); // poll() never throws: failures are outcomes
         inFlight--;
+        polling.remove(outcome.outcome().sourceId());
         return outcome;
     }
 
@@ -87,6 +91,7 @@ final class PollingReader implements ItemStreamReader<Polled> {
             }
             String id = claimed.poll();
             if (id == null) return;
+            polling.add(id);
             done.submit(() -> poll.apply(id));
             inFlight++;
         }
