@@ -227,6 +227,21 @@ class JarIT {
         assertThat(readyLine())
                 .isEqualTo("feedhub is serving 2 topics from 2 sources at " + base + "/");
 
+        // the embedded database: AUTO_SERVER on loopback only, its folder and password owner-only
+        java.util.Properties lock = new java.util.Properties();
+        try (var in = Files.newInputStream(work.resolve("data/feedhub.lock.db"))) {
+            lock.load(in);
+        }
+        assertThat(lock.getProperty("server")).startsWith("127.0.0.1:");
+        assertThat(
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(work.resolve("data"))))
+                .isEqualTo("rwx------");
+        assertThat(
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(work.resolve("data/.db-password"))))
+                .isEqualTo("rw-------");
+
         HttpResponse<String> index = get(base + "/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type"))
