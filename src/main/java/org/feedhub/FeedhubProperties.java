@@ -34,7 +34,7 @@ public record FeedhubProperties(
         if (dedup == null) dedup = new Dedup(0, null);
         if (normalize == null) normalize = new Normalize(null);
         if (fulltext == null) fulltext = new Fulltext(0, 0, null);
-        if (publish == null) publish = new Publish(null);
+        if (publish == null) publish = new Publish(null, null);
         if (tags == null) tags = new Tags(false);
     }
 
@@ -191,9 +191,18 @@ public record FeedhubProperties(
      * @param versionTtl how long a topic's change counter is trusted before the database is asked
      *     again; a pass of the same instance shows at once, another instance's within this time
      */
-    public record Publish(Duration versionTtl) {
+    /**
+     * @param trustedProxies addresses (or CIDR ranges) of the reverse proxies whose {@code
+     *     X-Forwarded-*} and {@code Forwarded} headers say the public host and scheme; from anyone
+     *     else those headers are ignored. Empty (the default): trusted from nobody
+     */
+    public record Publish(Duration versionTtl, java.util.List<String> trustedProxies) {
         public Publish {
             if (versionTtl == null) versionTtl = Duration.ofSeconds(1);
+            trustedProxies =
+                    trustedProxies == null
+                            ? java.util.List.of()
+                            : java.util.List.copyOf(trustedProxies);
         }
     }
 }

@@ -169,9 +169,14 @@ class FeedhubBeans {
             PassReports reports,
             MeterRegistry meters,
             Instance instance,
-            Claims claims) {
-        return new PassRunner(
-                operator, repository, aggregateJob, reports, meters, instance, claims);
+            Claims claims,
+            @org.springframework.beans.factory.annotation.Value("${feedhub.stop-wait:#{null}}")
+                    java.time.Duration stopWait) {
+        PassRunner runner =
+                new PassRunner(
+                        operator, repository, aggregateJob, reports, meters, instance, claims);
+        runner.stopWait(stopWait);
+        return runner;
     }
 
     /** Cluster-wide once-only work (retention) through ShedLock's table. */

@@ -88,10 +88,16 @@ public class LiveConfig {
                     current.config().sources().size(),
                     current.config().topics().size());
             return true;
-        } catch (ConfigException e) {
-            if (!e.getMessage().equals(lastError))
-                log.error("feeds.yml edit refused, the last good one stays: {}", e.getMessage());
-            lastError = e.getMessage();
+        } catch (RuntimeException e) {
+            // Whatever the cause (a ConfigException, or the database refusing what the file
+            // defines), the edit is refused and polling goes on with the last good file.
+            String reason =
+                    e instanceof ConfigException
+                            ? e.getMessage()
+                            : "could not apply it: " + rootMessage(e);
+            if (!reason.equals(lastError))
+                log.error("feeds.yml edit refused, the last good one stays: {}", reason);
+            lastError = reason;
             lastText = text; // report once per edit, not every tick
             return false;
         }
@@ -120,6 +126,12 @@ public class LiveConfig {
     private static String topicRulesKey(FeedsConfig c) {
         return ItemKeys.sha256(
                 c.topics().toString() + "|" + c.sources().stream().map(SourceDef::id).toList());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private String read() {

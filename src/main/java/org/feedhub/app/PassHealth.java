@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component "aggregation": the last pass (from Spring Batch's job
- * repository, so any instance's pass counts), the share of failing sources, and a refused feeds.yml
- * edit. Down when most sources fail.
+ * repository, so any instance's pass counts), the share of failing sources, and whether a feeds.yml
+ * edit was refused (the reason is logged, not shown: health is public). Down when most sources
+ * fail.
  */
 @Component("aggregation")
 class PassHealth implements HealthIndicator {
@@ -50,7 +51,8 @@ class PassHealth implements HealthIndicator {
         } else {
             b.withDetail("lastPassStatus", "none yet");
         }
-        if (config.lastError() != null) b.withDetail("feedsYmlRefused", config.lastError());
+        // whether, not what: the reason (file paths, the edit's text) is in the log, not public
+        if (config.lastError() != null) b.withDetail("feedsYmlRefused", true);
         return b.build();
     }
 }

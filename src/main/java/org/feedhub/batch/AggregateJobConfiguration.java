@@ -148,6 +148,7 @@ public class AggregateJobConfiguration {
                 sources,
                 instance.id(),
                 runner::stopRequested,
+                runner.polling(),
                 concurrency);
     }
 

@@ -32,7 +32,12 @@ import org.springframework.context.SmartLifecycle;
  */
 public class PassRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PassRunner.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+    /** How long shutdown waits for the sources in flight ({@code feedhub.stop-wait}). */
+    public static final Duration DEFAULT_STOP_WAIT = Duration.ofSeconds(20);
+
+    /** After the wait, how long the interrupted pass gets to record itself as stopped. */
+    private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -47,6 +52,10 @@ public class PassRunner implements SmartLifecycle {
     private final java.util.List<Runnable> afterPass =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean lifecycleRunning;
+    private volatile Duration stopWait = DEFAULT_STOP_WAIT;
+    private volatile Thread passThread;
+    private final java.util.Set<String> polling =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PassRunner(
             JobOperator operator,
@@ -74,6 +83,8 @@ public class PassRunner implements SmartLifecycle {
      */
     public PassReport run(boolean all) {
         if (stopRequested || !running.tryLock()) return null;
+        passThread = Thread.currentThread();
+        polling.clear();
         try {
             // Takeover: free the claims of passes that are gone and abandon their executions;
             // this pass then polls their unfinished sources.
@@ -99,8 +110,19 @@ public class PassRunner implements SmartLifecycle {
             notes.forEach(report::note);
             return report;
         } finally {
+            passThread = null;
             running.unlock();
         }
+    }
+
+    /** {@code feedhub.stop-wait}; null keeps the default. */
+    public void stopWait(Duration wait) {
+        if (wait != null && !wait.isNegative()) stopWait = wait;
+    }
+
+    /** The sources the running pass is polling now (the reader keeps it). */
+    java.util.Set<String> polling() {
+        return polling;
     }
 
     /** Something to run after each pass of this JVM (e.g. dropping cached topic versions). */
@@ -152,18 +174,59 @@ public class PassRunner implements SmartLifecycle {
     }
 
     /**
-     * Shutdown: stop reading new sources, let the chunk in hand finish (bounded), give back the
-     * rest.
+     * Shutdown: stop reading new sources and give back their claims, let the sources in flight
+     * finish for up to {@code feedhub.stop-wait}; past it, interrupt the pass (it records itself as
+     * failed) and give back every claim this instance still holds, so the next pass of any instance
+     * takes those sources at once. A few lines, whatever happens.
      */
     @Override
     public void stop() {
         stopRequested = true;
+        lifecycleRunning = false;
+        if (!running.isLocked()) return;
+        int n = polling.size();
+        log.warn(
+                "stopping: finishing {} source{} {}(waiting up to {} s)",
+                n,
+                n == 1 ? "" : "s",
+                n == 0 ? "" : polling + " ",
+                stopWait.toSeconds());
         try {
-            if (running.tryLock(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) running.unlock();
+            if (!waitForPass(stopWait)) {
+                Thread t = passThread;
+                if (t != null) t.interrupt();
+                boolean ended = waitForPass(INTERRUPT_WAIT);
+                int given = giveBackClaims();
+                log.warn(
+                        "stopped: {} still unfinished after {} s; {} claim{} given back{}",
+                        polling.isEmpty() ? "a source" : polling,
+                        stopWait.toSeconds(),
+                        given,
+                        given == 1 ? "" : "s",
+                        ended ? "" : "; the pass is left to the next start");
+                return;
+            }
+            giveBackClaims();
+            log.warn("stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lifecycleRunning = false;
+    }
+
+    private boolean waitForPass(Duration wait) throws InterruptedException {
+        if (!running.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) return false;
+        running.unlock();
+        return true;
+    }
+
+    /** Claims of this instance that no pass of it will finish now; how many. */
+    private int giveBackClaims() {
+        try {
+            return claims.releaseAll();
+        } catch (RuntimeException e) {
+            log.warn("could not give back claims: {}", e.getMessage());
+            return 0;
+        }
     }
 
     @Override

@@ -36,6 +36,7 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
     private final ExecutorService pool;
     private final CompletionService<FetchOutcome> done;
     private final Deque<String> claimed = new ArrayDeque<>();
+    private final java.util.Set<String> polling;
     private int inFlight;
     private boolean exhausted;
 
@@ -45,7 +46,9 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
             SourceStore sources,
             String instance,
             BooleanSupplier stopRequested,
+            java.util.Set<String> polling,
             int concurrency) {
+        this.polling = polling;
         this.claimNext = claimNext;
         this.poll = poll;
         this.sources = sources;
@@ -69,6 +72,7 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
         if (inFlight == 0) return null;
         FetchOutcome outcome = done.take().get(); // poll() never throws: failures are outcomes
         inFlight--;
+        polling.remove(outcome.sourceId());
         return outcome;
     }
 
@@ -88,6 +92,7 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
             }
             String id = claimed.poll();
             if (id == null) return;
+            polling.add(id);
             done.submit(() -> poll.apply(id));
             inFlight++;
         }

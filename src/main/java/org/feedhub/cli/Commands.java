@@ -44,7 +44,8 @@ final class Commands {
             return 1;
         }
         try {
-            new SpringApplicationBuilder(FeedhubApplication.class).run(inv.settings());
+            GracefulStop.install(
+                    new SpringApplicationBuilder(FeedhubApplication.class).run(inv.settings()));
             return 0;
         } catch (RuntimeException e) {
             System.err.println("feedhub: could not start: " + rootMessage(e));
@@ -73,7 +74,10 @@ final class Commands {
         if (!noArguments(inv, err)) return 2;
         if (!configValid(inv, err)) return 1;
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
-            PassReport report = ctx.getBean(PassRunner.class).run(true);
+            GracefulStop.install(ctx);
+            PassRunner runner = ctx.getBean(PassRunner.class);
+            PassReport report = runner.run(true);
+            if (report == null) return 1; // shutdown began before the pass
             for (PassReport.SourceLine line : report.lines()) out.println(line.describe());
             out.printf(
                     "pass %s: %d sources, %d new stories, %d failed, %.1f s%n",
@@ -83,6 +87,7 @@ final class Commands {
                     report.failed(),
                     report.duration().toMillis() / 1000.0);
             for (String note : report.notes()) out.println(note);
+            if (runner.stopRequested()) return 1; // stopped by a signal: the database is closing
             for (SourceState s : ctx.getBean(SourceStore.class).all()) {
                 if (s.effectiveUrl() != null && !s.effectiveUrl().equals(s.url()) && s.active()) {
                     out.printf(
@@ -117,7 +122,7 @@ final class Commands {
                     files.size(), dir.toAbsolutePath(), baseUrl);
             return 0;
         } catch (Exception e) {
-            err.println("feedhub: export failed: " + rootMessage(e));
+            err.println("feedhub: export failed: " + describe(e));
             return 1;
         }
     }
@@ -175,7 +180,7 @@ final class Commands {
             err.println("feedhub: " + e.getMessage());
             return 1;
         } catch (java.io.IOException | IllegalArgumentException e) {
-            err.println("feedhub: import-opml: " + e.getMessage());
+            err.println("feedhub: import-opml: " + describe(e));
             return 1;
         }
     }
@@ -231,6 +236,30 @@ final class Commands {
 
     static Path feedsPath(Main.Invocation inv) {
         return settings(inv).feeds();
+    }
+
+    /**
+     * A file error as a sentence: Java's file exceptions carry only the path ("site/topics"), which
+     * says nothing about what went wrong.
+     */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while (!(t instanceof java.nio.file.FileSystemException)
+                && t.getCause() != null
+                && t.getCause() != t) t = t.getCause();
+        if (t instanceof java.nio.file.NoSuchFileException f)
+            return "no such file or folder: " + f.getFile();
+        if (t instanceof java.nio.file.AccessDeniedException f)
+            return "permission denied: " + f.getFile();
+        if (t instanceof java.nio.file.FileAlreadyExistsException f)
+            return f.getFile() + " exists and is not a folder";
+        if (t instanceof java.nio.file.NotDirectoryException f)
+            return f.getFile() + " is not a folder";
+        if (t instanceof java.nio.file.FileSystemException f)
+            return f.getFile()
+                    + ": "
+                    + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        return rootMessage(e);
     }
 
     static String rootMessage(Throwable e) {

@@ -13,6 +13,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // H2's AUTO_SERVER (commands reaching the running server's database) listens on loopback
+        // only; H2 reads this once, so before anything loads it.
+        if (System.getProperty("h2.bindAddress") == null)
+            System.setProperty("h2.bindAddress", "127.0.0.1");
         Invocation inv = Invocation.parse(args);
         if (inv.command() == null) {
             int status = Commands.server(inv);

@@ -18,6 +18,14 @@ import org.feedhub.config.SourceDef;
 final class MovedSources {
     private MovedSources() {}
 
+    /** The configured password, else the embedded database's generated one. */
+    private static String password(Commands.Settings settings) {
+        String configured = settings.dbPassword();
+        if (configured != null && !configured.isEmpty()) return configured;
+        String stored = org.feedhub.app.H2Access.storedPassword(settings.dbUrl());
+        return stored == null ? configured : stored;
+    }
+
     static List<String> notes(Commands.Settings settings, FeedsConfig config) {
         String url = settings.dbUrl();
         if (url.startsWith("jdbc:h2:")
@@ -25,7 +33,7 @@ final class MovedSources {
             url += ";IFEXISTS=TRUE";
         List<String> notes = new ArrayList<>();
         try (Connection c =
-                        DriverManager.getConnection(url, settings.dbUser(), settings.dbPassword());
+                        DriverManager.getConnection(url, settings.dbUser(), password(settings));
                 Statement st = c.createStatement();
                 ResultSet rs =
                         st.executeQuery(

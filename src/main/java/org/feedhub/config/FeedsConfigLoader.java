@@ -152,6 +152,8 @@ public final class FeedsConfigLoader {
             String name = e.getKey().strip();
             String field = Yamls.child("tags", e.getKey());
             Node keyNode = e.getValue().getKeyNode();
+            if (name.length() > ColumnLengths.TAG)
+                throw y.tooLong(keyNode, field, name, ColumnLengths.TAG);
             String other = seen.putIfAbsent(org.feedhub.text.TextFold.fold(name), name);
             if (other != null) {
                 throw y.error(

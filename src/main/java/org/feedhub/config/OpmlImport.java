@@ -39,7 +39,11 @@ public final class OpmlImport {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(opml));
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            // the default handler prints "[Fatal Error] ..." on stderr before throwing: the
+            // exception alone carries the message
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            Document doc = builder.parse(new ByteArrayInputStream(opml));
             NodeList outlines = doc.getElementsByTagName("outline");
             List<Feed> feeds = new ArrayList<>();
             for (int i = 0; i < outlines.getLength(); i++) {

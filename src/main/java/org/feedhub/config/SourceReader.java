@@ -67,13 +67,15 @@ final class SourceReader {
         } catch (IllegalArgumentException e) {
             throw y.error(urlNode, field + ".url", e.getMessage());
         }
+        if (url.length() > ColumnLengths.URL)
+            throw y.tooLong(urlNode, field + ".url", url, ColumnLengths.URL);
         Node title = Yamls.optional(map, "title");
         return new SourceDef(
                 id,
                 url,
-                title == null ? null : y.text(title, field + ".title"),
+                title == null ? null : y.text(title, field + ".title", ColumnLengths.TITLE),
                 every(Yamls.optional(map, "every"), field + ".every"),
-                y.texts(Yamls.optional(map, "tags"), field + ".tags"),
+                y.texts(Yamls.optional(map, "tags"), field + ".tags", ColumnLengths.TAG),
                 html(Yamls.optional(map, "html"), field + ".html"),
                 fulltext(Yamls.optional(map, "fulltext"), field + ".fulltext"));
     }

@@ -110,7 +110,7 @@ final class TopicReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String f = Yamls.index(field, i);
-            String tag = y.text(items.get(i), f);
+            String tag = y.text(items.get(i), f, ColumnLengths.TAG);
             Integer first = seen.putIfAbsent(org.feedhub.text.TextFold.fold(tag), i);
             if (first != null) throw y.error(items.get(i), f, "'" + tag + "' is listed twice");
             tags.add(tag);

@@ -126,14 +126,38 @@ final class Yamls {
         return value;
     }
 
-    /** An id: text (not a number) matching {@code [a-z0-9-]+}. */
+    /** Text of at most {@code max} characters (a database column's length). */
+    String text(Node node, String field, int max) {
+        String value = text(node, field);
+        if (value.length() > max) throw tooLong(node, field, value, max);
+        return value;
+    }
+
+    /** The error for a value longer than its column. */
+    ConfigException tooLong(Node node, String field, String value, int max) {
+        return error(
+                node, field, "is " + value.length() + " characters long; at most " + max + " fit");
+    }
+
+    /** As {@link #texts(Node, String)}, each of at most {@code max} characters. */
+    List<String> texts(Node node, String field, int max) {
+        if (isNull(node)) return List.of();
+        List<Node> items = sequence(node, field);
+        List<String> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(text(items.get(i), index(field, i), max));
+        }
+        return List.copyOf(out);
+    }
+
+    /** An id: text (not a number) matching {@code [a-z0-9-]+}, at most 100 characters. */
     String id(Node node, String field) {
         if (node instanceof ScalarNode s
                 && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             throw error(
                     node, field, s.getValue() + " is a number; an id is text matching [a-z0-9-]+");
         }
-        String id = text(node, field);
+        String id = text(node, field, ColumnLengths.ID);
         if (!ID.matcher(id).matches()) {
             throw error(
                     node,

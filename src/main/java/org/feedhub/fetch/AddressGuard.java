@@ -63,8 +63,18 @@ class AddressGuard {
                     && (b[3] & 0xff) == 0x9b) {
                 return true; // 64:ff9b::/96 NAT64
             }
+            if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zero(b, 10, 12))
+                return true; // ::ffff:0:0:0/96 IPv4-translated (SIIT) may embed anything
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && zero(b, 2, 4))
+                return true; // 2001::/32 Teredo tunnels to any IPv4 address
+            if ((b[0] & 0xff) == 0x01 && zero(b, 1, 8)) return true; // 100::/64 discard
         }
         return false;
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] != 0) return false;
+        return true;
     }
 
     private static boolean isV4Embedded(byte[] b) {

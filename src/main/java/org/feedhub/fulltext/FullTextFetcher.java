@@ -2,11 +2,8 @@ package org.feedhub.fulltext;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.feedhub.config.FullText;
 import org.feedhub.config.SourceDef;
 import org.feedhub.fetch.FetchRequest;
@@ -33,19 +30,25 @@ import org.jsoup.nodes.Entities;
  * rest are completed on later passes.
  */
 public final class FullTextFetcher {
-    private static final int CACHE_ENTRIES = 1000;
     private static final int CACHE_MAX_CHARS = 200_000;
+
+    /** What the article cache may hold, in characters of HTML (about twice as many bytes). */
+    static final long CACHE_CHARS = 16L << 20;
 
     private final Fetcher fetcher;
     private final FullTextSettings settings;
-    private final Map<String, Article> cache =
-            Collections.synchronizedMap(
-                    new LinkedHashMap<>(64, 0.75f, true) {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, Article> eldest) {
-                            return size() > CACHE_ENTRIES;
-                        }
-                    });
+    private final com.github.benmanes.caffeine.cache.Cache<String, Article> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumWeight(CACHE_CHARS)
+                    .<String, Article>weigher(
+                            (url, a) -> url.length() + a.contentHtml().length() + 256)
+                    .build();
+
+    /** Characters the article cache holds now (for tests of its bound). */
+    long cachedChars() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
 
     public FullTextFetcher(Fetcher fetcher, FullTextSettings settings) {
         this.fetcher = fetcher;
@@ -75,7 +78,7 @@ public final class FullTextFetcher {
                 continue;
             }
             String key = url + "\n" + spec.selector();
-            Article article = cache.get(key);
+            Article article = cache.getIfPresent(key);
             String finalUrl = url;
             if (article == null) {
                 if (fetched >= settings.maxArticles()) {

@@ -30,7 +30,7 @@ public final class CanonicalUrl {
                     "^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$",
                     Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9_-]++(?:\\.[a-z0-9_-]++)*+");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
 
     private CanonicalUrl() {}
@@ -159,40 +159,52 @@ public final class CanonicalUrl {
         return new Parts(b.scheme(), b.authority(), removeDotSegments(path), r.query());
     }
 
-    /** RFC 3986 section 5.2.4. */
+    /**
+     * RFC 3986 section 5.2.4, reading the input by index: the RFC's "remove this prefix from the
+     * input buffer" done by copying the rest was quadratic on a long path of many segments.
+     */
     static String removeDotSegments(String path) {
         if (!path.contains(".")) {
             return path;
         }
         String in = path;
-        StringBuilder out = new StringBuilder();
-        while (!in.isEmpty()) {
-            if (in.startsWith("../")) {
-                in = in.substring(3);
-            } else if (in.startsWith("./")) {
-                in = in.substring(2);
-            } else if (in.startsWith("/./")) {
-                in = in.substring(2);
-            } else if (in.equals("/.")) {
-                in = "/";
-            } else if (in.startsWith("/../")) {
-                in = in.substring(3);
+        int i = 0;
+        int n = in.length();
+        StringBuilder out = new StringBuilder(n);
+        while (i < n) {
+            if (in.startsWith("../", i)) {
+                i += 3;
+            } else if (in.startsWith("./", i)) {
+                i += 2;
+            } else if (in.startsWith("/./", i)) {
+                i += 2;
+            } else if (rest(in, i, "/.")) {
+                out.append('/');
+                i = n;
+            } else if (in.startsWith("/../", i)) {
+                i += 3;
                 dropLastSegment(out);
-            } else if (in.equals("/..")) {
-                in = "/";
+            } else if (rest(in, i, "/..")) {
                 dropLastSegment(out);
-            } else if (in.equals(".") || in.equals("..")) {
-                in = "";
+                out.append('/');
+                i = n;
+            } else if (rest(in, i, ".") || rest(in, i, "..")) {
+                i = n;
             } else {
-                int next = in.indexOf('/', in.startsWith("/") ? 1 : 0);
+                int next = in.indexOf('/', in.startsWith("/", i) ? i + 1 : i);
                 if (next < 0) {
-                    next = in.length();
+                    next = n;
                 }
-                out.append(in, 0, next);
-                in = in.substring(next);
+                out.append(in, i, next);
+                i = next;
             }
         }
         return out.toString();
+    }
+
+    /** Whether the input from {@code i} on is exactly {@code s}. */
+    private static boolean rest(String in, int i, String s) {
+        return in.length() - i == s.length() && in.startsWith(s, i);
     }
 
     private static void dropLastSegment(StringBuilder out) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.feedhub.parse.FieldCaps;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -150,6 +151,9 @@ public final class HtmlSanitizer {
 
     private static final List<String> LAZY_SRC =
             List.of("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url");
+    private static final List<String> SOURCE_ATTRS =
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("src"), LAZY_SRC.stream())
+                    .toList();
     private static final Pattern PLACEHOLDER =
             Pattern.compile(
                     "(?i)(?:^|[^a-z])(?:placeholder|blank|spacer|transparent|pixel|lazy|lazyload|loader|loading|1x1|grey|gray"
@@ -232,6 +236,7 @@ public final class HtmlSanitizer {
                 .remove(); // text a reader never saw: spam, tracking, unrendered widgets
         handleNoscript(dirty);
         for (Element img : dirty.select("img")) {
+            dropOverlongSources(img);
             realizeLazyImage(img);
             if (isTrackingPixel(img)) {
                 img.remove();
@@ -296,11 +301,27 @@ public final class HtmlSanitizer {
         }
     }
 
-    private static boolean isPlaceholder(String src) {
+    /**
+     * Whether {@code src} is a stand-in for the real picture. The name is looked for in the last
+     * path segment only (and the character before it), which is all the pattern can match there:
+     * run over the whole address, its {@code [^/]*} rescanned the rest of the address from every
+     * name it met, quadratic in the length.
+     */
+    static boolean isPlaceholder(String src) {
         String s = src.strip();
-        return s.isEmpty()
-                || s.regionMatches(true, 0, "data:", 0, 5)
-                || PLACEHOLDER.matcher(s).find();
+        if (s.isEmpty() || s.regionMatches(true, 0, "data:", 0, 5)) return true;
+        int lastSlash = s.lastIndexOf('/');
+        return PLACEHOLDER.matcher(s).region(Math.max(lastSlash, 0), s.length()).find();
+    }
+
+    /** Drops image addresses longer than {@link FieldCaps}: no real picture has one. */
+    private static void dropOverlongSources(Element img) {
+        for (String attr : SOURCE_ATTRS) {
+            if (img.attr(attr).length() > FieldCaps.SRC) img.removeAttr(attr);
+        }
+        for (String attr : List.of("srcset", "data-srcset")) {
+            if (img.attr(attr).length() > FieldCaps.SRCSET) img.removeAttr(attr);
+        }
     }
 
     /**
@@ -322,9 +343,9 @@ public final class HtmlSanitizer {
     }
 
     private static final Pattern STYLE_WIDTH =
-            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?width\\s*:\\s*([0-9.]+)\\s*px");
+            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?width\\s*+:\\s*+([0-9.]++)\\s*+px");
     private static final Pattern STYLE_HEIGHT =
-            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?height\\s*:\\s*([0-9.]+)\\s*px");
+            Pattern.compile("(?i)(?:^|[;\\s])(?:max-)?height\\s*+:\\s*+([0-9.]++)\\s*+px");
 
     private static boolean isTrackingPixel(Element img) {
         Integer w = dimension(img.attr("width"));
@@ -342,7 +363,7 @@ public final class HtmlSanitizer {
         if (w != null && h != null && w <= 1 && h <= 1) {
             return true;
         }
-        return TRACKER.matcher(img.attr("src").strip()).find();
+        return TRACKER.matcher(img.attr("src").strip()).lookingAt();
     }
 
     private static Integer styleDimension(Pattern p, String style) {

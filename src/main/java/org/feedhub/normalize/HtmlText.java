@@ -18,8 +18,10 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class HtmlText {
 
-    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>|<!--");
-    private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*/?\\s*[a-zA-Z]");
+    /** Where a tag may start; whether it closes is a separate look for the last {@code >}. */
+    private static final Pattern TAG_START = Pattern.compile("<\\s*+/?\\s*+[a-zA-Z]");
+
+    private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*+/?\\s*+[a-zA-Z]");
     private static final Pattern NEWLINES = Pattern.compile("\\R");
 
     /** Elements whose start and end break the text into paragraphs. */
@@ -110,7 +112,7 @@ public final class HtmlText {
         if (html == null || html.isBlank()) {
             return List.of();
         }
-        if (!TAG.matcher(html).find()) {
+        if (!hasTag(html)) {
             if (ESCAPED_TAG.matcher(html).find()) {
                 // a feed that escaped its HTML twice: undo one level and read it as HTML
                 return paragraphs(
@@ -123,6 +125,18 @@ public final class HtmlText {
         NodeTraversor.filter(collector, body);
         collector.flush();
         return collector.paragraphs;
+    }
+
+    /**
+     * Whether {@code s} holds a tag ({@code <p ...>}, {@code </b>}) or a comment. The first tag
+     * start is enough: a tag needs a {@code >} after its start, so if the first start has none
+     * after it, no later one does. (The pattern {@code <\\s*\\/?\\s*[a-zA-Z][^>]*>} looked for that
+     * {@code >} again from every {@code <a} of a text that never closes one: quadratic.)
+     */
+    static boolean hasTag(String s) {
+        if (s.contains("<!--")) return true;
+        java.util.regex.Matcher start = TAG_START.matcher(s);
+        return start.find() && s.indexOf('>', start.end()) >= 0;
     }
 
     /** The paragraphs joined with newlines. */

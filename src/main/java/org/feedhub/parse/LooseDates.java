@@ -135,7 +135,9 @@ public final class LooseDates {
     /** As {@link #parse(String)}, reading a date that names no zone in {@code zone}. */
     public static Instant parse(String raw, ZoneId zone) {
         if (raw == null) return null;
-        String s = raw.trim().replaceAll("\\s+", " ");
+        String s = raw.trim();
+        if (s.length() > FieldCaps.DATE) return null; // no date is that long
+        s = s.replaceAll("\\s+", " ");
         if (s.isEmpty()) return null;
         ZoneId z = zone == null ? ZoneOffset.UTC : zone;
         Instant strict = strict(s);

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param media the files that came with it (enclosures, Media RSS, attachments), in document order
  * @param image the picture the feed gives for the item (JSON Feed {@code image}), may be null
+ *     <p>Every field is held to its {@link FieldCaps} cap here, before anything downstream reads
+ *     it.
  */
 public record ParsedItem(
         String guid,
@@ -22,6 +24,22 @@ public record ParsedItem(
         List<String> categories,
         List<Media> media,
         String image) {
+
+    public ParsedItem {
+        guid = FieldCaps.dropIfLonger(guid, FieldCaps.LINK);
+        link = FieldCaps.dropIfLonger(link, FieldCaps.LINK);
+        image = FieldCaps.dropIfLonger(image, FieldCaps.LINK);
+        title = FieldCaps.cut(title, FieldCaps.TITLE);
+        author = FieldCaps.cut(author, FieldCaps.AUTHOR);
+        summaryHtml = FieldCaps.cut(summaryHtml, FieldCaps.SUMMARY);
+        if (categories != null) {
+            categories =
+                    categories.stream()
+                            .limit(FieldCaps.CATEGORIES)
+                            .map(c -> FieldCaps.cut(c, FieldCaps.CATEGORY))
+                            .toList();
+        }
+    }
 
     /** An item without media. */
     public ParsedItem(

@@ -21,8 +21,6 @@ import org.jsoup.nodes.Entities;
  * literal, so "News &amp; Politics" written in CDATA must not turn into "News &amp;amp; Politics".
  */
 final class XmlCleaner {
-    private static final Pattern DOCTYPE =
-            Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFERENCE =
             Pattern.compile(
                     "&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));");
@@ -32,9 +30,38 @@ final class XmlCleaner {
 
     static String clean(String xml) {
         String s = removeInvalidChars(xml);
-        s = DOCTYPE.matcher(s).replaceFirst("");
+        s = removeDoctype(s);
         s = fixReferences(s);
         return s.stripLeading();
+    }
+
+    /**
+     * Without its first DOCTYPE declaration (name, external id and internal subset). A scan, not a
+     * pattern: the pattern {@code <!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>} backtracked through every
+     * blank of a DOCTYPE whose internal subset never closes, quadratic in its length. An
+     * unterminated DOCTYPE is left for the XML parser to refuse.
+     */
+    static String removeDoctype(String s) {
+        int start = indexOfIgnoreCase(s, "<!DOCTYPE");
+        if (start < 0) return s;
+        int i = start + "<!DOCTYPE".length();
+        int n = s.length();
+        while (i < n && s.charAt(i) != '>' && s.charAt(i) != '[') i++;
+        if (i < n && s.charAt(i) == '[') {
+            int close = s.indexOf(']', i + 1);
+            if (close < 0) return s;
+            i = close + 1;
+            while (i < n && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) i++;
+        }
+        if (i >= n || s.charAt(i) != '>') return s;
+        return s.substring(0, start) + s.substring(i + 1);
+    }
+
+    private static int indexOfIgnoreCase(String s, String what) {
+        for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, what, 0, what.length())) return i;
+        }
+        return -1;
     }
 
     private static String fixReferences(String s) {

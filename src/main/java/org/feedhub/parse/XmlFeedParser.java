@@ -164,15 +164,23 @@ final class XmlFeedParser {
 
     /**
      * RSS 2.0's author is an e-mail address, usually with the name in parentheses: the name is
-     * kept.
+     * kept. Possessive parts, none of which can match what the next one needs, so the match is
+     * linear in the length (a greedy {@code \\S+@\\S+} was quadratic on an author made of
+     * {@code @}).
      */
-    private static final java.util.regex.Pattern EMAIL_WITH_NAME =
-            java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    static final java.util.regex.Pattern EMAIL_WITH_NAME =
+            java.util.regex.Pattern.compile("[^\\s@]++@[^\\s(]++\\s*+\\((.+)\\)");
+
+    /** The name in "jane@example.com (Jane Roe)", else the author as written (trimmed). */
+    static String rssAuthorName(String single) {
+        String a = FieldCaps.cut(single.trim(), FieldCaps.AUTHOR);
+        java.util.regex.Matcher m = EMAIL_WITH_NAME.matcher(a);
+        return m.matches() && !m.group(1).isBlank() ? m.group(1).trim() : a.trim();
+    }
 
     private static String author(String single, List<SyndPerson> people) {
         if (single != null && !single.isBlank()) {
-            java.util.regex.Matcher m = EMAIL_WITH_NAME.matcher(single.trim());
-            return m.matches() && !m.group(1).isBlank() ? m.group(1).trim() : single.trim();
+            return rssAuthorName(single);
         }
         for (SyndPerson p : people) {
             if (p.getName() != null && !p.getName().isBlank()) return p.getName().trim();

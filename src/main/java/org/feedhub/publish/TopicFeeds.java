@@ -71,7 +71,17 @@ public class TopicFeeds {
     private final FeedQueries queries;
     private final Supplier<FeedsConfig> config;
     private final FeedRenderer renderer = new FeedRenderer();
-    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Rendered feeds kept, by their size in bytes: one copy per base URL must not grow unbounded.
+     */
+    static final long CACHE_BYTES = 64L << 20;
+
+    private final com.github.benmanes.caffeine.cache.Cache<Key, Entry> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumWeight(CACHE_BYTES)
+                    .<Key, Entry>weigher((k, e) -> 256 + e.rendered().body().length)
+                    .build();
 
     private record Seen(TopicStats stats, long atNanos) {}
 
@@ -114,7 +124,7 @@ public class TopicFeeds {
         if (def == null) return Optional.empty();
         TopicStats v = version(topicId);
         Key key = new Key(topicId, format, baseUrl, 0);
-        Entry e = cache.get(key);
+        Entry e = cache.getIfPresent(key);
         if (e != null && e.version == v.version() && e.def.equals(def))
             return Optional.of(e.rendered);
         FeedView view = view(c, def, baseUrl, def.limit(), 0, v);
@@ -148,7 +158,7 @@ public class TopicFeeds {
         if (def == null || n < 1) return Optional.empty();
         TopicStats v = version(topicId);
         Key key = new Key(topicId, FeedFormat.ATOM, baseUrl, n);
-        Entry e = cache.get(key);
+        Entry e = cache.getIfPresent(key);
         if (e != null && e.version == v.version() && e.def.equals(def))
             return Optional.of(e.rendered);
         int pages = completeArchivePages(def);

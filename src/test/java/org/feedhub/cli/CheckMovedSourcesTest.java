@@ -79,4 +79,28 @@ class CheckMovedSourcesTest {
         assertThat(out).contains("feeds.yml is valid.").doesNotContain("note:");
         assertThat(dir.resolve("nodb.mv.db")).doesNotExist();
     }
+
+    @Test
+    void theEmbeddedDatabaseIsReadWithItsGeneratedPassword() throws Exception {
+        Files.writeString(
+                dir.resolve("feeds.yml"),
+                "sources:\n  - {id: moved, url: \"https://old.example/feed\"}\n");
+        String db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        Files.writeString(dir.resolve(".db-password"), "generated-secret\n");
+        try (Connection c = DriverManager.getConnection(db, "sa", "generated-secret")) {
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE source (id VARCHAR(100), url VARCHAR(2048), effective_url VARCHAR(2048), "
+                                    + "retired_at TIMESTAMP WITH TIME ZONE, active BOOLEAN)");
+            c.createStatement()
+                    .execute(
+                            "INSERT INTO source VALUES ('moved', 'https://old.example/feed', 'https://new.example/feed', NULL, TRUE)");
+        }
+        String out =
+                run(
+                        "check",
+                        "--feedhub.feeds=" + dir.resolve("feeds.yml"),
+                        "--spring.datasource.url=" + db);
+        assertThat(out).contains("note: source moved now lives at https://new.example/feed");
+    }
 }

@@ -270,4 +270,38 @@ class MainTest {
         assertThat(inv.arguments()).isEmpty();
         assertThat(inv.settings()).containsExactly("--server.port=9090");
     }
+
+    // --- file errors say what went wrong, not only the path
+
+    @Test
+    void importOpmlOfAMissingFileSaysSo() throws IOException {
+        Path feeds = write(VALID);
+        Result r =
+                run(
+                        "import-opml",
+                        dir.resolve("nowhere.opml").toString(),
+                        "--feedhub.feeds=" + feeds);
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().strip())
+                .isEqualTo(
+                        "feedhub: import-opml: no such file or folder: "
+                                + dir.resolve("nowhere.opml"));
+    }
+
+    @Test
+    void exportIntoAFolderThatCannotBeMadeSaysWhy() throws IOException {
+        Path feeds = write(VALID);
+        Path blocked = dir.resolve("feeds.yml").resolve("site"); // under a file: cannot be made
+        Result r =
+                run(
+                        "export",
+                        blocked.toString(),
+                        "--feedhub.feeds=" + feeds,
+                        "--spring.datasource.url=jdbc:h2:mem:export-blocked;DB_CLOSE_DELAY=-1");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().strip())
+                .startsWith("feedhub: export failed: ")
+                .contains(feeds.toString())
+                .containsAnyOf("is not a folder", "Not a directory");
+    }
 }

@@ -1357,4 +1357,76 @@ class FeedsConfigErrorsTest {
                     .startsWith("config/my-feeds.yml:1: sources: expected a list");
         }
     }
+
+    // --- lengths the database columns hold (ColumnLengths)
+
+    @Test
+    void anIdLongerThanItsColumn() {
+        assertError(
+                error("sources:\n  - id: " + "a".repeat(101) + "\n    url: https://a.test/\n"),
+                2,
+                "sources[0].id",
+                "is 101 characters long; at most 100 fit");
+    }
+
+    @Test
+    void aTopicIdLongerThanItsColumn() {
+        assertError(
+                error(
+                        "sources:\n  - id: a\n    url: https://a.test/\ntopics:\n  - id: "
+                                + "t".repeat(150)
+                                + "\n    title: T\n"),
+                5,
+                "topics[0].id",
+                "at most 100 fit");
+    }
+
+    @Test
+    void aUrlLongerThanItsColumn() {
+        assertError(
+                error("sources:\n  - id: a\n    url: https://a.test/" + "p".repeat(2040) + "\n"),
+                3,
+                "sources[0].url",
+                "at most 2048 fit");
+    }
+
+    @Test
+    void aTitleLongerThanItsColumn() {
+        assertError(
+                error(
+                        "sources:\n  - id: a\n    url: https://a.test/\n    title: "
+                                + "T".repeat(1001)
+                                + "\n"),
+                4,
+                "sources[0].title",
+                "at most 1000 fit");
+    }
+
+    @Test
+    void aTagLongerThanItsColumn() {
+        assertError(
+                error(
+                        "sources:\n  - id: a\n    url: https://a.test/\n    tags: ["
+                                + "g".repeat(201)
+                                + "]\n"),
+                4,
+                "sources[0].tags[0]",
+                "at most 200 fit");
+    }
+
+    @Test
+    void theLengthsMatchTheSchema() throws Exception {
+        String schema =
+                new String(
+                        FeedsConfigErrorsTest.class
+                                .getResourceAsStream("/db/migration/common/V2__feedhub.sql")
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(schema)
+                .containsPattern(
+                        "id\\s+VARCHAR\\(" + ColumnLengths.ID + "\\)\\s+NOT NULL PRIMARY KEY")
+                .containsPattern("\\burl\\s+VARCHAR\\(" + ColumnLengths.URL + "\\) NOT NULL")
+                .containsPattern("\\btitle\\s+VARCHAR\\(" + ColumnLengths.TITLE + "\\),")
+                .containsPattern("\\btag\\s+VARCHAR\\(" + ColumnLengths.TAG + "\\)");
+    }
 }

@@ -116,4 +116,23 @@ class OpmlImportTest {
         assertThat(OpmlImport.slug("BBC News - World")).isEqualTo("bbc-news-world");
         assertThat(OpmlImport.slug("Café Crème")).isEqualTo("cafe-creme");
     }
+
+    @Test
+    void aDoctypeIsRefusedWithoutAStrayLineOnStderr() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    OpmlImport.feeds(
+                                            "<!DOCTYPE opml><opml><body/></opml>"
+                                                    .getBytes(StandardCharsets.UTF_8)))
+                    .hasMessageStartingWith("not an OPML file:")
+                    .hasMessageContaining("DOCTYPE");
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

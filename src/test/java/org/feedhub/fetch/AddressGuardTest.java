@@ -47,7 +47,13 @@ class AddressGuardTest {
                 "::127.0.0.1",
                 "::10.0.0.1",
                 "64:ff9b::a9fe:a9fe",
-                "2002:7f00:1::1"
+                "2002:7f00:1::1",
+                "::ffff:0:7f00:1",
+                "::ffff:0:808:808",
+                "2001::1",
+                "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+                "100::1",
+                "100::ffff:ffff:ffff:ffff"
             })
     void internal(String literal) throws Exception {
         assertThat(AddressGuard.isInternal(InetAddress.getByName(literal))).isTrue();
@@ -72,7 +78,9 @@ class AddressGuardTest {
                 "192.0.1.1",
                 "2606:4700:4700::1111",
                 "2001:4860:4860::8888",
-                "::ffff:8.8.8.8"
+                "::ffff:8.8.8.8",
+                "2001:1::1",
+                "100:0:0:1::1"
             })
     void external(String literal) throws Exception {
         assertThat(AddressGuard.isInternal(InetAddress.getByName(literal))).isFalse();

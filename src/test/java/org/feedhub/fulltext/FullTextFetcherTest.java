@@ -340,4 +340,25 @@ class FullTextFetcherTest {
                         .get(0);
         assertThat(out.contentHtml()).isEqualTo(it.contentHtml());
     }
+
+    @Test
+    void theArticleCacheIsBoundedBySizeNotCount() {
+        // 120 articles of ~150,000 characters: 18 M characters, more than the cache may hold
+        String body =
+                "<p>" + "Long text of the article, sentence after sentence. ".repeat(2900) + "</p>";
+        Pages pages = new Pages();
+        List<ParsedItem> items = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String url = "https://site.test/big/" + i;
+            pages.page(url, "<html><body><article>" + body + "</article></body></html>");
+            items.add(item(url, "T" + i, "<p>Teaser.</p>"));
+        }
+        FullTextFetcher fetcher =
+                new FullTextFetcher(pages, new FullTextSettings(1000, 500, Duration.ofMinutes(10)));
+        fetcher.complete(feed(items.toArray(ParsedItem[]::new)), source(FullText.AUTO));
+        assertThat(pages.requested).hasSize(120);
+        assertThat(fetcher.cachedChars())
+                .isPositive()
+                .isLessThanOrEqualTo(FullTextFetcher.CACHE_CHARS);
+    }
 }

@@ -67,6 +67,17 @@ class HostileMixIT {
                 + "</channel></rss>";
     }
 
+    /** An RSS feed of one item made of {@code itemXml}. */
+    static ResponseDefinitionBuilder rssWith(String itemXml) {
+        return aResponse()
+                .withHeader("Content-Type", "application/rss+xml")
+                .withBody(
+                        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>h</title>"
+                                + "<link>https://h.test/</link><description>d</description><item>"
+                                + itemXml
+                                + "</item></channel></rss>");
+    }
+
     static byte[] gzipOfZeros(int megabytes) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -135,6 +146,38 @@ class HostileMixIT {
                         .withBody(
                                 "<rss version=\"2.0\"><channel><title>A & B</title><link>https://amp.test/</link>"
                                         + "<description>d</description><item><title>Tom & Jerry meet</title><link>https://amp.test/1?a=1&b=2</link></item></channel></rss>"));
+        // fields that made a pattern quadratic (issue 14): each held a pass for minutes before
+        sources.put(
+                "at-author",
+                rssWith(
+                        "<author>"
+                                + "@".repeat(160 * 1024)
+                                + "</author><title>Author of at signs</title>"));
+        sources.put(
+                "tag-text",
+                rssWith(
+                        "<title>Text of tag starts</title><description>"
+                                + "&lt;a".repeat(300 * 1024)
+                                + "</description>"));
+        sources.put(
+                "long-src",
+                rssWith(
+                        "<title>Long image source</title><description>&lt;p&gt;Text&lt;/p&gt;&lt;img src=\"https://x.test/"
+                                + "blank-".repeat(150 * 1024)
+                                + "/p.jpg\"&gt;</description>"));
+        sources.put(
+                "doctype-blanks",
+                aResponse()
+                        .withBody(
+                                "<?xml version=\"1.0\"?><!DOCTYPE rss"
+                                        + " ".repeat(1 << 20)
+                                        + "[<rss version=\"2.0\"><channel><title>d</title></channel></rss>"));
+        sources.put(
+                "long-link",
+                rssWith(
+                        "<title>Megabyte link</title><link>https://x.test"
+                                + "/x/./y/..".repeat((1 << 20) / 9)
+                                + "</link>"));
         sources.put("missing", aResponse().withStatus(404));
         sources.put("gone", aResponse().withStatus(410));
         sources.put("busy", aResponse().withStatus(429).withHeader("Retry-After", "3600"));
@@ -175,6 +218,12 @@ class HostileMixIT {
                     .containsPattern("(?m)^cp1251\\s+1 new")
                     .containsPattern("(?m)^ampersand\\s+1 new");
             assertThat(out)
+                    .containsPattern("(?m)^at-author\\s+1 new")
+                    .containsPattern("(?m)^tag-text\\s+1 new")
+                    .containsPattern("(?m)^long-src\\s+1 new")
+                    .containsPattern("(?m)^long-link\\s+1 new")
+                    .containsPattern("(?m)^doctype-blanks\\s+failed: ");
+            assertThat(out)
                     .containsPattern("(?m)^huge\\s+failed: .*larger than")
                     .containsPattern("(?m)^gzip-bomb\\s+failed: .*larger than")
                     .containsPattern("(?m)^slow\\s+failed: timed out")
@@ -202,7 +251,14 @@ class HostileMixIT {
                                         Files.readString(dir.resolve("site/topics/all.rss"))));
         List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
         assertThat(titles).filteredOn(t -> t.startsWith("Good story")).hasSize(15);
-        assertThat(titles).contains("Лавров прибыл в Пхеньян", "Tom & Jerry meet");
+        assertThat(titles)
+                .contains(
+                        "Лавров прибыл в Пхеньян",
+                        "Tom & Jerry meet",
+                        "Author of at signs",
+                        "Text of tag starts",
+                        "Long image source",
+                        "Megabyte link");
         assertThat(String.join("\n", titles)).doesNotContain("root:x:0:0");
     }
 }

@@ -227,6 +227,21 @@ class JarIT {
         assertThat(readyLine())
                 .isEqualTo("feedhub is serving 2 topics from 2 sources at " + base + "/");
 
+        // the embedded database: AUTO_SERVER on loopback only, its folder and password owner-only
+        java.util.Properties lock = new java.util.Properties();
+        try (var in = Files.newInputStream(work.resolve("data/feedhub.lock.db"))) {
+            lock.load(in);
+        }
+        assertThat(lock.getProperty("server")).startsWith("127.0.0.1:");
+        assertThat(
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(work.resolve("data"))))
+                .isEqualTo("rwx------");
+        assertThat(
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(work.resolve("data/.db-password"))))
+                .isEqualTo("rw-------");
+
         HttpResponse<String> index = get(base + "/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type"))
@@ -301,9 +316,13 @@ class JarIT {
         int line = writeFeedsYml(original.replaceFirst("every: 5m", "every: 5x"), "every: 5x");
         String refusal = "feeds.yml:" + line + ": sources[0].every";
         await(
-                "a feedsYmlRefused health detail naming " + refusal,
+                "a feedsYmlRefused health detail, and the server's log naming " + refusal,
                 RELOAD_LIMIT,
-                () -> refused(base).contains(refusal));
+                () -> refused(base).equals("true") && serverLog().contains(refusal));
+        // the public health says an edit was refused, never what it says (nor the working folder)
+        assertThat(get(base + "/actuator/health").body())
+                .doesNotContain(refusal)
+                .doesNotContain(work.toString());
         assertThat(get(base + "/topics/syria-watch.rss").statusCode()).isEqualTo(200);
         assertThat(rss(base, "syria-watch").getEntries()).isNotEmpty();
         assertThat(rss(base, "sergei-lavrov").getEntries()).hasSameSizeAs(rss.getEntries());
@@ -437,6 +456,14 @@ class JarIT {
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/rss+xml"));
         return syndFeed(r.body());
+    }
+
+    String serverLog() {
+        try {
+            return Files.readString(serverOut);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     JsonNode health(String base) {
