@@ -142,6 +142,12 @@ public final class DupMatcher {
                         + weights.figures() * figures
                         - penalty;
         String conflict = conflict(candidate, stored, idf);
+        if (conflict == null) {
+            conflict =
+                    at.isAfter(storedAt)
+                            ? later(candidate, storedAt, stored)
+                            : later(stored, at, candidate);
+        }
         boolean dup =
                 conflict == null
                         && score >= weights.threshold()
@@ -203,6 +209,22 @@ public final class DupMatcher {
         d = c == null ? null : oneSided(b, b.leadCoarse, a.coarse, idf);
         if (c != null && d != null) {
             return "lead figures: " + c + " / " + d;
+        }
+        return null;
+    }
+
+    /**
+     * A follow-up: the later story's title or lead names a day after the earlier one was published,
+     * which the earlier one nowhere names ("said on Thursday they would sue", a day after the
+     * ruling).
+     */
+    private static String later(Traits later, Instant earlierAt, Traits earlier) {
+        long earlierDay = earlierAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay();
+        for (int d : later.leadDays) {
+            java.time.LocalDate day = java.time.LocalDate.ofEpochDay(d);
+            if (d > earlierDay && !earlier.names(day)) {
+                return "a later day in the lead: " + day;
+            }
         }
         return null;
     }

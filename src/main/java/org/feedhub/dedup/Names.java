@@ -65,7 +65,7 @@ final class Names {
                     "воскресенье");
 
     /** A capitalised word and whether it stands mid-sentence. */
-    record Word(String text, boolean midSentence) {}
+    record Word(String text, boolean midSentence, int start, int end) {}
 
     /** The capitalised words of {@code text}, in order, with their position. */
     static List<Word> capitalised(String text) {
@@ -84,7 +84,7 @@ final class Names {
                     i++;
                 }
                 if (Character.isUpperCase(c) && i - start >= 2) {
-                    out.add(new Word(text.substring(start, i), !sentenceStart));
+                    out.add(new Word(text.substring(start, i), !sentenceStart, start, i));
                 }
                 sentenceStart = false;
             } else {
@@ -119,6 +119,13 @@ final class Names {
             surface.add(w.text());
         }
         List<String> stems = stems(surface);
+        Set<String> mid = new HashSet<>();
+        for (int k = 0; k < surface.size(); k++) {
+            Word w = k < head.size() ? head.get(k) : body.get(k - head.size());
+            if (w.midSentence()) {
+                mid.add(stems.get(k));
+            }
+        }
         Set<String> lower = new HashSet<>(Stems.of(lowercaseWords(title + "\n" + text)));
         Map<String, Integer> mentions = new HashMap<>();
         Set<String> all = new LinkedHashSet<>();
@@ -129,6 +136,15 @@ final class Names {
             String st = stems.get(k);
             if (!isName(w.text()) || lower.contains(st) || Fingerprint.isStopWord(st)) {
                 continue; // "The", or a word the text also writes in lower case
+            }
+            List<Word> words = inTitle ? head : body;
+            int at = inTitle ? k : k - head.size();
+            String in = inTitle ? title : text;
+            boolean partOfName =
+                    (at + 1 < words.size() && onlySpaces(in, w.end(), words.get(at + 1).start()))
+                            || (at > 0 && onlySpaces(in, words.get(at - 1).end(), w.start()));
+            if (!mid.contains(st) && !partOfName) {
+                continue; // "Речь идет": a capital only because the sentence starts there
             }
             mentions.merge(st, 1, Integer::sum);
             if (all.size() < max) {
@@ -145,6 +161,18 @@ final class Names {
             }
         }
         return new Found(List.copyOf(all), List.copyOf(key));
+    }
+
+    private static boolean onlySpaces(String s, int from, int to) {
+        if (to - from < 1 || to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of {@code s} that start with a lower-case letter, joined by spaces. */

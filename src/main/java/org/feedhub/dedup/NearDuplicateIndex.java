@@ -98,7 +98,14 @@ public final class NearDuplicateIndex {
         Objects.requireNonNull(fingerprint, "fingerprint");
         add(
                 storyId,
-                new Traits(fingerprint, new int[0], new int[0], new int[0], new int[0], new int[0]),
+                new Traits(
+                        fingerprint,
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0]),
                 published);
     }
 

@@ -28,7 +28,13 @@ public final class Traits {
     /** A story with nothing to compare: too short, or no text. */
     public static final Traits NONE =
             new Traits(
-                    Fingerprint.NONE, new int[0], new int[0], new int[0], new int[0], new int[0]);
+                    Fingerprint.NONE,
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0]);
 
     final Fingerprint fingerprint;
     final int[] names; // sorted, distinct
@@ -36,6 +42,7 @@ public final class Traits {
     final int[] figures;
     final int[] leadCoarse; // figures of the title and the first sentence, to one digit
     final int[] coarse; // all figures, to one digit
+    final int[] leadDays; // days the title and the first sentence name (epoch days)
 
     /** Readable spelling of each term, when built from text (for explanations); else empty. */
     private final Map<Integer, String> labels;
@@ -46,8 +53,9 @@ public final class Traits {
             int[] keyNames,
             int[] figures,
             int[] leadCoarse,
-            int[] coarse) {
-        this(fingerprint, names, keyNames, figures, leadCoarse, coarse, Map.of());
+            int[] coarse,
+            int[] leadDays) {
+        this(fingerprint, names, keyNames, figures, leadCoarse, coarse, leadDays, Map.of());
     }
 
     private Traits(
@@ -57,6 +65,7 @@ public final class Traits {
             int[] figures,
             int[] leadCoarse,
             int[] coarse,
+            int[] leadDays,
             Map<Integer, String> labels) {
         this.fingerprint = Objects.requireNonNull(fingerprint);
         this.names = names;
@@ -64,6 +73,7 @@ public final class Traits {
         this.figures = figures;
         this.leadCoarse = leadCoarse;
         this.coarse = coarse;
+        this.leadDays = leadDays;
         this.labels = labels;
     }
 
@@ -91,7 +101,21 @@ public final class Traits {
                 terms("f|", all, labels),
                 terms("c|", lead.stream().map(Figures::coarse).limit(MAX_FIGURES).toList(), labels),
                 terms("c|", all.stream().map(Figures::coarse).toList(), labels),
+                days(lead),
                 Map.copyOf(labels));
+    }
+
+    private static int[] days(List<String> figures) {
+        return distinctSorted(
+                figures.stream()
+                        .filter(f -> f.startsWith("d") && f.length() == 11)
+                        .mapToInt(f -> (int) LocalDate.parse(f.substring(1)).toEpochDay())
+                        .toArray());
+    }
+
+    /** Whether the story names {@code day} anywhere. */
+    boolean names(LocalDate day) {
+        return Arrays.binarySearch(coarse, term("c|", "d" + day)) >= 0;
     }
 
     private static String cut(String s, int max) {
@@ -147,11 +171,11 @@ public final class Traits {
 
     /**
      * This story without its text, with the fingerprint kept apart: "names;key names;figures;lead
-     * figures;figures", the last two to one digit.
+     * figures;figures", the two last but one to one digit; then the days of the lead.
      */
     public String encode() {
         StringBuilder sb = new StringBuilder();
-        int[][] parts = {names, keyNames, figures, leadCoarse, coarse};
+        int[][] parts = {names, keyNames, figures, leadCoarse, coarse, leadDays};
         for (int p = 0; p < parts.length; p++) {
             if (p > 0) {
                 sb.append(';');
@@ -173,22 +197,40 @@ public final class Traits {
     public static Traits decode(Fingerprint fingerprint, String encoded) {
         if (encoded == null || encoded.length() > 8192) {
             return new Traits(
-                    fingerprint, new int[0], new int[0], new int[0], new int[0], new int[0]);
+                    fingerprint,
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0]);
         }
         String[] parts = encoded.split(";", -1);
-        if (parts.length != 5) {
+        if (parts.length != 6) {
             return new Traits(
-                    fingerprint, new int[0], new int[0], new int[0], new int[0], new int[0]);
+                    fingerprint,
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0]);
         }
         try {
-            int[][] p = new int[5][];
-            for (int k = 0; k < 5; k++) {
+            int[][] p = new int[6][];
+            for (int k = 0; k < 6; k++) {
                 p[k] = parseHex(parts[k]);
             }
-            return new Traits(fingerprint, p[0], p[1], p[2], p[3], p[4]);
+            return new Traits(fingerprint, p[0], p[1], p[2], p[3], p[4], p[5]);
         } catch (NumberFormatException e) {
             return new Traits(
-                    fingerprint, new int[0], new int[0], new int[0], new int[0], new int[0]);
+                    fingerprint,
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0],
+                    new int[0]);
         }
     }
 
