@@ -115,6 +115,12 @@ public final class DupMatcher {
         }
     }
 
+    /** Name agreement above which, with {@link #FIGURES_OVERRIDE}, a name conflict is wording. */
+    static final double NAMES_OVERRIDE = 0.7;
+
+    /** Figure agreement that, with {@link #NAMES_OVERRIDE}, overrides a name conflict. */
+    static final double FIGURES_OVERRIDE = 0.9;
+
     private final Weights weights;
 
     public DupMatcher(Weights weights) {
@@ -141,7 +147,7 @@ public final class DupMatcher {
                         + weights.names() * names
                         + weights.figures() * figures
                         - penalty;
-        String conflict = conflict(candidate, stored, idf);
+        String conflict = conflict(candidate, stored, idf, names, figures);
         if (conflict == null) {
             conflict =
                     at.isAfter(storedAt)
@@ -199,10 +205,13 @@ public final class DupMatcher {
      * A rare term of one story's title (lead, lead figures) that the other nowhere carries, and the
      * same the other way round.
      */
-    private String conflict(Traits a, Traits b, TermWeights idf) {
+    private String conflict(Traits a, Traits b, TermWeights idf, double names, double figures) {
         String c = oneSided(a, a.keyNames, b.names, idf);
         String d = c == null ? null : oneSided(b, b.keyNames, a.names, idf);
-        if (c != null && d != null) {
+        // A rewrite may say "Scotland" where the wire says "Glasgow"; when the names otherwise
+        // agree and every figure of one is in the other, such a difference is wording.
+        boolean agreeOtherwise = names >= NAMES_OVERRIDE && figures >= FIGURES_OVERRIDE;
+        if (c != null && d != null && !agreeOtherwise) {
             return "names: " + c + " / " + d;
         }
         c = oneSided(a, a.leadCoarse, b.coarse, idf);

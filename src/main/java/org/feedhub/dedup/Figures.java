@@ -141,6 +141,17 @@ final class Figures {
             last++;
         } else if (after != null
                 && after.kind == Kind.WORD
+                && (after.text.equals("bp")
+                        || after.text.equals("bps")
+                        || ((after.text.equals("basis") || after.text.startsWith("базисн"))
+                                && last + 2 < tokens.size()
+                                && (tokens.get(last + 2).text.startsWith("point")
+                                        || tokens.get(last + 2).text.startsWith("пункт"))))) {
+            v /= 100; // 250 basis points = 2.5 percentage points
+            percent = true;
+            last += after.text.startsWith("bp") ? 1 : 2;
+        } else if (after != null
+                && after.kind == Kind.WORD
                 && after.text.equals("per")
                 && last + 2 < tokens.size()
                 && tokens.get(last + 2).text.equals("cent")) {
@@ -170,11 +181,11 @@ final class Figures {
         if (figure.startsWith("d") || figure.indexOf(':') >= 0) {
             return figure;
         }
-        boolean percent = figure.endsWith("%");
-        String num = percent ? figure.substring(0, figure.length() - 1) : figure;
+        // without its unit: "15.75" and "15.25%" in one sentence are one kind of figure
+        String num = figure.endsWith("%") ? figure.substring(0, figure.length() - 1) : figure;
         try {
             double v = Double.parseDouble(num);
-            return String.format(Locale.ROOT, "%.0e", v) + (percent ? "%" : "");
+            return String.format(Locale.ROOT, "%.0e", v);
         } catch (NumberFormatException e) {
             return figure;
         }
