@@ -48,7 +48,7 @@ public final class DupMatcher {
             }
         }
 
-        Weights withThreshold(double t) {
+        public Weights withThreshold(double t) {
             return new Weights(t, text, names, figures, freeHours, perDay, conflictWeight);
         }
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.feedhub.dedup.Fingerprint;
 import org.feedhub.dedup.GuidPolicy;
+import org.feedhub.dedup.Traits;
 import org.feedhub.normalize.Story;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -159,9 +159,9 @@ public class StoryStore {
                                     .stream()
                                     .findFirst()
                                     .orElse(null);
-            Fingerprint fp = null;
+            Traits fp = null;
             if (existing == null) {
-                fp = NearDuplicates.fingerprint(s.title(), s.text());
+                fp = NearDuplicates.traits(s.title(), s.text(), s.published());
                 existing = nearDuplicates.find(fp, s.published()).orElse(null);
             }
             long storyId;
