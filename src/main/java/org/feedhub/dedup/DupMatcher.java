@@ -40,7 +40,7 @@ public final class DupMatcher {
             double perDay,
             double conflictWeight) {
 
-        public static final Weights DEFAULTS = new Weights(0.60, 1.0, 0.55, 0.35, 12, 0.75, 2.0);
+        public static final Weights DEFAULTS = new Weights(0.60, 1.0, 0.55, 0.35, 12, 0.75, 1.5);
 
         public Weights {
             if (!(threshold > 0) || text < 0 || names < 0 || figures < 0 || perDay < 0) {
