@@ -135,7 +135,7 @@ final class Figures {
         if (after != null
                 && ((after.kind == Kind.SYMBOL && after.text.equals("%"))
                         || (after.kind == Kind.WORD
-                                && (after.text.equals("percent")
+                                && (after.text.startsWith("percent")
                                         || after.text.startsWith("процент"))))) {
             percent = true;
             last++;
@@ -162,12 +162,15 @@ final class Figures {
         return last;
     }
 
-    /** Three significant digits, so "3.1 billion" and "3,100,000,000" meet. */
+    /**
+     * Three significant digits, so "3.1 billion" and "3,100,000,000" meet (whole numbers under
+     * 10,000 exact).
+     */
     static String canonical(double v) {
         if (v == 0) {
             return "0";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1000) {
+        if (v == Math.rint(v) && Math.abs(v) < 10_000) { // a year stays exact
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.2e", v).replace("e+0", "e").replace("e+", "e");
