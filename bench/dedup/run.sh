@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-exec java -Xms1g -Xmx1g -XX:+UseParallelGC "$@" \
+exec java -Xms4g -Xmx4g -XX:+UseParallelGC "$@" \
   -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
   org.feedhub.dedup.LookupBenchmark bench/results/dedup.md

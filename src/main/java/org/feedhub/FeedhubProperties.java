@@ -31,7 +31,7 @@ public record FeedhubProperties(
             poll = new Poll(c, poll.processingDeadline(), poll.maxItems());
         }
         if (cluster == null) cluster = new Cluster(null, null, null, null);
-        if (dedup == null) dedup = new Dedup(0, null);
+        if (dedup == null) dedup = new Dedup(0, null, 0);
         if (normalize == null) normalize = new Normalize(null);
         if (fulltext == null) fulltext = new Fulltext(0, 0, null);
         if (publish == null) publish = new Publish(null, null);
@@ -89,9 +89,12 @@ public record FeedhubProperties(
      * @param maxDistance how many of the 64 MinHash slots may differ for two texts to be one story
      *     (48 ≈ a shingle similarity of 0.25; tuned on src/test/resources/dedup/pairs.jsonl)
      * @param window only stories published this close together are compared
+     * @param minScore the score two stories need to merge (text, names and figures agreement less
+     *     the time apart; see README "How a merge is decided"); 0 means the default
      */
-    public record Dedup(int maxDistance, Duration window) {
+    public record Dedup(int maxDistance, Duration window, double minScore) {
         public Dedup {
+            if (minScore <= 0) minScore = org.feedhub.dedup.DedupSettings.DEFAULTS.minScore();
             if (maxDistance <= 0)
                 maxDistance = org.feedhub.dedup.DedupSettings.DEFAULTS.maxDistance();
             if (window == null) window = org.feedhub.dedup.DedupSettings.DEFAULTS.window();

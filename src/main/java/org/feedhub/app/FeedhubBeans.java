@@ -57,7 +57,11 @@ class FeedhubBeans {
     @Bean
     NearDuplicates nearDuplicates(JdbcTemplate jdbc, FeedhubProperties props) {
         return new NearDuplicates(
-                jdbc, new DedupSettings(props.dedup().maxDistance(), props.dedup().window()));
+                jdbc,
+                new DedupSettings(
+                        props.dedup().maxDistance(),
+                        props.dedup().window(),
+                        props.dedup().minScore()));
     }
 
     @Bean

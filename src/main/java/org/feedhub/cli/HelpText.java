@@ -16,7 +16,10 @@ final class HelpText {
               aggregate     one pass over every source now, one line per source, then exit
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
               preview ID    fetch source ID now and print the stories feedhub would take from it
-                            (title, link, date, summary) and its warnings; stores nothing
+                            (title, link, date, summary, the stored story it would merge
+                            with and why) and its warnings; stores nothing
+              explain-dup A B   why two stored stories (ids or links) are one story or not:
+                            the parts of the near-duplicate score and the decision
               import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 

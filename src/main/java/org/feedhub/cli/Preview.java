@@ -52,13 +52,8 @@ final class Preview {
     @EnableConfigurationProperties(FeedhubProperties.class)
     static class Settings {}
 
-    static int run(Main.Invocation inv, PrintStream out, PrintStream err) {
-        if (inv.arguments().size() != 1) {
-            err.println("feedhub: usage: java -jar feedhub.jar preview SOURCE_ID");
-            return 2;
-        }
-        String id = inv.arguments().get(0);
-        FeedhubProperties props;
+    /** The {@code feedhub.*} settings as the server would see them. */
+    static FeedhubProperties properties(Main.Invocation inv) {
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(Settings.class)
                         .web(WebApplicationType.NONE)
@@ -66,7 +61,19 @@ final class Preview {
                         .bannerMode(Banner.Mode.OFF)
                         .properties(Map.of("logging.level.root", "WARN"))
                         .run(inv.settings())) {
-            props = ctx.getBean(FeedhubProperties.class);
+            return ctx.getBean(FeedhubProperties.class);
+        }
+    }
+
+    static int run(Main.Invocation inv, PrintStream out, PrintStream err) {
+        if (inv.arguments().size() != 1) {
+            err.println("feedhub: usage: java -jar feedhub.jar preview SOURCE_ID");
+            return 2;
+        }
+        String id = inv.arguments().get(0);
+        FeedhubProperties props;
+        try {
+            props = properties(inv);
         } catch (RuntimeException e) {
             err.println("feedhub: bad settings: " + Commands.rootMessage(e));
             return 1;
@@ -112,12 +119,17 @@ final class Preview {
             err.println("feedhub: " + id + ": " + oneLine(o.error()));
             return 1;
         }
-        print(out, def, o, topics, now);
+        print(out, def, o, topics, now, MergePreview.open(inv, props));
         return 0;
     }
 
     private static void print(
-            PrintStream out, SourceDef def, FetchOutcome o, TopicMatcher topics, Instant now) {
+            PrintStream out,
+            SourceDef def,
+            FetchOutcome o,
+            TopicMatcher topics,
+            Instant now,
+            MergePreview merges) {
         out.println(def.id() + ": " + def.url());
         if (o.effectiveUrl() != null && !o.effectiveUrl().equals(def.url()))
             out.println("  read from " + o.effectiveUrl());
@@ -160,6 +172,7 @@ final class Preview {
                             "%,d characters in %s",
                             s.text().length(),
                             count(s.paragraphs().size(), "paragraph", "paragraphs")));
+            field(out, "merges", merges.describe(s));
         }
         out.println();
         if (o.warnings().isEmpty()) {

@@ -10,8 +10,10 @@ import java.util.Objects;
  *     differ: {@code maxDistance = SLOTS * (1 - min. Jaccard similarity)} of the stories' shingles
  * @param window how far apart their published times may be; stories further apart are never
  *     compared
+ * @param minScore the score {@link DupMatcher} needs to call two stories one (its {@link
+ *     DupMatcher.Weights#threshold})
  */
-public record DedupSettings(int maxDistance, Duration window) {
+public record DedupSettings(int maxDistance, Duration window, double minScore) {
 
     /**
      * 48 of 64 slots (an estimated Jaccard similarity of at least 0.25 on the stories' shingles)
@@ -20,9 +22,23 @@ public record DedupSettings(int maxDistance, Duration window) {
      * from 50 to 52, precision 0.966 from 53; 48 is the middle of the range where both targets
      * (precision ≥ 0.98, recall ≥ 0.90) hold. {@code NearDuplicateEvaluationTest} prints the sweep.
      */
-    public static final DedupSettings DEFAULTS = new DedupSettings(48, Duration.ofDays(3));
+    public static final DedupSettings DEFAULTS =
+            new DedupSettings(48, Duration.ofDays(3), DupMatcher.Weights.DEFAULTS.threshold());
+
+    /** Settings with the default {@code minScore}. */
+    public DedupSettings(int maxDistance, Duration window) {
+        this(maxDistance, window, DupMatcher.Weights.DEFAULTS.threshold());
+    }
+
+    /** The decision's weights with this {@code minScore}. */
+    public DupMatcher.Weights weights() {
+        return DupMatcher.Weights.DEFAULTS.withThreshold(minScore);
+    }
 
     public DedupSettings {
+        if (!(minScore > 0 && minScore < 10)) {
+            throw new IllegalArgumentException("minScore must be in (0, 10): " + minScore);
+        }
         Objects.requireNonNull(window, "window");
         if (maxDistance < 0 || maxDistance >= Fingerprint.SLOTS) {
             throw new IllegalArgumentException(

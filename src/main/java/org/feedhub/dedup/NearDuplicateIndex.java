@@ -6,19 +6,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds, among the stories added so far, the one nearest to a new story's {@link Fingerprint}
- * within the distance and the time window of its {@link DedupSettings}, through a banded LSH index:
- * the new story's {@value Fingerprint#BANDS} band values are looked up in a hash table, and only
- * stories that share a band are compared slot by slot. The cost of a lookup is {@value
- * Fingerprint#BANDS} hash probes plus the stories that share a band, which are the story's
- * near-duplicates and, rarely, stories that merely share a phrase; it does not grow with the number
- * of stories stored.
+ * The stories a new one may duplicate (those published within the window of {@link DedupSettings}),
+ * in memory, and the lookup that finds the one it duplicates.
  *
- * <p>Memory: per story 128 bytes of sketch, 16 of id and time, 32 band cells of 8 bytes at a load
- * of 0.5 to 0.7 (0.7 when presized) and 24 to 48 bytes of id map: about 530 bytes presized, 510 MB
- * for a million stories (measured by the benchmark in bench/dedup, which also measures the lookup
- * cost). Give the expected number of stories to the constructor to avoid rehashing; {@link
- * #removeOlderThan} keeps the index to the stories a new one can still match.
+ * <p><b>Candidates</b> come two ways: the {@value Fingerprint#BANDS} LSH bands of the story's
+ * {@link Fingerprint} ({@link BandTable}: stories sharing a band share wording), and its rare names
+ * and figures ({@link TermTable}: stories sharing two rare terms may be a heavy rewrite with little
+ * wording in common). Each candidate in the window is then decided by {@link DupMatcher}; the
+ * duplicate with the highest score wins. The cost of a lookup is {@value Fingerprint#BANDS} hash
+ * probes, one probe per term, at most {@link TermTable#RARE} postings per rare term and one
+ * decision per candidate: none of these grows with the number of stories stored.
+ *
+ * <p>{@link #find(Fingerprint, Instant)} keeps the older, wording-only lookup (LSH with the slot
+ * distance of the settings), used where no traits are known.
  *
  * <p>Thread-safe: every method holds the index's lock.
  */
@@ -35,20 +35,17 @@ public final class NearDuplicateIndex {
         }
     }
 
+    /** The stored story a new one duplicates, and the decision with its parts. */
+    public record Found(long storyId, DupMatcher.Decision decision) {}
+
+    /** Two rare terms in common make a candidate (one could be a shared place or year). */
+    static final int MIN_SHARED_RARE = 2;
+
+    /** Candidates decided per lookup at most (the first found: bands before terms). */
+    static final int MAX_CANDIDATES = 200;
+
     private static final int S = Fingerprint.SLOTS;
     private static final int B = Fingerprint.BANDS;
-    private static final long EMPTY = 0L;
-    private static final double MAX_LOAD = 0.7;
-    private static final double LOAD_AFTER_GROWTH = 0.5;
-    private static final int MAX_PROBE = 0xFFFF;
-
-    /**
-     * Cells of a run read without looking where it ends: at load 0.7 a run from its home is rarely
-     * longer.
-     */
-    private static final int WINDOW = 4;
-
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
 
     private final int maxDistance;
     private final long windowSeconds;
@@ -57,30 +54,20 @@ public final class NearDuplicateIndex {
     private long[] ids;
     private long[] times; // epoch seconds
     private short[] sketches; // S per slot
+    private Traits[] traits;
     private int highWater;
     private int[] freeSlots = new int[16];
     private int freeCount;
     private final LongIntMap slotOf = new LongIntMap();
 
-    // Band table: open addressing, Robin Hood linear probing. A cell holds, from the high bits
-    // down: 16 bits of
-    // the band key (a check), 16 bits of the cell's distance from the key's home cell, and slot + 1
-    // (so a used
-    // cell is never 0). Cells are ordered by home along a run, so a lookup stops at the first cell
-    // whose
-    // distance is smaller than its own: a miss costs about as few cells as a hit (≈ 2 at load 0.7).
-    private long[] table;
-    private long entries;
+    private final BandTable bands;
+    private final TermTable terms = new TermTable();
 
-    // Scratch for find (guarded by the lock).
+    // Scratch for lookups (guarded by the lock).
+    private final long[] bandKeys = new long[B];
     private final int[] probePos = new int[B];
     private final int[] probeCheck = new int[B];
-    private final long[] probeFirst = new long[B];
-    private int[] seen = new int[16];
-    private int seenCount;
-    private int best;
-    private int bestDistance;
-    private long touchSink;
+    private final SlotCounts seen = new SlotCounts();
     private long candidatesChecked;
 
     /** An empty index. */
@@ -102,39 +89,153 @@ public final class NearDuplicateIndex {
         ids = new long[n];
         times = new long[n];
         sketches = new short[n * S];
-        table = new long[capacityFor((long) n * B, MAX_LOAD)];
+        traits = new Traits[n];
+        bands = new BandTable((long) n * B);
+    }
+
+    /** Adds a story known by its fingerprint only (no names, no figures). */
+    public synchronized void add(long storyId, Fingerprint fingerprint, Instant published) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        add(
+                storyId,
+                new Traits(
+                        fingerprint,
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new int[0]),
+                published);
     }
 
     /**
-     * Adds a story, or replaces its fingerprint and time if it is already in. A story whose
-     * fingerprint is {@link Fingerprint#NONE} is not indexed (and an earlier fingerprint of it is
-     * dropped).
+     * Adds a story, or replaces it if it is already in. A story whose traits are empty is not
+     * indexed (and an earlier version of it is dropped).
      */
-    public synchronized void add(long storyId, Fingerprint fingerprint, Instant published) {
-        Objects.requireNonNull(fingerprint, "fingerprint");
+    public synchronized void add(long storyId, Traits story, Instant published) {
+        Objects.requireNonNull(story, "story");
         Objects.requireNonNull(published, "published");
         remove(storyId);
-        if (fingerprint.isEmpty()) {
+        if (story.isEmpty()) {
             return;
         }
-        if (entries + B > MAX_LOAD * table.length) {
-            rebuild(capacityFor(entries + B, LOAD_AFTER_GROWTH));
+        if (!bands.fits(B)) {
+            bands.clearForGrowth(B);
+            for (int slot = 0; slot < highWater; slot++) {
+                if (traits[slot] != null) {
+                    insertBands(slot);
+                }
+            }
         }
         int slot = allocateSlot();
         ids[slot] = storyId;
         times[slot] = published.getEpochSecond();
-        System.arraycopy(fingerprint.rawSlots(), 0, sketches, slot * S, S);
+        traits[slot] = story;
+        System.arraycopy(story.fingerprint.rawSlots(), 0, sketches, slot * S, S);
         slotOf.put(storyId, slot);
-        for (int b = 0; b < B; b++) {
-            insert(bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+        insertBands(slot);
+        for (int t : story.terms()) {
+            terms.add(t, slot);
         }
     }
 
+    /** Whether the story is in the index. */
+    public synchronized boolean contains(long storyId) {
+        return slotOf.get(storyId) >= 0;
+    }
+
     /**
-     * The stored story nearest to {@code fingerprint} (fewest differing slots; on a tie the
-     * earliest published, then the lowest id) among those published within the window of {@code
-     * published} and at most {@code maxDistance} away; empty if there is none or the fingerprint is
-     * {@link Fingerprint#NONE}. A story already added matches itself: look up before adding.
+     * The stored story that {@code story} (published at {@code published}) duplicates, as {@code
+     * matcher} decides: the duplicate with the highest score among the candidates in the window;
+     * empty if none. A story already added finds itself: look up before adding.
+     */
+    public synchronized Optional<Found> find(Traits story, Instant published, DupMatcher matcher) {
+        Objects.requireNonNull(story, "story");
+        Objects.requireNonNull(published, "published");
+        if (story.isEmpty() || slotOf.size() == 0) {
+            return Optional.empty();
+        }
+        long t = published.getEpochSecond();
+        collect(story);
+        TermWeights idf = weights();
+        int bestSlot = -1;
+        DupMatcher.Decision best = null;
+        for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
+            int slot = seen.slotAt(k);
+            if (seen.bandHitAt(k) == 0 && seen.countAt(k) < MIN_SHARED_RARE) {
+                continue;
+            }
+            if (Math.abs(times[slot] - t) > windowSeconds) {
+                continue;
+            }
+            candidatesChecked++;
+            DupMatcher.Decision d =
+                    matcher.decide(
+                            story,
+                            published,
+                            traits[slot],
+                            Instant.ofEpochSecond(times[slot]),
+                            idf);
+            if (d.duplicate()
+                    && (best == null
+                            || d.score() > best.score()
+                            || (d.score() == best.score() && earlier(slot, bestSlot)))) {
+                best = d;
+                bestSlot = slot;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new Found(ids[bestSlot], best));
+    }
+
+    /**
+     * Every candidate of {@code story} in the window with its decision, whether duplicate or not
+     * (for explanations and the evaluation); the story itself ({@code selfId}) left out.
+     */
+    public synchronized java.util.Map<Long, DupMatcher.Decision> decideAll(
+            Traits story, Instant published, DupMatcher matcher, long selfId) {
+        java.util.Map<Long, DupMatcher.Decision> out = new java.util.LinkedHashMap<>();
+        if (story.isEmpty() || slotOf.size() == 0) {
+            return out;
+        }
+        long t = published.getEpochSecond();
+        collect(story);
+        TermWeights idf = weights();
+        for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
+            int slot = seen.slotAt(k);
+            if (ids[slot] == selfId
+                    || (seen.bandHitAt(k) == 0 && seen.countAt(k) < MIN_SHARED_RARE)
+                    || Math.abs(times[slot] - t) > windowSeconds) {
+                continue;
+            }
+            out.put(
+                    ids[slot],
+                    matcher.decide(
+                            story,
+                            published,
+                            traits[slot],
+                            Instant.ofEpochSecond(times[slot]),
+                            idf));
+        }
+        return out;
+    }
+
+    /** The stored story's traits (for explanations), if it is in the index. */
+    public synchronized Optional<Traits> traitsOf(long storyId) {
+        int slot = slotOf.get(storyId);
+        return slot < 0 ? Optional.empty() : Optional.of(traits[slot]);
+    }
+
+    /** Term weights from the stories now in the index. */
+    public synchronized TermWeights weights() {
+        long n = slotOf.size();
+        return term -> TermWeights.idf(n, terms.count(term));
+    }
+
+    /**
+     * The stored story nearest to {@code fingerprint} by wording only (fewest differing slots; on a
+     * tie the earliest published, then the lowest id) among those published within the window and
+     * at most {@code maxDistance} away; empty if there is none.
      */
     public synchronized Optional<Match> find(Fingerprint fingerprint, Instant published) {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -144,55 +245,46 @@ public final class NearDuplicateIndex {
         }
         short[] q = fingerprint.rawSlots();
         long t = published.getEpochSecond();
-        long[] tab = table;
-        int cap = tab.length;
-        // Phase 1: every band's home cell, then, in a tight loop of independent loads (so that the
-        // cache misses
-        // of a large table overlap instead of queueing one after the other), the cache lines of its
-        // first
-        // WINDOW cells.
-        for (int b = 0; b < B; b++) {
-            long k = bandKey(b, Fingerprint.bandValue(q, 0, b));
-            probePos[b] = position(k, cap);
-            probeCheck[b] = keyCheck(k);
-        }
-        long touched = 0;
-        for (int b = 0; b < B; b++) {
-            int pos = probePos[b];
-            int last = pos + WINDOW - 1;
-            touched += tab[pos] ^ tab[last < cap ? last : last - cap];
-        }
-        touchSink = touched; // keeps the loads above from being optimised away
-        // Phase 2: read each band's first WINDOW cells (a fixed count, so no branch mispredicted on
-        // where the run
-        // ends), then, rarely, the rest of the run; compare the stories whose cells carry the
-        // band's key.
-        seenCount = 0;
-        best = -1;
-        bestDistance = maxDistance + 1;
-        for (int b = 0; b < B; b++) {
-            int i = probePos[b];
-            int check = probeCheck[b];
-            int d = 0;
-            for (; d < WINDOW; d++) {
-                long e = tab[i];
-                if (probe(e) == d && cellCheck(e) == check && e != EMPTY) {
-                    consider(slot(e), q, t);
-                }
-                if (++i == cap) {
-                    i = 0;
-                }
+        seen.clear();
+        fillBandKeys(q, 0);
+        bands.forEach(bandKeys, probePos, probeCheck, slot -> seen.hit(slot, true));
+        int best = -1;
+        int bestDistance = maxDistance + 1;
+        for (int k = 0; k < seen.size(); k++) {
+            int slot = seen.slotAt(k);
+            if (Math.abs(times[slot] - t) > windowSeconds) {
+                continue;
             }
-            for (long e = tab[i]; e != EMPTY && probe(e) >= d; e = tab[i], d++) {
-                if (probe(e) == d && cellCheck(e) == check) {
-                    consider(slot(e), q, t);
-                }
-                if (++i == cap) {
-                    i = 0;
-                }
+            candidatesChecked++;
+            int dist = Fingerprint.distance(q, 0, sketches, slot * S);
+            if (dist < bestDistance || (dist == bestDistance && best >= 0 && earlier(slot, best))) {
+                best = slot;
+                bestDistance = dist;
             }
         }
         return best < 0 ? Optional.empty() : Optional.of(new Match(ids[best], bestDistance));
+    }
+
+    /** Fills {@link #seen} with the story's band and rare-term candidates. */
+    private void collect(Traits story) {
+        seen.clear();
+        fillBandKeys(story.fingerprint.rawSlots(), 0);
+        bands.forEach(bandKeys, probePos, probeCheck, slot -> seen.hit(slot, true));
+        for (int term : story.terms()) {
+            terms.forEachRare(term, slot -> seen.hit(slot, false));
+        }
+    }
+
+    private void fillBandKeys(short[] s, int offset) {
+        for (int b = 0; b < B; b++) {
+            bandKeys[b] = BandTable.bandKey(b, Fingerprint.bandValue(s, offset, b));
+        }
+    }
+
+    private void insertBands(int slot) {
+        for (int b = 0; b < B; b++) {
+            bands.insert(BandTable.bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+        }
     }
 
     /** Removes a story; false if it was not in the index. */
@@ -202,8 +294,12 @@ public final class NearDuplicateIndex {
             return false;
         }
         for (int b = 0; b < B; b++) {
-            delete(bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+            bands.delete(BandTable.bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
         }
+        for (int t : traits[slot].terms()) {
+            terms.remove(t, slot);
+        }
+        traits[slot] = null;
         slotOf.remove(storyId);
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
@@ -220,7 +316,7 @@ public final class NearDuplicateIndex {
         long c = cutoff.getEpochSecond();
         int removed = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (times[slot] < c && slotOf.get(ids[slot]) == slot) {
+            if (traits[slot] != null && times[slot] < c) {
                 remove(ids[slot]);
                 removed++;
             }
@@ -233,54 +329,19 @@ public final class NearDuplicateIndex {
         return slotOf.size();
     }
 
-    /** Stories compared slot by slot by {@link #find} so far (for the benchmark and tests). */
+    /** Stories compared by a lookup so far (for the benchmark and tests). */
     synchronized long candidatesChecked() {
         return candidatesChecked;
     }
 
     /** Cells of the band table (for the benchmark). */
     synchronized int tableCapacity() {
-        return table.length;
-    }
-
-    /**
-     * A story that shares a band with the one looked up: keep it if it is in the window and the
-     * nearest yet.
-     */
-    private void consider(int slot, short[] q, long t) {
-        if (contains(seen, seenCount, slot)) {
-            return;
-        }
-        if (seenCount == seen.length) {
-            seen = Arrays.copyOf(seen, seenCount * 2);
-        }
-        seen[seenCount++] = slot;
-        if (Math.abs(times[slot] - t) > windowSeconds) {
-            return;
-        }
-        candidatesChecked++;
-        int dist = Fingerprint.distance(q, 0, sketches, slot * S);
-        if (dist < bestDistance || (dist == bestDistance && best >= 0 && earlier(slot, best))) {
-            best = slot;
-            bestDistance = dist;
-        }
+        return bands.capacity();
     }
 
     private boolean earlier(int slot, int than) {
         return times[slot] < times[than] || (times[slot] == times[than] && ids[slot] < ids[than]);
     }
-
-    private static boolean contains(int[] a, int n, int v) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---- story slots
-    // --------------------------------------------------------------------------------------
 
     private int allocateSlot() {
         if (freeCount > 0) {
@@ -298,127 +359,92 @@ public final class NearDuplicateIndex {
             ids = Arrays.copyOf(ids, n);
             times = Arrays.copyOf(times, n);
             sketches = Arrays.copyOf(sketches, n * S);
+            traits = Arrays.copyOf(traits, n);
         }
         return highWater++;
     }
 
-    // ---- band table
-    // --------------------------------------------------------------------------------------
-
-    /** (band, value) → 64 bits; a bijection, so distinct bands never share a key. */
-    private static long bandKey(int band, int value) {
-        return Fingerprint.mix((long) band << 32 | (value & 0xFFFFFFFFL));
-    }
-
     /**
-     * The home cell of a key: its high 32 bits scaled to the capacity (no power-of-two sizes
-     * needed).
+     * The candidates of one lookup: each slot once, in the order first met, with whether it shares
+     * a band and how many rare terms it shares. Open addressing, cleared by the slots it holds.
      */
-    private static int position(long key, int capacity) {
-        return (int) (((key >>> 32) * capacity) >>> 32);
-    }
+    private static final class SlotCounts {
+        private int[] table = filled(1024);
+        private int[] order = new int[64];
+        private int[] counts = new int[64];
+        private boolean[] band = new boolean[64];
+        private int[] cellOf = new int[64];
+        private int n;
 
-    /** 16 bits of a key that the home cell does not already tell (its lowest). */
-    private static int keyCheck(long key) {
-        return (int) key & 0xFFFF;
-    }
+        private static int[] filled(int c) {
+            int[] a = new int[c];
+            Arrays.fill(a, -1);
+            return a;
+        }
 
-    private static long cell(int check, int probe, int slot) {
-        return (long) check << 48 | (long) probe << 32 | ((slot + 1) & 0xFFFFFFFFL);
-    }
+        void clear() {
+            for (int k = 0; k < n; k++) {
+                table[cellOf[k]] = -1;
+            }
+            n = 0;
+        }
 
-    private static int cellCheck(long cell) {
-        return (int) (cell >>> 48);
-    }
+        private int position(int slot) {
+            int mask = table.length - 1;
+            int i = (int) Fingerprint.mix(slot) & mask;
+            while (table[i] >= 0 && order[table[i]] != slot) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
 
-    private static int probe(long cell) {
-        return (int) (cell >>> 32) & 0xFFFF;
-    }
-
-    private static int slot(long cell) {
-        return (int) cell - 1;
-    }
-
-    private void insert(long key, int slot) {
-        long[] tab = table;
-        int cap = tab.length;
-        int i = position(key, cap);
-        long carry = cell(keyCheck(key), 0, slot);
-        int d = 0;
-        while (true) {
-            long e = tab[i];
-            if (e == EMPTY) {
-                tab[i] = cell(cellCheck(carry), d, slot(carry));
-                entries++;
+        void hit(int slot, boolean viaBand) {
+            int i = position(slot);
+            if (table[i] >= 0) {
+                int k = table[i];
+                counts[k] += viaBand ? 0 : 1;
+                band[k] |= viaBand;
                 return;
             }
-            int ed = probe(e);
-            if (ed < d) { // Robin Hood: the richer cell moves on
-                tab[i] = cell(cellCheck(carry), d, slot(carry));
-                carry = e;
-                d = ed;
-            }
-            if (++i == cap) {
-                i = 0;
-            }
-            if (++d > MAX_PROBE) {
-                throw new IllegalStateException(
-                        "near-duplicate index: more than "
-                                + MAX_PROBE
-                                + " stories share one band value");
-            }
-        }
-    }
-
-    private void delete(long key, int slot) {
-        long[] tab = table;
-        int cap = tab.length;
-        int i = position(key, cap);
-        long want = cell(keyCheck(key), 0, slot);
-        for (int d = 0; ; d++) {
-            long e = tab[i];
-            if (e == EMPTY || probe(e) < d) {
-                throw new IllegalStateException("band cell missing for slot " + slot);
-            }
-            if (probe(e) == d && (e & ~(0xFFFFL << 32)) == want) {
-                break;
-            }
-            if (++i == cap) {
-                i = 0;
-            }
-        }
-        // Backward shift: pull the rest of the run one cell closer to home.
-        while (true) {
-            int j = i + 1 == cap ? 0 : i + 1;
-            long e = tab[j];
-            if (e == EMPTY || probe(e) == 0) {
-                tab[i] = EMPTY;
-                break;
-            }
-            tab[i] = cell(cellCheck(e), probe(e) - 1, slot(e));
-            i = j;
-        }
-        entries--;
-    }
-
-    private void rebuild(int capacity) {
-        table = new long[capacity];
-        entries = 0;
-        for (int slot = 0; slot < highWater; slot++) {
-            if (slotOf.get(ids[slot]) == slot) {
-                for (int b = 0; b < B; b++) {
-                    insert(bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+            if (2 * (n + 1) > table.length) {
+                int[] old = order;
+                int had = n;
+                table = filled(table.length * 2);
+                for (int k = 0; k < had; k++) {
+                    int c = position(old[k]);
+                    table[c] = k;
+                    cellOf[k] = c;
                 }
+                i = position(slot);
             }
+            if (n == order.length) {
+                order = Arrays.copyOf(order, n * 2);
+                counts = Arrays.copyOf(counts, n * 2);
+                band = Arrays.copyOf(band, n * 2);
+                cellOf = Arrays.copyOf(cellOf, n * 2);
+            }
+            order[n] = slot;
+            counts[n] = viaBand ? 0 : 1;
+            band[n] = viaBand;
+            cellOf[n] = i;
+            table[i] = n++;
         }
-    }
 
-    private static int capacityFor(long entries, double load) {
-        long c = (long) Math.ceil(entries / load) + 1;
-        if (c > MAX_CAPACITY) {
-            throw new IllegalStateException("near-duplicate index is full");
+        int size() {
+            return n;
         }
-        return (int) Math.max(64, c);
+
+        int slotAt(int k) {
+            return order[k];
+        }
+
+        int countAt(int k) {
+            return counts[k];
+        }
+
+        int bandHitAt(int k) {
+            return band[k] ? 1 : 0;
+        }
     }
 
     /** storyId → slot; open addressing with linear probing and backward-shift deletion. */
@@ -475,7 +501,6 @@ public final class NearDuplicateIndex {
                 return;
             }
             size--;
-            // Backward shift: move later entries of the run into the gap when their home allows it.
             int gap = i;
             for (int j = (gap + 1) & mask; values[j] >= 0; j = (j + 1) & mask) {
                 int home = (int) Fingerprint.mix(keys[j]) & mask;

@@ -1,41 +1,64 @@
 package org.feedhub.store;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.feedhub.dedup.DedupSettings;
+import org.feedhub.dedup.DupMatcher;
 import org.feedhub.dedup.Fingerprint;
 import org.feedhub.dedup.NearDuplicateIndex;
+import org.feedhub.dedup.Traits;
 import org.feedhub.identify.NearDuplicateMatcher;
 import org.feedhub.normalize.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Near-duplicate lookup for the store. Fingerprints are kept on the story row (the database stays
- * the truth); lookups go to an in-memory MinHash/LSH index of the stories inside the dedup window,
- * which catches up with the rows other instances stored (every story with a higher id) before each
- * lookup. Keeping the 32 band keys per story in an indexed table instead cost 32 random index
- * inserts per story and tripled the time of a cold pass (bench/results/notes.md); the in-memory
- * index answers in microseconds.
+ * Near-duplicate lookup for the store. Each story's {@link Traits} (fingerprint, names, figures)
+ * are kept on its row (the database stays the truth); lookups go to an in-memory {@link
+ * NearDuplicateIndex} of the stories inside the dedup window, decided by {@link DupMatcher}.
+ *
+ * <p><b>Catching up with other instances.</b> Before each lookup the index reads the rows stored
+ * since its last look, by {@code first_seen_at} with an overlap of {@link #OVERLAP}, skipping the
+ * ids it already holds. An id is no clock: another instance may insert a story with a lower id and
+ * commit it after a story with a higher one was read, and catching up "above the highest id seen"
+ * never saw it. A row becomes visible at most as long after its {@code first_seen_at} as its
+ * transaction lasts, so the overlap catches every commit shorter than it, whatever the ids; and
+ * every {@link #RESCAN} the whole window is re-read, for the rare longer one.
  */
 public class NearDuplicates implements NearDuplicateMatcher {
     /**
      * Texts shorter than this (title and text together) are not compared by content: a few words
      * say too little ("Story 2 of source 5" and "Story 3 of source 5" share most of their
-     * shingles), and the labelled set the threshold was tuned on has no story under 37 words. Short
-     * items dedup by guid and link only.
+     * shingles). Short items dedup by guid and link only.
      */
     public static final int MIN_WORDS = 25;
 
+    /** How far back each catch-up re-reads: longer than any write transaction lasts. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+
+    /** How often the whole window is re-read anyway. */
+    static final Duration RESCAN = Duration.ofMinutes(30);
+
     private final JdbcTemplate jdbc;
     private final DedupSettings settings;
+    private final DupMatcher matcher;
     private final NearDuplicateIndex index;
-    private long seenUpTo = -1;
+    private final Clock clock;
+    private Instant lastLook; // null: never looked; load the window
+    private Instant lastFullScan;
 
     public NearDuplicates(JdbcTemplate jdbc, DedupSettings settings) {
+        this(jdbc, settings, Clock.systemUTC());
+    }
+
+    NearDuplicates(JdbcTemplate jdbc, DedupSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.matcher = new DupMatcher(settings.weights());
         this.index = new NearDuplicateIndex(settings);
+        this.clock = clock;
     }
 
     /**
@@ -43,64 +66,83 @@ public class NearDuplicates implements NearDuplicateMatcher {
      * content.
      */
     public static Fingerprint fingerprint(String title, String text) {
-        String all = (title == null ? "" : title) + " " + (text == null ? "" : text);
-        if (all.trim().split("\\s+").length < MIN_WORDS) return Fingerprint.NONE;
-        return Fingerprint.of(title, text);
+        return tooShort(title, text) ? Fingerprint.NONE : Fingerprint.of(title, text);
     }
 
-    // The fingerprint of the story last looked up: a story found new is remembered right after.
+    /** What the decision knows of a story, or {@link Traits#NONE} when it is too short. */
+    public static Traits traits(String title, String text, Instant published) {
+        return tooShort(title, text) ? Traits.NONE : Traits.of(title, text, published);
+    }
+
+    private static boolean tooShort(String title, String text) {
+        String all = (title == null ? "" : title) + " " + (text == null ? "" : text);
+        return all.trim().split("\\s+", MIN_WORDS + 1).length < MIN_WORDS;
+    }
+
+    // The traits of the story last looked up: a story found new is remembered right after, and
+    // computing its names and figures twice would double the cost of every new story.
     private Story lastAsked;
-    private Fingerprint lastFingerprint;
+    private Traits lastTraits;
 
     @Override
     public synchronized Optional<Long> find(Story story) {
-        return find(fingerprintOf(story), story.published());
+        return find(traitsOf(story), story.published());
     }
 
     @Override
     public synchronized void remember(long storyId, Story story) {
-        add(storyId, fingerprintOf(story), story.published());
+        add(storyId, traitsOf(story), story.published());
     }
 
-    private Fingerprint fingerprintOf(Story s) {
+    private Traits traitsOf(Story s) {
         if (s != lastAsked) {
-            lastFingerprint = fingerprint(s.title(), s.text());
+            lastTraits = traits(s.title(), s.text(), s.published());
             lastAsked = s;
         }
-        return lastFingerprint;
+        return lastTraits;
     }
 
     public DedupSettings settings() {
         return settings;
     }
 
+    public DupMatcher matcher() {
+        return matcher;
+    }
+
     /**
      * The stored story this one is a near duplicate of, if any (a story that no longer exists is
      * forgotten).
      */
-    public synchronized Optional<Long> find(Fingerprint fp, Instant published) {
-        if (fp.isEmpty()) return Optional.empty();
-        catchUp(published);
+    public Optional<Long> find(Traits story, Instant published) {
+        return findWithDecision(story, published).map(NearDuplicateIndex.Found::storyId);
+    }
+
+    /** The stored story this one duplicates, with the decision's parts. */
+    public synchronized Optional<NearDuplicateIndex.Found> findWithDecision(
+            Traits story, Instant published) {
+        if (story.isEmpty()) return Optional.empty();
+        catchUp();
         while (true) {
-            Optional<NearDuplicateIndex.Match> m = index.find(fp, published);
+            Optional<NearDuplicateIndex.Found> m = index.find(story, published, matcher);
             if (m.isEmpty()) return Optional.empty();
             long id = m.get().storyId();
-            // The index may hold a story whose transaction rolled back, or one retention purged
-            // meanwhile.
+            // The index may hold a story whose transaction rolled back, or one retention purged.
             if (jdbc.queryForObject("SELECT COUNT(*) FROM story WHERE id = ?", Integer.class, id)
-                    > 0) return Optional.of(id);
+                    > 0) return m;
             index.remove(id);
         }
     }
 
     /** Makes a newly stored story findable. */
-    public synchronized void add(long storyId, Fingerprint fp, Instant published) {
-        if (fp.isEmpty()) return;
+    public synchronized void add(long storyId, Traits story, Instant published) {
+        if (story.isEmpty()) return;
         jdbc.update(
-                "UPDATE story SET fingerprint = ? WHERE id = ?",
-                HexFormat.of().formatHex(fp.toBytes()),
+                "UPDATE story SET fingerprint = ?, dedup_traits = ? WHERE id = ?",
+                HexFormat.of().formatHex(story.fingerprint().toBytes()),
+                story.encode(),
                 storyId);
-        index.add(storyId, fp, published);
+        index.add(storyId, story, published);
     }
 
     /** Forgets stories published before {@code cutoff}: no new story can match them any more. */
@@ -108,41 +150,51 @@ public class NearDuplicates implements NearDuplicateMatcher {
         return index.removeOlderThan(cutoff);
     }
 
+    /** Stories the in-memory index holds (for tests). */
+    synchronized int indexed() {
+        return index.size();
+    }
+
     /**
-     * Reads the fingerprints of stories stored since the last look (by this or another instance),
-     * within twice the window of now, so lookups see them. On the first call this loads the window.
+     * Reads the rows other instances (or this one) stored since the last look, with an overlap; the
+     * whole window on the first look and every {@link #RESCAN}.
      */
-    private void catchUp(Instant published) {
-        Instant from = published.minus(settings.window().multipliedBy(2));
-        if (seenUpTo < 0) { // first look: load the window only, then remember where the table ends
+    private void catchUp() {
+        Instant now = clock.instant();
+        Instant windowStart = now.minus(settings.window().multipliedBy(2));
+        if (lastLook == null || lastFullScan.isBefore(now.minus(RESCAN))) {
             jdbc.query(
-                    "SELECT id, fingerprint, published_at FROM story WHERE published_at >= ? AND fingerprint IS NOT NULL",
+                    "SELECT id, fingerprint, dedup_traits, published_at FROM story "
+                            + "WHERE published_at >= ? AND fingerprint IS NOT NULL",
                     rs -> {
-                        remember(rs, from);
+                        remember(rs, windowStart);
                     },
-                    Sql.ts(from));
-            Long top = jdbc.queryForObject("SELECT MAX(id) FROM story", Long.class);
-            seenUpTo = top == null ? 0 : top;
-            return;
+                    Sql.ts(windowStart));
+            lastFullScan = now;
+        } else {
+            jdbc.query(
+                    "SELECT id, fingerprint, dedup_traits, published_at FROM story "
+                            + "WHERE first_seen_at >= ? AND fingerprint IS NOT NULL",
+                    rs -> {
+                        remember(rs, windowStart);
+                    },
+                    Sql.ts(lastLook.minus(OVERLAP)));
         }
-        // Later looks: only the rows stored since come back (few), so window and fingerprint are
-        // checked here
-        // and the highest id seen comes from the same query.
-        long[] max = {seenUpTo};
-        jdbc.query(
-                "SELECT id, fingerprint, published_at FROM story WHERE id > ?",
-                rs -> {
-                    max[0] = Math.max(max[0], rs.getLong(1));
-                    remember(rs, from);
-                },
-                seenUpTo);
-        seenUpTo = max[0];
+        lastLook = now;
     }
 
     private void remember(java.sql.ResultSet rs, Instant from) throws java.sql.SQLException {
+        long id = rs.getLong(1);
+        if (index.contains(id)) return; // read before: the overlap brings rows back
         String fp = rs.getString(2);
         Instant at = Sql.instant(rs, "published_at");
-        if (fp != null && !at.isBefore(from))
-            index.add(rs.getLong(1), Fingerprint.fromBytes(HexFormat.of().parseHex(fp)), at);
+        if (fp == null || at.isBefore(from)) return;
+        Fingerprint f;
+        try {
+            f = Fingerprint.fromBytes(HexFormat.of().parseHex(fp));
+        } catch (IllegalArgumentException e) {
+            return; // a damaged row: the story dedups by link only
+        }
+        index.add(id, Traits.decode(f, rs.getString(3)), at);
     }
 }

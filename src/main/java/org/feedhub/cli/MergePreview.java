@@ -1,0 +1,79 @@
+package org.feedhub.cli;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.feedhub.FeedhubProperties;
+import org.feedhub.dedup.DedupSettings;
+import org.feedhub.dedup.DupMatcher;
+import org.feedhub.dedup.NearDuplicateIndex;
+import org.feedhub.dedup.Traits;
+import org.feedhub.normalize.Story;
+import org.feedhub.store.NearDuplicates;
+
+/**
+ * For {@code preview}: the stored story each previewed story would merge with, and why, when a
+ * database exists (read-only; the window's index is loaded once per day of the stories).
+ */
+final class MergePreview {
+    private final StoredStories db; // null: no database
+    private final DedupSettings settings;
+    private final Map<Long, NearDuplicateIndex> indexByDay = new HashMap<>();
+
+    private MergePreview(StoredStories db, DedupSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    static MergePreview open(Main.Invocation inv, FeedhubProperties props) {
+        FeedhubProperties.Dedup d = props.dedup();
+        DedupSettings s = new DedupSettings(d.maxDistance(), d.window(), d.minScore());
+        Optional<StoredStories> db = StoredStories.open(Commands.settings(inv));
+        return new MergePreview(db.orElse(null), s);
+    }
+
+    /** "#12 "Title" (score 0.93: text 0.10, names 0.95, figures 1.00)", or why not. */
+    String describe(Story s) {
+        if (db == null) {
+            return "(no database: not compared with stored stories)";
+        }
+        Traits t = NearDuplicates.traits(s.title(), s.text(), s.published());
+        if (t.isEmpty()) {
+            return "none (too short to compare by content; merges by link only)";
+        }
+        try {
+            long day = s.published().getEpochSecond() / 86_400;
+            NearDuplicateIndex index = indexByDay.get(day);
+            if (index == null) {
+                index = db.window(s.published(), settings);
+                indexByDay.put(day, index);
+            }
+            DupMatcher matcher = new DupMatcher(settings.weights());
+            Optional<NearDuplicateIndex.Found> f = index.find(t, s.published(), matcher);
+            if (f.isEmpty()) {
+                return "none (a new story)";
+            }
+            DupMatcher.Decision d = f.get().decision();
+            String title =
+                    db.story(Long.toString(f.get().storyId()))
+                            .map(StoredStories.Row::title)
+                            .orElse("?");
+            return String.format(
+                    Locale.ROOT,
+                    "#%d \"%s\" (score %.2f: text %.2f, names %.2f %s, figures %.2f %s, %.1f h apart)",
+                    f.get().storyId(),
+                    title,
+                    d.score(),
+                    d.text(),
+                    d.names(),
+                    d.sharedNames(),
+                    d.figures(),
+                    d.sharedFigures(),
+                    d.hoursApart());
+        } catch (SQLException e) {
+            return "(database not readable: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.feedhub.dedup;
+
+/**
+ * How much agreeing on a term says: its inverse document frequency among the stories of the window,
+ * so a name every story carries ("Moscow" on a Russian desk, the year) counts for little and a rare
+ * one (a company, a player, a figure) for much.
+ */
+public interface TermWeights {
+
+    /** The weight of {@code term}: {@code ln((stories + 1) / (storiesWithTerm + 1)) + 1}. */
+    double weight(int term);
+
+    /** Every term weighs the same (no statistics yet). */
+    TermWeights UNIFORM = term -> 1.0;
+
+    /** The weight of a term seen in {@code df} of {@code n} stories. */
+    static double idf(long n, long df) {
+        return Math.log((n + 1.0) / (df + 1.0)) + 1.0;
+    }
+}

@@ -1,0 +1,134 @@
+package org.feedhub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import org.feedhub.dedup.DedupSettings;
+import org.feedhub.dedup.Traits;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two instances on one database: the in-memory index of one must see what the other stores, even a
+ * story with a lower id whose transaction commits after a higher id was read (real H2, real
+ * migrations; the "other instance" writes rows as StoryStore does).
+ */
+class NearDuplicatesCatchUpTest {
+    static final Instant T0 = Instant.parse("2026-03-14T12:00:00Z");
+    static final String TEXT =
+            "Maple Rail agreed on Tuesday to buy Fjord Cargo for $3.1 billion, creating the largest"
+                    + " freight operator in northern Europe. Maple Rail chief executive Anna Berg said the"
+                    + " deal would close in the second half of the year.\nFjord Cargo shareholders will"
+                    + " receive 52,000 Maple Rail shares per lot, the companies said.";
+    static final String REWRITE =
+            "Maple and Fjord to combine in 3.1 bln dollar rail deal. Anna Berg, who runs Maple Rail,"
+                    + " said on Tuesday that the takeover of Fjord Cargo should be completed in the second"
+                    + " half.\nHolders of Fjord Cargo stock get 52 000 Maple Rail shares per lot under the"
+                    + " agreement.";
+
+    JdbcTemplate jdbc;
+    MutableClock clock;
+    NearDuplicates instance;
+
+    static final class MutableClock extends Clock {
+        Instant now = T0;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:catchup" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(ds);
+        clock = new MutableClock();
+        instance = new NearDuplicates(jdbc, DedupSettings.DEFAULTS, clock);
+    }
+
+    /** A story another instance stored: the row with its traits, first seen at {@code seen}. */
+    void storedElsewhere(long id, String title, String text, Instant seen) {
+        Traits t = NearDuplicates.traits(title, text, T0);
+        jdbc.update(
+                "INSERT INTO story (id, title, text_content, published_at, updated_at, content_hash,"
+                        + " first_seen_at, fingerprint, dedup_traits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                title,
+                text,
+                Sql.ts(T0),
+                Sql.ts(T0),
+                "h" + id,
+                Sql.ts(seen),
+                HexFormat.of().formatHex(t.fingerprint().toBytes()),
+                t.encode());
+    }
+
+    Traits rewrite() {
+        return NearDuplicates.traits("Maple, Fjord to combine in $3.1 bln rail deal", REWRITE, T0);
+    }
+
+    @Test
+    void aLowerIdCommittedAfterAHigherOneIsStillFound() {
+        storedElsewhere(
+                20,
+                "Acme Grain profit misses forecasts",
+                "Acme Grain said on Tuesday its quarterly profit fell to 41 million euros, below the"
+                        + " 55 million analysts had expected, as wheat prices in Ukraine and Romania dropped."
+                        + " Chief executive Lars Holm said the company would cut 300 jobs in Poland.",
+                T0);
+        clock.now = T0.plusSeconds(30);
+        assertThat(instance.find(rewrite(), T0)).isEmpty(); // reads id 20
+        // Story 10 was inserted first (lower id) but its transaction commits only now.
+        storedElsewhere(10, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        clock.now = T0.plusSeconds(60);
+        assertThat(instance.find(rewrite(), T0)).contains(10L);
+    }
+
+    @Test
+    void aCommitLongerThanTheOverlapIsFoundByTheNextFullRescan() {
+        clock.now = T0.plus(Duration.ofMinutes(20));
+        assertThat(instance.find(rewrite(), T0)).isEmpty(); // first look: the whole window
+        clock.now = T0.plus(Duration.ofMinutes(40));
+        assertThat(instance.find(rewrite(), T0)).isEmpty();
+        // first seen 40 minutes ago, committed only now: older than the last look minus the overlap
+        storedElsewhere(5, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        clock.now = T0.plus(Duration.ofMinutes(41));
+        assertThat(instance.find(rewrite(), T0)).isEmpty();
+        clock.now = T0.plus(Duration.ofMinutes(20)).plus(NearDuplicates.RESCAN).plusSeconds(1);
+        assertThat(instance.find(rewrite(), T0)).contains(5L);
+    }
+
+    @Test
+    void theOverlapReadsNoStoryTwice() {
+        storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        for (int i = 1; i <= 5; i++) {
+            clock.now = T0.plusSeconds(i);
+            assertThat(instance.find(rewrite(), T0)).contains(7L);
+        }
+        assertThat(instance.indexed()).isEqualTo(1);
+    }
+}
