@@ -63,9 +63,8 @@ public class OpmlWriter {
                         if (!isBlank(t.description())) {
                             w.writeAttribute("description", clean(t.description()));
                         }
-                        w.writeAttribute(
-                                "xmlUrl", FeedRenderer.feedUrl(baseUrl, t.id(), FeedFormat.RSS));
-                        w.writeAttribute("htmlUrl", FeedRenderer.topicPageUrl(baseUrl, t.id()));
+                        w.writeAttribute("xmlUrl", FeedUrls.feed(baseUrl, t.id(), FeedFormat.RSS));
+                        w.writeAttribute("htmlUrl", FeedUrls.topicPage(baseUrl, t.id()));
                         newline(w);
                     }
                 });

@@ -22,7 +22,7 @@ public final class PageSupport {
 
     /** RFC 3339 UTC, for {@code <time datetime>}; null for null. */
     public static String iso(Instant t) {
-        return t == null ? null : FeedRenderer.rfc3339(t);
+        return t == null ? null : FeedWriting.rfc3339(t);
     }
 
     /** e.g. {@code 5 May 2024, 14:07 UTC}; empty for null. */
@@ -37,12 +37,12 @@ public final class PageSupport {
 
     /** The URL if it is an absolute http(s) URL (safe to link to), else null. */
     public static String webUrl(String url) {
-        return FeedRenderer.webUrl(url);
+        return FeedWriting.webUrl(url);
     }
 
     /** The source's title, else its id. */
     public static String sourceName(CarrierView c) {
-        return FeedRenderer.sourceName(c);
+        return FeedWriting.sourceName(c);
     }
 
     /** The story's title, or a placeholder when it has none. */

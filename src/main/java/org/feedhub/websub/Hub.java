@@ -367,7 +367,7 @@ public class Hub implements AutoCloseable {
         }
         String link =
                 "<"
-                        + FeedRenderer.hubUrl(s.baseUrl())
+                        + org.feedhub.publish.FeedUrls.hub(s.baseUrl())
                         + ">; rel=\"hub\", <"
                         + s.topicUrl()
                         + ">; rel=\"self\"";
