@@ -76,8 +76,10 @@ class FeedhubBeans {
     }
 
     @Bean
-    FeedQueries feedQueries(JdbcTemplate jdbc) {
-        return new FeedQueries(jdbc);
+    FeedQueries feedQueries(JdbcTemplate jdbc, FeedhubProperties props) {
+        return new FeedQueries(
+                jdbc,
+                new org.feedhub.store.EntryIds(jdbc, props.baseUrl(), props.publish().installId()));
     }
 
     @Bean
@@ -166,8 +168,9 @@ class FeedhubBeans {
     }
 
     @Bean
-    StaticExport staticExport(Site site, TopicFeeds feeds, LiveConfig live) {
-        return new StaticExport(site, feeds, live::config);
+    StaticExport staticExport(
+            Site site, TopicFeeds feeds, LiveConfig live, FeedhubProperties props) {
+        return new StaticExport(site, feeds, live::config, props.publish().exportHub());
     }
 
     @Bean

@@ -83,8 +83,8 @@ public class OpmlWriter {
                         w.writeAttribute("text", clean(title));
                         w.writeAttribute("title", clean(title));
                         w.writeAttribute("xmlUrl", clean(s.feedUrl() == null ? "" : s.feedUrl()));
-                        if (!isBlank(s.siteUrl())) {
-                            w.writeAttribute("htmlUrl", clean(s.siteUrl()));
+                        if (FeedWriting.webUrl(s.siteUrl()) != null) {
+                            w.writeAttribute("htmlUrl", clean(FeedWriting.webUrl(s.siteUrl())));
                         }
                         newline(w);
                     }

@@ -45,6 +45,20 @@ public final class PageSupport {
         return FeedWriting.sourceName(c);
     }
 
+    /**
+     * The author to show after "by": the story's own, unless it only repeats the name of a source
+     * that carried it (the page then says "via" that source once, not "by Wire Desk · via Wire
+     * Desk"); null for none.
+     */
+    public static String byline(EntryView e) {
+        if (e.author() == null || e.author().isBlank()) return null;
+        String author = e.author().strip();
+        for (CarrierView c : carriers(e)) {
+            if (author.equalsIgnoreCase(sourceName(c).strip())) return null;
+        }
+        return author;
+    }
+
     /** The story's title, or a placeholder when it has none. */
     public static String title(EntryView e) {
         return e.title() == null || e.title().isBlank() ? "(untitled)" : e.title();

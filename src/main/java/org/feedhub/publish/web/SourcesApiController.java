@@ -2,6 +2,9 @@ package org.feedhub.publish.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.publish.LocalPaths;
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SourcesApiController {
     private final SourceStore sources;
+    private final Supplier<FeedsConfig> config;
 
-    SourcesApiController(SourceStore sources) {
+    SourcesApiController(SourceStore sources, Supplier<FeedsConfig> config) {
         this.sources = sources;
+        this.config = config;
     }
 
     record SourceJson(
@@ -33,14 +38,19 @@ class SourcesApiController {
 
     @GetMapping("/api/sources")
     List<SourceJson> list() {
-        return sources.all().stream().map(SourcesApiController::json).toList();
+        java.nio.file.Path file = config.get().file();
+        java.nio.file.Path dir = file == null ? null : file.toAbsolutePath().getParent();
+        return sources.all().stream().map(s -> json(s, dir)).toList();
     }
 
-    private static SourceJson json(SourceState s) {
+    /**
+     * A {@code file:} source shows its path relative to feeds.yml, not the server's disk layout.
+     */
+    private static SourceJson json(SourceState s, java.nio.file.Path dir) {
         return new SourceJson(
                 s.id(),
-                s.url(),
-                s.effectiveUrl(),
+                LocalPaths.shown(s.url(), dir),
+                LocalPaths.shown(s.effectiveUrl(), dir),
                 s.active(),
                 s.lastFetchAt(),
                 s.lastSuccessAt(),
