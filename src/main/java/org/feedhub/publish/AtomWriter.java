@@ -42,9 +42,6 @@ final class AtomWriter {
         Feed feed = new Feed("atom_1.0");
         feed.setEncoding("UTF-8");
         feed.setId(FeedUrls.topicPage(base, id));
-        if (!isBlank(view.topic().language())) {
-            feed.setLanguage(view.topic().language()); // written as xml:lang
-        }
         feed.setTitleEx(text(view.topic().title()));
         if (!isBlank(view.topic().description())) {
             feed.setSubtitle(text(view.topic().description()));
@@ -97,7 +94,7 @@ final class AtomWriter {
             entries.add(entry(e, updated));
         }
         feed.setEntries(entries);
-        return FeedWriting.write(feed);
+        return FeedWriting.write(feed, view.topic().language());
     }
 
     private static Entry entry(EntryView e, Instant fallbackUpdated) {

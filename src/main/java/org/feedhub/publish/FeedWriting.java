@@ -34,6 +34,26 @@ final class FeedWriting {
     }
 
     /**
+     * Writes a feed whose root element carries {@code xml:lang} (Rome's Atom writer does not write
+     * it from the feed's language).
+     */
+    static byte[] write(WireFeed feed, String xmlLang) {
+        if (xmlLang == null || xmlLang.isBlank()) return write(feed);
+        try {
+            org.jdom2.Document doc = new WireFeedOutput().outputJDom(feed);
+            doc.getRootElement().setAttribute("lang", xmlLang, org.jdom2.Namespace.XML_NAMESPACE);
+            org.jdom2.output.Format format = org.jdom2.output.Format.getRawFormat();
+            format.setEncoding("UTF-8");
+            return new org.jdom2.output.XMLOutputter(format)
+                    .outputString(doc)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException e) {
+            throw new IllegalStateException(
+                    "cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The feed's updated time: the view's, else the newest entry date, else the epoch
      * (deterministic).
      */
