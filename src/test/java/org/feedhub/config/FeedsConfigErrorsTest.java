@@ -1020,6 +1020,37 @@ class FeedsConfigErrorsTest {
     }
 
     @Test
+    void languageThatIsNoLanguageTag() {
+        assertError(
+                error(
+                        """
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - id: t
+                    title: T
+                    language: english please
+                """),
+                5,
+                "topics[0].language",
+                "is not a language tag");
+    }
+
+    @Test
+    void languageTagIsKept() {
+        var c =
+                FeedsConfigLoader.parse(
+                        """
+                        sources: [{id: a, url: "https://a.example/"}]
+                        topics:
+                          - {id: t, title: T, language: pt-BR}
+                          - {id: u, title: U}
+                        """,
+                        java.nio.file.Path.of("/srv/feedhub/feeds.yml"));
+        assertThat(c.topics().get(0).language()).isEqualTo("pt-BR");
+        assertThat(c.topics().get(1).language()).isNull();
+    }
+
+    @Test
     void limitZero() {
         assertError(
                 error(
