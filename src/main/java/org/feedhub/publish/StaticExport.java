@@ -55,6 +55,15 @@ public class StaticExport {
                 byte[] body = feeds.exportedArchive(t.id(), n, baseUrl, hubUrl).orElseThrow();
                 written.add(write(dir, "topics/" + t.id() + "/archive/" + n + ".atom", body));
             }
+            // Entries without a safe link of their own link to BASE/stories/ID: served by a static
+            // server from stories/ID/index.html.
+            for (long id : feeds.storiesLinkingToTheirPage(t.id(), baseUrl)) {
+                String path = "stories/" + id + "/index.html";
+                if (written.contains(path)) continue;
+                Files.createDirectories(dir.resolve("stories/" + id));
+                String html = site.storyPage(id, baseUrl).orElseThrow();
+                written.add(write(dir, path, html.getBytes(StandardCharsets.UTF_8)));
+            }
             String page = site.topicPage(t.id(), baseUrl, LinkStyle.STATIC).orElseThrow();
             written.add(
                     write(

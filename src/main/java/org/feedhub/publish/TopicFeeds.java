@@ -315,6 +315,21 @@ public class TopicFeeds {
                 .map(def -> view(c, def, baseUrl, limit, offset, queries.version(topicId)));
     }
 
+    /**
+     * The topic's stories whose entries link to their page on this site (they have no safe link of
+     * their own): a static export writes those pages too.
+     */
+    public List<Long> storiesLinkingToTheirPage(String topicId, String baseUrl) {
+        FeedsConfig c = config.get();
+        List<Long> out = new ArrayList<>();
+        if (c.topic(topicId).isEmpty()) return out;
+        for (StoredStory s : queries.topicStories(topicId, Integer.MAX_VALUE, 0)) {
+            if (entry(c, s, baseUrl).link().equals(FeedUrls.storyPage(baseUrl, s.id())))
+                out.add(s.id());
+        }
+        return out;
+    }
+
     /** One story as an entry (for its own page), whichever topics it is in. */
     public Optional<EntryView> story(long storyId, String baseUrl) {
         FeedsConfig c = config.get();

@@ -238,7 +238,7 @@ class FeedsConfigErrorsTest {
                 """),
                 5,
                 "topics[0].max",
-                "(allowed: id, title, description, sources, match, limit)");
+                "(allowed: id, title, description, language, sources, match, limit)");
     }
 
     @Test

@@ -269,6 +269,18 @@ class DownstreamEndToEndTest {
                         "topics/tiny/archive/2.atom",
                         "topics/tiny/archive/3.atom")
                 .doesNotContain("topics/all/archive/1.atom");
+        // the entry with no safe link links to its page, and the page is exported
+        String all = Files.readString(out.resolve("topics/all.atom"));
+        String storyLink =
+                parse(all).getEntries().stream()
+                        .filter(e -> e.getTitle().equals("No safe link"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getLink();
+        assertThat(storyLink).startsWith("https://static.example/stories/");
+        String storyPath = storyLink.substring("https://static.example/".length()) + "/index.html";
+        assertThat(files).contains(storyPath);
+        assertThat(Files.readString(out.resolve(storyPath))).contains("No safe link");
         String tiny = Files.readString(out.resolve("topics/tiny.atom"));
         assertThat(tiny)
                 .doesNotContain("rel=\"hub\"")

@@ -77,19 +77,19 @@ class EntryIdsAcrossInstallsTest {
                     title: All
                 """
                         .formatted(wire.port(), source));
+        // Settings as command-line arguments: they win over the jar's application.yml.
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(FeedhubApplication.class)
                         .web(WebApplicationType.NONE)
-                        .properties(
-                                "feedhub.feeds=" + dir.resolve("feeds.yml"),
-                                "feedhub.fetch.allow-private-networks=true",
-                                "feedhub.schedule.enabled=false",
-                                "feedhub.hub.worker=false",
-                                "feedhub.base-url=" + baseUrl,
-                                "spring.datasource.url=jdbc:h2:mem:install-"
+                        .run(
+                                "--feedhub.feeds=" + dir.resolve("feeds.yml"),
+                                "--feedhub.fetch.allow-private-networks=true",
+                                "--feedhub.schedule.enabled=false",
+                                "--feedhub.hub.worker=false",
+                                "--feedhub.base-url=" + baseUrl,
+                                "--spring.datasource.url=jdbc:h2:mem:install-"
                                         + UUID.randomUUID()
-                                        + ";DB_CLOSE_DELAY=-1")
-                        .run()) {
+                                        + ";DB_CLOSE_DELAY=-1")) {
             ctx.getBean(PassRunner.class).run(true);
             byte[] atom =
                     ctx.getBean(TopicFeeds.class)
