@@ -34,7 +34,7 @@ public record FeedhubProperties(
         if (dedup == null) dedup = new Dedup(0, null, 0);
         if (normalize == null) normalize = new Normalize(null);
         if (fulltext == null) fulltext = new Fulltext(0, 0, null);
-        if (publish == null) publish = new Publish(null, null);
+        if (publish == null) publish = new Publish(null, null, null, false);
         if (tags == null) tags = new Tags(false);
     }
 
@@ -193,13 +193,19 @@ public record FeedhubProperties(
     /**
      * @param versionTtl how long a topic's change counter is trusted before the database is asked
      *     again; a pass of the same instance shows at once, another instance's within this time
-     */
-    /**
+     * @param installId names this site's entry ids when no base URL is set: a DNS name or e-mail
+     *     address the operator controls; empty: one is generated and kept in the database
+     * @param exportHub whether {@code export} names {@code base-url + "/hub"} as the feeds' WebSub
+     *     hub (true only when a feedhub server answers at the base URL)
      * @param trustedProxies addresses (or CIDR ranges) of the reverse proxies whose {@code
      *     X-Forwarded-*} and {@code Forwarded} headers say the public host and scheme; from anyone
      *     else those headers are ignored. Empty (the default): trusted from nobody
      */
-    public record Publish(Duration versionTtl, java.util.List<String> trustedProxies) {
+    public record Publish(
+            Duration versionTtl,
+            java.util.List<String> trustedProxies,
+            String installId,
+            boolean exportHub) {
         public Publish {
             if (versionTtl == null) versionTtl = Duration.ofSeconds(1);
             trustedProxies =

@@ -88,8 +88,10 @@ class FeedhubBeans {
     }
 
     @Bean
-    FeedQueries feedQueries(JdbcTemplate jdbc) {
-        return new FeedQueries(jdbc);
+    FeedQueries feedQueries(JdbcTemplate jdbc, FeedhubProperties props) {
+        return new FeedQueries(
+                jdbc,
+                new org.feedhub.store.EntryIds(jdbc, props.baseUrl(), props.publish().installId()));
     }
 
     @Bean
@@ -208,8 +210,9 @@ class FeedhubBeans {
     }
 
     @Bean
-    StaticExport staticExport(Site site, TopicFeeds feeds, LiveConfig live) {
-        return new StaticExport(site, feeds, live::config);
+    StaticExport staticExport(
+            Site site, TopicFeeds feeds, LiveConfig live, FeedhubProperties props) {
+        return new StaticExport(site, feeds, live::config, props.publish().exportHub());
     }
 
     @Bean

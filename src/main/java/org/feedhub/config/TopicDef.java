@@ -8,9 +8,26 @@ import java.util.List;
  * @param sources source ids; empty means every source
  * @param match never null; an empty {@code any} lets every story of the sources in
  * @param limit entries in the live feed
+ * @param language the language of its stories (a BCP 47 tag such as {@code en}), may be null
  */
 public record TopicDef(
-        String id, String title, String description, List<String> sources, Match match, int limit) {
+        String id,
+        String title,
+        String description,
+        List<String> sources,
+        Match match,
+        int limit,
+        String language) {
+
+    public TopicDef(
+            String id,
+            String title,
+            String description,
+            List<String> sources,
+            Match match,
+            int limit) {
+        this(id, title, description, sources, match, limit, null);
+    }
 
     public static final int DEFAULT_LIMIT = 50;
 

@@ -17,7 +17,15 @@ final class TopicReader {
     static final int MAX_LIMIT = 1000;
 
     private static final List<String> KEYS =
-            List.of("id", "title", "description", "sources", "match", "limit");
+            List.of("id", "title", "description", "language", "sources", "match", "limit");
+
+    /**
+     * A BCP 47 language tag as feeds use it: {@code en}, {@code ru}, {@code pt-BR}, {@code
+     * zh-Hant}. Bounded and linear (no nested quantifiers).
+     */
+    private static final java.util.regex.Pattern LANGUAGE =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
     private static final List<String> MATCH_KEYS = List.of("any", "none", "tags", "stem");
 
     private final Yamls y;
@@ -73,7 +81,21 @@ final class TopicReader {
                 description == null ? null : y.text(description, field + ".description"),
                 sources(Yamls.optional(map, "sources"), field + ".sources"),
                 match(Yamls.optional(map, "match"), field + ".match"),
-                limit(Yamls.optional(map, "limit"), field + ".limit"));
+                limit(Yamls.optional(map, "limit"), field + ".limit"),
+                language(Yamls.optional(map, "language"), field + ".language"));
+    }
+
+    private String language(Node node, String field) {
+        if (node == null) return null;
+        String value = y.text(node, field).strip();
+        if (value.length() > 35 || !LANGUAGE.matcher(value).matches())
+            throw y.error(
+                    node,
+                    field,
+                    "\""
+                            + value
+                            + "\" is not a language tag (use en, ru, de, pt-BR: a BCP 47 tag)");
+        return value;
     }
 
     private List<String> sources(Node node, String field) {

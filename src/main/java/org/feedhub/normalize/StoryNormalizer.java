@@ -56,11 +56,9 @@ public final class StoryNormalizer {
                         : item.summaryHtml();
         String html = rawBody == null ? "" : HtmlSanitizer.sanitize(rawBody, bodyBase);
         List<String> paragraphs = html.isEmpty() ? List.of() : HtmlText.paragraphs(html);
-        String title =
-                item.title() == null
-                        ? ""
-                        : TextClean.clean(org.jsoup.Jsoup.parse(item.title()).text());
+        String title = TitleText.of(item.title());
         if (title.isEmpty()) title = firstWords(paragraphs);
+        if (title.isEmpty()) title = TitleText.fromLink(canonical != null ? canonical : link);
         if (title.isEmpty()) return null;
         Instant published = first(item.published(), item.updated(), now);
         Instant updated = first(item.updated(), published, now);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.jdom2.Element;
 
 /**
@@ -136,7 +137,7 @@ final class XmlFeedParser {
         return new ParsedItem(
                 e.getUri(),
                 link(e),
-                e.getTitle(),
+                title(e, rss),
                 author,
                 published,
                 updated,
@@ -145,6 +146,20 @@ final class XmlFeedParser {
                 categories,
                 MediaReader.media(e),
                 null);
+    }
+
+    /**
+     * The title as HTML, as the normalizer reads it: an Atom title of type text is escaped, so a
+     * literal {@code <template>} in it stays text; RSS titles are left for the normalizer to judge.
+     */
+    private static String title(SyndEntry e, boolean rss) {
+        SyndContent t = e.getTitleEx();
+        if (rss || t == null || t.getValue() == null) return e.getTitle();
+        String type = t.getType() == null ? "text" : t.getType().toLowerCase(Locale.ROOT);
+        if (type.equals("text") || type.equals("text/plain")) {
+            return org.jsoup.nodes.Entities.escape(t.getValue());
+        }
+        return t.getValue();
     }
 
     /** FeedBurner rewrites links to its tracker and keeps the original in feedburner:origLink. */

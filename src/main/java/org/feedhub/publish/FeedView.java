@@ -11,17 +11,36 @@ import org.feedhub.parse.Media;
  *     http://localhost:8080}; self, hub and page links are built from it
  * @param updated the newest entry's updated time, or the topic's last change when it has no entries
  * @param entries newest first, already cut to the topic's limit
+ * @param hubUrl the WebSub hub the feed names, or null to name none (a static export without a hub)
  */
-public record FeedView(String baseUrl, TopicView topic, Instant updated, List<EntryView> entries) {
+public record FeedView(
+        String baseUrl, TopicView topic, Instant updated, List<EntryView> entries, String hubUrl) {
 
-    /** The topic as feeds.yml describes it. {@code description} may be null. */
-    public record TopicView(String id, String title, String description) {}
+    /** A feed naming this site's own hub, {@code baseUrl + "/hub"}. */
+    public FeedView(String baseUrl, TopicView topic, Instant updated, List<EntryView> entries) {
+        this(baseUrl, topic, updated, entries, FeedUrls.hub(baseUrl));
+    }
+
+    /** The same feed naming another hub (or none). */
+    public FeedView withHub(String hub) {
+        return new FeedView(baseUrl, topic, updated, entries, hub);
+    }
+
+    /**
+     * The topic as feeds.yml describes it. {@code description} and {@code language} (a BCP 47 tag
+     * such as {@code en} or {@code ru}) may be null.
+     */
+    public record TopicView(String id, String title, String description, String language) {
+        public TopicView(String id, String title, String description) {
+            this(id, title, description, null);
+        }
+    }
 
     /**
      * One story of the feed.
      *
-     * @param id stable, unique, an absolute URI (e.g. {@code urn:feedhub:story:42} or a tag: URI)
-     * @param link canonical story URL (absolute http(s))
+     * @param id permanent, unique everywhere: an absolute URI (a {@code tag:} URI, RFC 4151)
+     * @param link the story's canonical URL (absolute http(s)), else its page on this site
      * @param author may be null
      * @param summary plain text, may be null
      * @param contentHtml sanitized HTML, may be null

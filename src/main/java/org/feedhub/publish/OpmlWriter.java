@@ -63,9 +63,8 @@ public class OpmlWriter {
                         if (!isBlank(t.description())) {
                             w.writeAttribute("description", clean(t.description()));
                         }
-                        w.writeAttribute(
-                                "xmlUrl", FeedRenderer.feedUrl(baseUrl, t.id(), FeedFormat.RSS));
-                        w.writeAttribute("htmlUrl", FeedRenderer.topicPageUrl(baseUrl, t.id()));
+                        w.writeAttribute("xmlUrl", FeedUrls.feed(baseUrl, t.id(), FeedFormat.RSS));
+                        w.writeAttribute("htmlUrl", FeedUrls.topicPage(baseUrl, t.id()));
                         newline(w);
                     }
                 });
@@ -84,8 +83,8 @@ public class OpmlWriter {
                         w.writeAttribute("text", clean(title));
                         w.writeAttribute("title", clean(title));
                         w.writeAttribute("xmlUrl", clean(s.feedUrl() == null ? "" : s.feedUrl()));
-                        if (!isBlank(s.siteUrl())) {
-                            w.writeAttribute("htmlUrl", clean(s.siteUrl()));
+                        if (FeedWriting.webUrl(s.siteUrl()) != null) {
+                            w.writeAttribute("htmlUrl", clean(FeedWriting.webUrl(s.siteUrl())));
                         }
                         newline(w);
                     }

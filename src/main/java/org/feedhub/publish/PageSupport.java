@@ -22,7 +22,7 @@ public final class PageSupport {
 
     /** RFC 3339 UTC, for {@code <time datetime>}; null for null. */
     public static String iso(Instant t) {
-        return t == null ? null : FeedRenderer.rfc3339(t);
+        return t == null ? null : FeedWriting.rfc3339(t);
     }
 
     /** e.g. {@code 5 May 2024, 14:07 UTC}; empty for null. */
@@ -37,12 +37,26 @@ public final class PageSupport {
 
     /** The URL if it is an absolute http(s) URL (safe to link to), else null. */
     public static String webUrl(String url) {
-        return FeedRenderer.webUrl(url);
+        return FeedWriting.webUrl(url);
     }
 
     /** The source's title, else its id. */
     public static String sourceName(CarrierView c) {
-        return FeedRenderer.sourceName(c);
+        return FeedWriting.sourceName(c);
+    }
+
+    /**
+     * The author to show after "by": the story's own, unless it only repeats the name of a source
+     * that carried it (the page then says "via" that source once, not "by Wire Desk · via Wire
+     * Desk"); null for none.
+     */
+    public static String byline(EntryView e) {
+        if (e.author() == null || e.author().isBlank()) return null;
+        String author = e.author().strip();
+        for (CarrierView c : carriers(e)) {
+            if (author.equalsIgnoreCase(sourceName(c).strip())) return null;
+        }
+        return author;
     }
 
     /** The story's title, or a placeholder when it has none. */

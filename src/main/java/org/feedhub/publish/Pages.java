@@ -37,6 +37,11 @@ public class Pages {
         return render("topic.jte", page);
     }
 
+    /** A story's own page: the story, every source that carried it and their links. */
+    public String story(StoryPage page) {
+        return render("story.jte", page);
+    }
+
     private String render(String template, Object page) {
         StringOutput out = new StringOutput();
         engine.render(template, page, out);

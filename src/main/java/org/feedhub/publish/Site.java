@@ -66,6 +66,11 @@ public class Site {
                 .map(view -> pages.topic(new TopicPage(view, style)));
     }
 
+    /** A story's own page ({@code /stories/ID}), whichever topics it is in. */
+    public Optional<String> storyPage(long storyId, String baseUrl) {
+        return feeds.story(storyId, baseUrl).map(e -> pages.story(new StoryPage(null, e)));
+    }
+
     public byte[] topicsOpml(String baseUrl) {
         List<OpmlWriter.TopicLink> links =
                 config.get().topics().stream()
@@ -75,22 +80,28 @@ public class Site {
     }
 
     /**
-     * The sources of feeds.yml, at the address feedhub polls them now. {@code file:} samples are
-     * left out.
+     * The feeds feedhub polls, at the address it polls them now: feeds only (a scraped page is not
+     * a feed a reader could subscribe to), each once, never a local {@code file:} source, and a
+     * site link only when it is a web link.
      */
     public byte[] sourcesOpml() {
         List<OpmlWriter.SourceLink> links = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (var s : config.get().sources()) {
+            if (s.html() != null) continue;
             SourceState state = sources.find(s.id()).orElse(null);
-            String url = state != null ? state.fetchUrl() : s.url();
-            if (url.startsWith("file:")) continue;
+            String url = FeedWriting.webUrl(state != null ? state.fetchUrl() : s.url());
+            if (url == null || !seen.add(url)) continue;
             String title =
                     s.title() != null
                             ? s.title()
                             : state != null && state.title() != null ? state.title() : s.id();
             links.add(
                     new OpmlWriter.SourceLink(
-                            s.id(), title, url, state == null ? null : state.siteUrl()));
+                            s.id(),
+                            title,
+                            url,
+                            state == null ? null : FeedWriting.webUrl(state.siteUrl())));
         }
         return opml.sources(links);
     }

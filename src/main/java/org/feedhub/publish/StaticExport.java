@@ -18,11 +18,21 @@ public class StaticExport {
     private final Site site;
     private final TopicFeeds feeds;
     private final Supplier<FeedsConfig> config;
+    private final boolean hub;
 
     public StaticExport(Site site, TopicFeeds feeds, Supplier<FeedsConfig> config) {
+        this(site, feeds, config, false);
+    }
+
+    /**
+     * @param hub whether the exported feeds name {@code baseUrl + "/hub"} as their WebSub hub: only
+     *     when a feedhub server answers at the base URL (a static server has no hub)
+     */
+    public StaticExport(Site site, TopicFeeds feeds, Supplier<FeedsConfig> config, boolean hub) {
         this.site = site;
         this.feeds = feeds;
         this.config = config;
+        this.hub = hub;
     }
 
     /**
@@ -32,10 +42,27 @@ public class StaticExport {
     public List<String> export(Path dir, String baseUrl) throws IOException {
         Files.createDirectories(dir.resolve("topics"));
         List<String> written = new ArrayList<>();
+        String hubUrl = hub ? FeedUrls.hub(baseUrl) : null;
         for (TopicDef t : config.get().topics()) {
             for (FeedFormat f : FeedFormat.values()) {
-                byte[] body = feeds.feed(t.id(), f, baseUrl).orElseThrow().body();
+                byte[] body = feeds.exportedFeed(t.id(), f, baseUrl, hubUrl).orElseThrow();
                 written.add(write(dir, "topics/" + t.id() + "." + f.extension(), body));
+            }
+            // The archive pages the Atom feed links to (prev-archive), so a reader can backfill.
+            int pages = feeds.archivePages(t.id(), baseUrl);
+            if (pages > 0) Files.createDirectories(dir.resolve("topics/" + t.id() + "/archive"));
+            for (int n = 1; n <= pages; n++) {
+                byte[] body = feeds.exportedArchive(t.id(), n, baseUrl, hubUrl).orElseThrow();
+                written.add(write(dir, "topics/" + t.id() + "/archive/" + n + ".atom", body));
+            }
+            // Entries without a safe link of their own link to BASE/stories/ID: served by a static
+            // server from stories/ID/index.html.
+            for (long id : feeds.storiesLinkingToTheirPage(t.id(), baseUrl)) {
+                String path = "stories/" + id + "/index.html";
+                if (written.contains(path)) continue;
+                Files.createDirectories(dir.resolve("stories/" + id));
+                String html = site.storyPage(id, baseUrl).orElseThrow();
+                written.add(write(dir, path, html.getBytes(StandardCharsets.UTF_8)));
             }
             String page = site.topicPage(t.id(), baseUrl, LinkStyle.STATIC).orElseThrow();
             written.add(

@@ -2,19 +2,22 @@ package org.feedhub.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.SourceDef;
 import org.feedhub.config.TopicDef;
+import org.feedhub.normalize.CanonicalUrl;
 import org.feedhub.publish.FeedView.CarrierView;
 import org.feedhub.publish.FeedView.EntryView;
 import org.feedhub.store.FeedQueries;
@@ -50,6 +53,11 @@ public class TopicFeeds {
                     gzip(body),
                     etag.substring(0, etag.length() - 1) + "-gz\"");
         }
+
+        /** The same bytes with another max-age (which may shorten as a page settles). */
+        Rendered withMaxAge(Duration age) {
+            return new Rendered(body, etag, lastModified, age, gzipped, gzipEtag);
+        }
     }
 
     static byte[] gzip(byte[] body) {
@@ -65,11 +73,20 @@ public class TopicFeeds {
     /** {@code page} 0 is the live feed, N ≥ 1 the archive page N (RFC 5005). */
     private record Key(String topicId, FeedFormat format, String baseUrl, int page) {}
 
-    private record Entry(long version, TopicDef def, Rendered rendered) {}
+    /**
+     * @param complete an archive page whose places are all given out (it changes only when a story
+     *     leaves the topic)
+     */
+    private record Entry(long version, TopicDef def, Rendered rendered, boolean complete) {}
 
     private static final Duration MAX_AGE_CAP = Duration.ofHours(1);
+
+    /** A complete archive page unchanged this long is cached for as long. */
+    static final Duration ARCHIVE_SETTLED = Duration.ofDays(1);
+
     private final FeedQueries queries;
     private final Supplier<FeedsConfig> config;
+    private final Clock clock;
     private final FeedRenderer renderer = new FeedRenderer();
 
     /**
@@ -82,6 +99,7 @@ public class TopicFeeds {
                     .maximumWeight(CACHE_BYTES)
                     .<Key, Entry>weigher((k, e) -> 256 + e.rendered().body().length)
                     .build();
+    private volatile String exportHub;
 
     private record Seen(TopicStats stats, long atNanos) {}
 
@@ -99,9 +117,15 @@ public class TopicFeeds {
      *     this long.
      */
     public TopicFeeds(FeedQueries queries, Supplier<FeedsConfig> config, Duration versionTtl) {
+        this(queries, config, versionTtl, Clock.systemUTC());
+    }
+
+    public TopicFeeds(
+            FeedQueries queries, Supplier<FeedsConfig> config, Duration versionTtl, Clock clock) {
         this.queries = queries;
         this.config = config;
         this.versionTtlNanos = versionTtl.toNanos();
+        this.clock = clock;
     }
 
     /** Called after a pass of this JVM: the next request reads every topic's version afresh. */
@@ -118,6 +142,7 @@ public class TopicFeeds {
         return fresh;
     }
 
+    /** The topic's live feed in {@code format}, naming this site's hub. */
     public Optional<Rendered> feed(String topicId, FeedFormat format, String baseUrl) {
         FeedsConfig c = config.get();
         TopicDef def = c.topic(topicId).orElse(null);
@@ -128,29 +153,86 @@ public class TopicFeeds {
         if (e != null && e.version == v.version() && e.def.equals(def))
             return Optional.of(e.rendered);
         FeedView view = view(c, def, baseUrl, def.limit(), 0, v);
-        byte[] body;
-        if (format == FeedFormat.ATOM) {
-            int pages = completeArchivePages(def);
-            body =
-                    renderer.atom(
-                            view,
-                            new FeedRenderer.Paging(
-                                    null,
-                                    pages > 0 ? archiveUrl(baseUrl, topicId, pages) : null,
-                                    null,
-                                    false));
-        } else {
-            body = format.render(renderer, view);
-        }
-        Rendered r = new Rendered(body, etag(body), lastModified(v, view), maxAge(c, def));
-        cache.put(key, new Entry(v.version(), def, r));
+        int pages = archive(def, view).pages();
+        byte[] body = render(format, view, 0, pages);
+        Instant changed = changedAt(topicId + "|" + format.extension(), body, baseUrl);
+        Rendered r = new Rendered(body, etag(body), changed, maxAge(c, def));
+        cache.put(key, new Entry(v.version(), def, r, false));
         return Optional.of(r);
     }
 
     /**
-     * Archive page {@code n} (1 = the oldest) of a topic's Atom feed: {@code limit} stories in the
-     * order they were stored. Only full pages exist, so a page never changes once published
-     * (retention aside); the stories after the last full page are all in the live feed.
+     * For a static export: the live feed as {@link #feed}, but naming {@code hub} (null: none) as
+     * its hub, uncached.
+     */
+    public Optional<byte[]> exportedFeed(
+            String topicId, FeedFormat format, String baseUrl, String hub) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null) return Optional.empty();
+        FeedView view = view(c, def, baseUrl, def.limit(), 0, queries.version(topicId));
+        return Optional.of(render(format, view.withHub(hub), 0, archive(def, view).pages()));
+    }
+
+    /** How many archive pages the topic has (a static export writes them all). */
+    public int archivePages(String topicId, String baseUrl) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null) return 0;
+        FeedView view = view(c, def, baseUrl, def.limit(), 0, queries.version(topicId));
+        return archive(def, view).pages();
+    }
+
+    /**
+     * An archive page as a static export writes it: as {@link #archive}, naming {@code hub} (null:
+     * none).
+     */
+    public Optional<byte[]> exportedArchive(String topicId, int n, String baseUrl, String hub) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null || n < 1) return Optional.empty();
+        FeedView live = view(c, def, baseUrl, def.limit(), 0, queries.version(topicId));
+        ArchiveLayout layout = archive(def, live);
+        if (n > layout.pages()) return Optional.empty();
+        return Optional.of(
+                render(
+                        FeedFormat.ATOM,
+                        archiveView(c, def, baseUrl, n).withHub(hub),
+                        n,
+                        layout.pages()));
+    }
+
+    /**
+     * The archive's shape: {@code limit} places a page, page N holding places (N-1)*limit+1 ..
+     * N*limit. Every complete page is published; the last, incomplete one only when it holds a
+     * story the live feed does not show (a story that joined late with an old date). So every story
+     * is in the live feed or on one archive page, and on no more than one.
+     */
+    private record ArchiveLayout(long places, int complete, int pages) {}
+
+    private ArchiveLayout archive(TopicDef def, FeedView live) {
+        long places = queries.numberArchive(def.id());
+        int complete = (int) Math.min(Integer.MAX_VALUE - 1, places / def.limit());
+        int pages = complete;
+        if (places % def.limit() != 0) {
+            Set<String> shown = new HashSet<>();
+            for (EntryView e : live.entries()) shown.add(e.id());
+            for (StoredStory s :
+                    queries.archiveStories(def.id(), (long) complete * def.limit() + 1, places)) {
+                if (!shown.contains(s.entryId())) {
+                    pages = complete + 1;
+                    break;
+                }
+            }
+        }
+        return new ArchiveLayout(places, complete, pages);
+    }
+
+    /**
+     * Archive page {@code n} (1 = the oldest) of a topic's Atom feed. A complete page changes only
+     * when a story leaves the topic (retention, a topic-rule edit); a page that changed gets a new
+     * ETag and Last-Modified, and the topic's short max-age until it has been unchanged for {@link
+     * #ARCHIVE_SETTLED}.
      */
     public Optional<Rendered> archive(String topicId, int n, String baseUrl) {
         FeedsConfig c = config.get();
@@ -159,52 +241,78 @@ public class TopicFeeds {
         TopicStats v = version(topicId);
         Key key = new Key(topicId, FeedFormat.ATOM, baseUrl, n);
         Entry e = cache.getIfPresent(key);
-        if (e != null && e.version == v.version() && e.def.equals(def))
-            return Optional.of(e.rendered);
-        int pages = completeArchivePages(def);
-        if (n > pages) return Optional.empty();
+        if (e == null || e.version != v.version() || !e.def.equals(def)) {
+            FeedView live = view(c, def, baseUrl, def.limit(), 0, v);
+            ArchiveLayout layout = archive(def, live);
+            if (n > layout.pages()) return Optional.empty();
+            byte[] body =
+                    render(FeedFormat.ATOM, archiveView(c, def, baseUrl, n), n, layout.pages());
+            Instant changed =
+                    changedAt(topicId + "|archive|" + def.limit() + "|" + n, body, baseUrl);
+            e =
+                    new Entry(
+                            v.version(),
+                            def,
+                            new Rendered(body, etag(body), changed, maxAge(c, def)),
+                            n <= layout.complete());
+            cache.put(key, e);
+        }
+        boolean settled =
+                e.complete()
+                        && !e.rendered
+                                .lastModified()
+                                .plus(ARCHIVE_SETTLED)
+                                .isAfter(clock.instant());
+        return Optional.of(e.rendered.withMaxAge(settled ? ARCHIVE_SETTLED : maxAge(c, def)));
+    }
+
+    private FeedView archiveView(FeedsConfig c, TopicDef def, String baseUrl, int n) {
         List<EntryView> entries = new ArrayList<>();
-        for (StoredStory s :
-                queries.topicStoriesInStoredOrder(topicId, def.limit(), (n - 1) * def.limit())) {
-            entries.add(0, entry(c, s)); // newest first within the page, as in the live feed
+        long from = (long) (n - 1) * def.limit() + 1;
+        for (StoredStory s : queries.archiveStories(def.id(), from, from + def.limit() - 1)) {
+            entries.add(entry(c, s, baseUrl));
         }
         Instant updated =
                 entries.stream()
                         .map(EntryView::updated)
+                        .filter(java.util.Objects::nonNull)
                         .max(Instant::compareTo)
                         .orElse(Instant.EPOCH);
-        FeedView view =
-                new FeedView(
-                        baseUrl,
-                        new FeedView.TopicView(def.id(), def.title(), def.description()),
-                        updated,
-                        entries);
-        byte[] body =
-                renderer.atom(
-                        view,
-                        new FeedRenderer.Paging(
-                                archiveUrl(baseUrl, topicId, n),
-                                n > 1 ? archiveUrl(baseUrl, topicId, n - 1) : null,
-                                n < pages ? archiveUrl(baseUrl, topicId, n + 1) : null,
-                                true));
-        // An archive page's content changes only if retention purges from it: a long max-age is
-        // right.
-        Rendered r = new Rendered(body, etag(body), lastModified(v, view), Duration.ofDays(1));
-        cache.put(key, new Entry(v.version(), def, r));
-        return Optional.of(r);
+        return new FeedView(baseUrl, topicView(def), updated, entries);
     }
 
-    public static String archiveUrl(String baseUrl, String topicId, int n) {
-        return baseUrl + "/topics/" + topicId + "/archive/" + n + ".atom";
+    /** Page 0: the live feed (its Atom form links the newest archive page); N: archive page N. */
+    private byte[] render(FeedFormat format, FeedView view, int page, int pages) {
+        String base = view.baseUrl();
+        String id = view.topic().id();
+        if (format != FeedFormat.ATOM) return format.render(renderer, view);
+        if (page == 0) {
+            return renderer.atom(
+                    view,
+                    new FeedRenderer.Paging(
+                            null,
+                            pages > 0 ? FeedUrls.archive(base, id, pages) : null,
+                            null,
+                            false));
+        }
+        return renderer.atom(
+                view,
+                new FeedRenderer.Paging(
+                        FeedUrls.archive(base, id, page),
+                        page > 1 ? FeedUrls.archive(base, id, page - 1) : null,
+                        page < pages ? FeedUrls.archive(base, id, page + 1) : null,
+                        true));
     }
 
-    private int completeArchivePages(TopicDef def) {
-        return (int) (queries.stats(def.id()).storyCount() / def.limit());
-    }
-
-    private static Instant lastModified(TopicStats v, FeedView view) {
-        return (v.lastChange() != null ? v.lastChange() : view.updated())
-                .truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * When this representation last changed. Its fingerprint leaves out the base URL (which may
+     * differ per request when none is configured), so only a change of content moves the time.
+     */
+    private Instant changedAt(String key, byte[] body, String baseUrl) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String base = FeedUrls.trimBase(baseUrl);
+        String content = base.isEmpty() ? text : text.replace(base, "");
+        return queries.changedAt(key, etag(utf8(content)), clock.instant());
     }
 
     /**
@@ -217,24 +325,52 @@ public class TopicFeeds {
                 .map(def -> view(c, def, baseUrl, limit, offset, queries.version(topicId)));
     }
 
+    /**
+     * The topic's stories whose entries link to their page on this site (they have no safe link of
+     * their own): a static export writes those pages too.
+     */
+    public List<Long> storiesLinkingToTheirPage(String topicId, String baseUrl) {
+        FeedsConfig c = config.get();
+        List<Long> out = new ArrayList<>();
+        if (c.topic(topicId).isEmpty()) return out;
+        for (StoredStory s : queries.topicStories(topicId, Integer.MAX_VALUE, 0)) {
+            if (entry(c, s, baseUrl).link().equals(FeedUrls.storyPage(baseUrl, s.id())))
+                out.add(s.id());
+        }
+        return out;
+    }
+
+    /** One story as an entry (for its own page), whichever topics it is in. */
+    public Optional<EntryView> story(long storyId, String baseUrl) {
+        FeedsConfig c = config.get();
+        return queries.story(storyId).map(s -> entry(c, s, baseUrl));
+    }
+
     private FeedView view(
             FeedsConfig c, TopicDef def, String baseUrl, int limit, int offset, TopicStats v) {
         List<EntryView> entries = new ArrayList<>();
         for (StoredStory s : queries.topicStories(def.id(), limit, offset))
-            entries.add(entry(c, s));
+            entries.add(entry(c, s, baseUrl));
         Instant updated =
                 entries.stream()
                         .map(EntryView::updated)
+                        .filter(java.util.Objects::nonNull)
                         .max(Instant::compareTo)
                         .orElse(v.lastChange() != null ? v.lastChange() : Instant.EPOCH);
-        return new FeedView(
-                baseUrl,
-                new FeedView.TopicView(def.id(), def.title(), def.description()),
-                updated,
-                entries);
+        return new FeedView(baseUrl, topicView(def), updated, entries);
     }
 
-    private static EntryView entry(FeedsConfig c, StoredStory s) {
+    private static FeedView.TopicView topicView(TopicDef def) {
+        return new FeedView.TopicView(def.id(), def.title(), def.description(), def.language());
+    }
+
+    /**
+     * A stored story as readers get it: its permanent id; a link that works (its canonical link,
+     * else its first carrier's, else its page on this site); carriers with web links only (no
+     * {@code javascript:} site link, no local {@code file:} path) and their story links without
+     * tracking parameters.
+     */
+    static EntryView entry(FeedsConfig c, StoredStory s, String baseUrl) {
         List<CarrierView> carriers = new ArrayList<>();
         for (StoredStory.Carrier k : s.carriers()) {
             String title = c.source(k.sourceId()).map(SourceDef::title).orElse(null);
@@ -243,21 +379,16 @@ public class TopicFeeds {
                     new CarrierView(
                             k.sourceId(),
                             title,
-                            k.feedUrl(),
-                            k.siteUrl(),
-                            k.link(),
-                            k.sourceImage()));
+                            FeedWriting.webUrl(k.feedUrl()),
+                            FeedWriting.webUrl(k.siteUrl()),
+                            untracked(k.link()),
+                            FeedWriting.webUrl(k.sourceImage())));
         }
-        String link =
-                s.canonicalUrl() != null
-                        ? s.canonicalUrl()
-                        : s.carriers().stream()
-                                .map(StoredStory.Carrier::link)
-                                .filter(java.util.Objects::nonNull)
-                                .findFirst()
-                                .orElse(null);
+        String link = FeedWriting.webUrl(s.canonicalUrl());
+        for (int i = 0; link == null && i < carriers.size(); i++) link = carriers.get(i).link();
+        if (link == null) link = FeedUrls.storyPage(baseUrl, s.id());
         return new EntryView(
-                entryId(s.id()),
+                s.entryId(),
                 s.title(),
                 link,
                 s.published(),
@@ -271,9 +402,21 @@ public class TopicFeeds {
                 s.leadImage());
     }
 
-    /** The stable id of a story's entry in every feed: {@code urn:feedhub:story:ID}. */
-    public static String entryId(long storyId) {
-        return "urn:feedhub:story:" + storyId;
+    /** The permanent entry ids of these stories (row ids), as every feed names them. */
+    public Set<String> entryIds(java.util.Collection<Long> storyIds) {
+        return queries.entryIds(storyIds);
+    }
+
+    /** A carrier's story link, web links only, without tracking parameters ({@code utm_*} …). */
+    static String untracked(String link) {
+        String web = FeedWriting.webUrl(link);
+        if (web == null) return null;
+        try {
+            String clean = CanonicalUrl.canonicalize(web, null);
+            return FeedWriting.webUrl(clean) != null ? clean : web;
+        } catch (RuntimeException e) {
+            return web;
+        }
     }
 
     /**

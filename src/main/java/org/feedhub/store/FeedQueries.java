@@ -15,10 +15,54 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class FeedQueries {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final EntryIds entryIds;
+    private final ArchiveSequence archive;
+    private final FeedStates states;
 
+    /** With an install id generated on first use (tests, or a site without base URL or id). */
     public FeedQueries(JdbcTemplate jdbc) {
+        this(jdbc, new EntryIds(jdbc, null, null));
+    }
+
+    public FeedQueries(JdbcTemplate jdbc, EntryIds entryIds) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.entryIds = entryIds;
+        this.archive = new ArchiveSequence(jdbc);
+        this.states = new FeedStates(jdbc);
+    }
+
+    /**
+     * Gives the topic's newly joined stories their places in its archive and returns the highest
+     * place (0 for none).
+     */
+    public long numberArchive(String topicId) {
+        return archive.number(topicId);
+    }
+
+    /** The topic's stories at archive places {@code from..to} (inclusive), newest first. */
+    public List<StoredStory> archiveStories(String topicId, long from, long to) {
+        return load(archive.storiesAt(topicId, from, to));
+    }
+
+    /**
+     * When the representation {@code key} last changed: the stored time while its {@code
+     * fingerprint} stays the same, else {@code now} (at least a second after the previous change).
+     */
+    public java.time.Instant changedAt(String key, String fingerprint, java.time.Instant now) {
+        return states.changedAt(key, fingerprint, now);
+    }
+
+    /** One story by its row id, for its page. */
+    public java.util.Optional<StoredStory> story(long storyId) {
+        return load(List.of(storyId)).stream().findFirst();
+    }
+
+    /** The entry ids of the given stories (assigned now where a story has none yet). */
+    public java.util.Set<String> entryIds(java.util.Collection<Long> storyIds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (StoredStory s : load(new ArrayList<>(storyIds))) out.add(s.entryId());
+        return out;
     }
 
     /** The topic's stories, newest first, skipping {@code offset}. */
@@ -27,22 +71,6 @@ public class FeedQueries {
                 jdbc.queryForList(
                         "SELECT story_id FROM topic_story WHERE topic_id = ? "
                                 + "ORDER BY published_at DESC, story_id DESC LIMIT ? OFFSET ?",
-                        Long.class,
-                        topicId,
-                        limit,
-                        offset));
-    }
-
-    /**
-     * The topic's stories in the order they were first stored (story ids only grow), skipping
-     * {@code offset}: the order of archive pages, which therefore do not change once full, whatever
-     * dates later stories carry.
-     */
-    public List<StoredStory> topicStoriesInStoredOrder(String topicId, int limit, int offset) {
-        return load(
-                jdbc.queryForList(
-                        "SELECT story_id FROM topic_story WHERE topic_id = ? "
-                                + "ORDER BY story_id LIMIT ? OFFSET ?",
                         Long.class,
                         topicId,
                         limit,
@@ -96,6 +124,19 @@ public class FeedQueries {
                                             rs.getString("title"),
                                             rs.getBoolean("thumbnail")));
                 });
+        Map<Long, String> ids = new HashMap<>();
+        named.query(
+                "SELECT id, entry_id FROM story WHERE id IN (:ids)",
+                p,
+                rs -> {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                });
+        List<Long> unnamed =
+                ids.entrySet().stream()
+                        .filter(e -> e.getValue() == null)
+                        .map(Map.Entry::getKey)
+                        .toList();
+        if (!unnamed.isEmpty()) ids.putAll(entryIds.assign(unnamed));
         Map<Long, StoredStory> byId = new HashMap<>();
         named.query(
                 "SELECT id, canonical_url, title, author, summary, content_html, published_at, updated_at, lead_image "
@@ -107,6 +148,7 @@ public class FeedQueries {
                             id,
                             new StoredStory(
                                     id,
+                                    ids.get(id),
                                     rs.getString("canonical_url"),
                                     rs.getString("title"),
                                     rs.getString("author"),

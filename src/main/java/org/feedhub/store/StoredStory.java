@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import org.feedhub.parse.Media;
 
-/** A story as the publishers read it, with every source that carried it (first carrier first). */
+/**
+ * A story as the publishers read it, with every source that carried it (first carrier first).
+ *
+ * @param id the row id (for this site's own URLs)
+ * @param entryId the permanent id of its entries in every feed (see {@link EntryIds})
+ */
 public record StoredStory(
         long id,
+        String entryId,
         String canonicalUrl,
         String title,
         String author,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,21 @@ public class TopicIndex {
         if (topicRulesKey.equals(stored)) return false;
         tx.executeWithoutResult(
                 status -> {
-                    Set<String> touched = new LinkedHashSet<>(topicIds);
-                    touched.addAll(
-                            jdbc.queryForList(
-                                    "SELECT DISTINCT topic_id FROM topic_story", String.class));
-                    // A story that stays in a topic keeps the version it joined in; one that joins
-                    // now joins in the
-                    // version bumped below (the hub delivers it as new).
-                    Map<String, Long> joinedIn = new HashMap<>();
+                    // A story that stays in a topic keeps the version it joined in and its place in
+                    // the topic's archive; one that joins now joins in the version bumped below
+                    // (the
+                    // hub delivers it as new) and is given the next archive place.
+                    Map<String, Object[]> kept = new HashMap<>();
+                    Map<String, Set<Long>> before = new HashMap<>();
                     jdbc.query(
-                            "SELECT topic_id, story_id, added_version FROM topic_story WHERE added_version IS NOT NULL",
+                            "SELECT topic_id, story_id, added_version, archive_seq FROM topic_story",
                             rs -> {
-                                joinedIn.put(rs.getString(1) + "|" + rs.getLong(2), rs.getLong(3));
+                                String topic = rs.getString(1);
+                                long story = rs.getLong(2);
+                                before.computeIfAbsent(topic, k -> new HashSet<>()).add(story);
+                                kept.put(
+                                        topic + "|" + story,
+                                        new Object[] {rs.getObject(3), rs.getObject(4)});
                             });
                     jdbc.update("DELETE FROM topic_story");
                     Map<Long, List<String>> carriers = new HashMap<>();
@@ -78,6 +82,7 @@ public class TopicIndex {
                                         .add(rs.getString(2));
                             });
                     List<Object[]> rows = new ArrayList<>();
+                    Map<String, Set<Long>> after = new HashMap<>();
                     jdbc.query(
                             "SELECT id, title, summary, text_content, published_at FROM story",
                             rs -> {
@@ -105,19 +110,32 @@ public class TopicIndex {
                                 Set<String> joined = new LinkedHashSet<>();
                                 for (String source : carriers.getOrDefault(id, List.of()))
                                     joined.addAll(assigner.topicsFor(source, s));
-                                for (String topic : joined)
+                                for (String topic : joined) {
+                                    Object[] k = kept.get(topic + "|" + id);
                                     rows.add(
                                             new Object[] {
                                                 topic,
                                                 id,
                                                 Sql.ts(published),
-                                                joinedIn.get(topic + "|" + id)
+                                                k == null ? null : k[0],
+                                                k == null ? null : k[1]
                                             });
+                                    after.computeIfAbsent(topic, t -> new HashSet<>()).add(id);
+                                }
                             });
                     jdbc.batchUpdate(
-                            "INSERT INTO topic_story (topic_id, story_id, published_at, added_version) VALUES (?, ?, ?, ?)",
+                            "INSERT INTO topic_story (topic_id, story_id, published_at, added_version, archive_seq) "
+                                    + "VALUES (?, ?, ?, ?, ?)",
                             rows);
-                    for (String topic : touched) stories.bumpTopic(topic, now);
+                    // Only a topic whose stories changed has changed: the others keep their
+                    // version and time (their feeds, Last-Modified and "last update" stay).
+                    Set<String> touched = new LinkedHashSet<>(topicIds);
+                    touched.addAll(before.keySet());
+                    for (String topic : touched) {
+                        if (!before.getOrDefault(topic, Set.of())
+                                .equals(after.getOrDefault(topic, Set.of())))
+                            stories.bumpTopic(topic, now);
+                    }
                     if (stored == null) {
                         jdbc.update(
                                 "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)",

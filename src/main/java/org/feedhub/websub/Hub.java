@@ -367,7 +367,7 @@ public class Hub implements AutoCloseable {
         }
         String link =
                 "<"
-                        + FeedRenderer.hubUrl(s.baseUrl())
+                        + org.feedhub.publish.FeedUrls.hub(s.baseUrl())
                         + ">; rel=\"hub\", <"
                         + s.topicUrl()
                         + ">; rel=\"self\"";
@@ -426,8 +426,7 @@ public class Hub implements AutoCloseable {
     private byte[] render(Subscription s, TopicDef def, long from, long to) {
         Set<Long> added = store.addedStories(s.topicId(), from, to, def.limit());
         if (added.isEmpty()) return new byte[0];
-        Set<String> ids = new java.util.HashSet<>();
-        for (long id : added) ids.add(TopicFeeds.entryId(id));
+        Set<String> ids = feeds.entryIds(added);
         FeedView view = feeds.view(s.topicId(), s.baseUrl(), def.limit(), 0).orElse(null);
         if (view == null) return new byte[0];
         List<FeedView.EntryView> entries =

@@ -238,7 +238,7 @@ class FeedsConfigErrorsTest {
                 """),
                 5,
                 "topics[0].max",
-                "(allowed: id, title, description, sources, match, limit)");
+                "(allowed: id, title, description, language, sources, match, limit)");
     }
 
     @Test
@@ -1017,6 +1017,37 @@ class FeedsConfigErrorsTest {
                 8,
                 "topics[0].match.none[1]",
                 "expected text, found nothing");
+    }
+
+    @Test
+    void languageThatIsNoLanguageTag() {
+        assertError(
+                error(
+                        """
+                sources: [{id: a, url: "https://a.example/"}]
+                topics:
+                  - id: t
+                    title: T
+                    language: english please
+                """),
+                5,
+                "topics[0].language",
+                "is not a language tag");
+    }
+
+    @Test
+    void languageTagIsKept() {
+        var c =
+                FeedsConfigLoader.parse(
+                        """
+                        sources: [{id: a, url: "https://a.example/"}]
+                        topics:
+                          - {id: t, title: T, language: pt-BR}
+                          - {id: u, title: U}
+                        """,
+                        java.nio.file.Path.of("/srv/feedhub/feeds.yml"));
+        assertThat(c.topics().get(0).language()).isEqualTo("pt-BR");
+        assertThat(c.topics().get(1).language()).isNull();
     }
 
     @Test

@@ -171,7 +171,7 @@ class SpineEndToEndTest {
         assertThat(safadi.getLink()).isEqualTo("https://wire.test/2018/07/12/lavrov-safadi?id=7");
         assertThat(safadi.getPublishedDate().toInstant())
                 .isEqualTo(Instant.parse("2018-07-12T06:15:00Z"));
-        assertThat(safadi.getUri()).startsWith("urn:feedhub:story:");
+        assertThat(safadi.getUri()).startsWith("tag:");
         assertThat(safadi.getCategories())
                 .extracting(c -> c.getName())
                 .contains("wire", "Diplomacy", "Syria");

@@ -3,8 +3,11 @@ package org.feedhub.publish.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.feedhub.claim.ClaimView;
 import org.feedhub.claim.Claims;
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.publish.LocalPaths;
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SourcesApiController {
     private final SourceStore sources;
     private final Claims claims;
+    private final Supplier<FeedsConfig> config;
 
-    SourcesApiController(SourceStore sources, Claims claims) {
+    SourcesApiController(SourceStore sources, Claims claims, Supplier<FeedsConfig> config) {
         this.sources = sources;
         this.claims = claims;
+        this.config = config;
     }
 
     record SourceJson(
@@ -40,15 +45,20 @@ class SourcesApiController {
     @GetMapping("/api/sources")
     List<SourceJson> list() {
         Map<String, ClaimView> claimed = claims.current();
-        return sources.all().stream().map(s -> json(s, claimed.get(s.id()))).toList();
+        java.nio.file.Path file = config.get().file();
+        java.nio.file.Path dir = file == null ? null : file.toAbsolutePath().getParent();
+        return sources.all().stream().map(s -> json(s, dir, claimed.get(s.id()))).toList();
     }
 
-    /** {@code claim}: the pass holding the source now (null when none), with host, pid, until. */
-    private static SourceJson json(SourceState s, ClaimView claim) {
+    /**
+     * A {@code file:} source shows its path relative to feeds.yml, not the server's disk layout;
+     * {@code claim}: the pass holding the source now (null when none), with host, pid, until.
+     */
+    private static SourceJson json(SourceState s, java.nio.file.Path dir, ClaimView claim) {
         return new SourceJson(
                 s.id(),
-                s.url(),
-                s.effectiveUrl(),
+                LocalPaths.shown(s.url(), dir),
+                LocalPaths.shown(s.effectiveUrl(), dir),
                 s.active(),
                 s.lastFetchAt(),
                 s.lastSuccessAt(),

@@ -40,7 +40,7 @@ import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class FeedRendererTest {
+class FeedWritersTest {
 
     private final FeedRenderer renderer = new FeedRenderer();
 
@@ -83,7 +83,8 @@ class FeedRendererTest {
 
         SyndEntry bare = feed.getEntries().get(1);
         assertThat(bare.getUri()).isEqualTo(BARE.id());
-        assertThat(bare.getAuthor()).isNullOrEmpty();
+        // no author of its own: the source that carried it is named instead
+        assertThat(bare.getAuthor()).isEqualTo("Агентство");
         assertThat(bare.getContents()).isEmpty();
         assertThat(bare.getCategories()).isEmpty();
         assertThat(bare.getDescription().getValue())
@@ -298,7 +299,7 @@ class FeedRendererTest {
         JsonNode bare = items.get(1);
         assertThat(bare.has("content_html")).isFalse();
         assertThat(bare.get("content_text").asString()).isEqualTo(BARE.summary());
-        assertThat(bare.has("authors")).isFalse();
+        assertThat(bare.get("authors").get(0).get("name").asString()).isEqualTo("Агентство");
         assertThat(bare.has("tags")).isFalse();
 
         JsonNode hostile = items.get(2);
@@ -387,7 +388,7 @@ class FeedRendererTest {
         assertThat(FeedFormat.RSS.render(renderer, feed)).isEqualTo(renderer.rss(feed));
         assertThat(FeedFormat.ATOM.render(renderer, feed)).isEqualTo(renderer.atom(feed));
         assertThat(FeedFormat.JSON.render(renderer, feed)).isEqualTo(renderer.json(feed));
-        assertThat(FeedRenderer.feedUrl(BASE + "/", "x", FeedFormat.ATOM))
+        assertThat(FeedUrls.feed(BASE + "/", "x", FeedFormat.ATOM))
                 .isEqualTo(BASE + "/topics/x.atom");
     }
 

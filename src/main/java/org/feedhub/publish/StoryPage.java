@@ -1,0 +1,21 @@
+package org.feedhub.publish;
+
+import java.util.Objects;
+import org.feedhub.publish.FeedView.EntryView;
+
+/**
+ * A story's own page ({@code /stories/ID}): the story, every source that carried it and their
+ * links. Feeds link an entry here when the story has no safe link of its own.
+ */
+public record StoryPage(String siteTitle, EntryView story) {
+
+    public StoryPage {
+        siteTitle = siteTitle == null || siteTitle.isBlank() ? "feedhub" : siteTitle;
+        Objects.requireNonNull(story, "story");
+    }
+
+    /** Links as seen from this page (served at {@code /stories/ID}). */
+    public PageLinks links() {
+        return PageLinks.SERVER;
+    }
+}
