@@ -37,6 +37,11 @@ public class Pages {
         return render("topic.jte", page);
     }
 
+    /** The sources page: each source's state, problems first. */
+    public String sources(SourcesPage page) {
+        return render("sources.jte", page);
+    }
+
     private String render(String template, Object page) {
         StringOutput out = new StringOutput();
         engine.render(template, page, out);
