@@ -120,7 +120,8 @@ public class AggregateJobConfiguration {
             LiveConfig live,
             SourcePoller poller,
             @Value("#{jobParameters['all']}") Boolean all,
-            @Value("#{jobParameters['started']}") Long started) {
+            @Value("#{jobParameters['started']}") Long started,
+            @Value("#{jobParameters['only']}") String only) {
         int concurrency = props.fetch().concurrency();
         LiveConfig.Snapshot snapshot = live.current();
         return new PollingReader(
@@ -132,7 +133,8 @@ public class AggregateJobConfiguration {
                             now.plus(instance.lease()),
                             Boolean.TRUE.equals(all),
                             Instant.ofEpochMilli(started),
-                            concurrency);
+                            concurrency,
+                            PassRunner.onlyIds(only));
                 },
                 id -> {
                     SourceDef def = snapshot.config().source(id).orElse(null);

@@ -69,12 +69,61 @@ final class Commands {
         return 0;
     }
 
+    /**
+     * {@code aggregate}: every source now; {@code aggregate ID…}: just those, whether due or
+     * backing off (an editor who fixed a source need not wait out its backoff).
+     */
     static int aggregate(Main.Invocation inv, PrintStream out, PrintStream err) {
-        if (!noArguments(inv, err)) return 2;
-        if (!configValid(inv, err)) return 1;
+        FeedsConfig config;
+        try {
+            config = FeedsConfigLoader.load(feedsPath(inv));
+        } catch (ConfigException e) {
+            err.println("feedhub: " + e.getMessage());
+            return 1;
+        }
+        java.util.Set<String> only = new java.util.LinkedHashSet<>(inv.arguments());
+        for (String id : only) {
+            if (!id.matches("[a-z0-9-]{1,100}")) { // not an id: likely a file the user meant
+                err.println(
+                        "feedhub: aggregate takes source ids, got '"
+                                + id
+                                + "' (another file: --feedhub.feeds=PATH)");
+                return 2;
+            }
+            if (config.source(id).isEmpty()) {
+                err.println(
+                        "feedhub: aggregate: no source '"
+                                + id
+                                + "' in feeds.yml (its sources: "
+                                + sourceIds(config)
+                                + ")");
+                return 2;
+            }
+        }
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
-            PassReport report = ctx.getBean(PassRunner.class).run(true);
+            PassRunner runner = ctx.getBean(PassRunner.class);
+            PassReport report = only.isEmpty() ? runner.run(true) : runner.runOnly(only);
+            if (report == null) {
+                err.println("feedhub: aggregate: another pass of this process is running");
+                return 1;
+            }
             for (PassReport.SourceLine line : report.lines()) out.println(line.describe());
+            java.util.Set<String> polled = new java.util.HashSet<>();
+            for (PassReport.SourceLine line : report.lines()) polled.add(line.sourceId());
+            for (String id : only) {
+                if (polled.contains(id)) continue;
+                boolean retired =
+                        ctx.getBean(SourceStore.class)
+                                .find(id)
+                                .map(s -> s.retiredAt() != null)
+                                .orElse(false);
+                out.printf(
+                        "%-24s not polled: %s%n",
+                        id,
+                        retired
+                                ? "retired (410 Gone); change its url in feeds.yml to poll it again"
+                                : "another instance is polling it right now");
+            }
             out.printf(
                     "pass %s: %d sources, %d new stories, %d failed, %.1f s%n",
                     report.status(),
@@ -94,6 +143,14 @@ final class Commands {
             err.println("feedhub: aggregate could not run: " + rootMessage(e));
             return 1;
         }
+    }
+
+    private static String sourceIds(FeedsConfig config) {
+        List<String> ids = config.sources().stream().map(org.feedhub.config.SourceDef::id).toList();
+        if (ids.isEmpty()) return "none";
+        return ids.size() <= 10
+                ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 10)) + " and " + (ids.size() - 10) + " more";
     }
 
     static int export(Main.Invocation inv, PrintStream out, PrintStream err) {

@@ -14,6 +14,7 @@ final class HelpText {
               (none)        start the server: one pass now, then on schedule; serves the topic feeds
               check         validate feeds.yml and print what it defines
               aggregate     one pass over every source now, one line per source, then exit
+              aggregate ID...  poll just those sources now, even if they are backing off
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
               preview ID    fetch source ID now and print the stories feedhub would take from it
                             (title, link, date, summary) and its warnings; stores nothing
@@ -30,6 +31,7 @@ final class HelpText {
               --spring.datasource.url=JDBC_URL         any database (H2 file under ./data/ by default)
 
             Readers' URLs: /, /topics/ID, /topics/ID.rss|.atom|.json, /topics.opml, /sources.opml,
-                           /api/sources, /actuator/health, /actuator/prometheus
+                           /sources (each source's state), /api/sources, /actuator/health,
+                           /actuator/prometheus
             """;
 }

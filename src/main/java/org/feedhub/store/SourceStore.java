@@ -108,15 +108,32 @@ public class SourceStore {
             boolean all,
             Instant passStart,
             int max) {
+        return claim(instance, now, leaseUntil, all, passStart, max, java.util.Set.of());
+    }
+
+    /**
+     * As above, limited to the sources {@code only} names when it is not empty ({@code aggregate
+     * ID…}: with {@code all}, whether due or backing off).
+     */
+    public List<String> claim(
+            String instance,
+            Instant now,
+            Instant leaseUntil,
+            boolean all,
+            Instant passStart,
+            int max,
+            java.util.Set<String> only) {
         String which =
                 " AND (last_fetch_at IS NULL OR last_fetch_at < ?)"
-                        + (all ? "" : " AND next_due_at <= ?");
+                        + (all ? "" : " AND next_due_at <= ?")
+                        + (only.isEmpty() ? "" : " AND id IN (" + inList(only.size()) + ")");
         String free =
                 " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
-        Object[] whichArgs =
-                all
-                        ? new Object[] {Sql.ts(passStart)}
-                        : new Object[] {Sql.ts(passStart), Sql.ts(now)};
+        List<Object> whichList = new java.util.ArrayList<>();
+        whichList.add(Sql.ts(passStart));
+        if (!all) whichList.add(Sql.ts(now));
+        whichList.addAll(new java.util.TreeSet<>(only));
+        Object[] whichArgs = whichList.toArray();
         List<Object> selectArgs = new java.util.ArrayList<>(List.of(whichArgs));
         selectArgs.add(Sql.ts(now));
         selectArgs.add(max * 4); // a few spare candidates for the ones another instance wins first
@@ -147,6 +164,10 @@ public class SourceStore {
             if (n != null && n == 1) won.add(id);
         }
         return won;
+    }
+
+    private static String inList(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Gives back claims this instance holds but will not finish (a pass stopped early). */
