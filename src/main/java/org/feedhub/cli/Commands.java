@@ -61,10 +61,25 @@ final class Commands {
             config = FeedsConfigLoader.load(feeds);
         } catch (ConfigException e) {
             err.println("feedhub: " + e.getMessage());
+            err.print(e.excerpt());
+            return 1;
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(feeds);
+        } catch (java.io.IOException e) {
+            err.println("feedhub: " + feeds + ": cannot be read: " + e.getMessage());
+            return 1;
+        }
+        List<String> errors = CheckAdvice.errors(config, feeds, text);
+        if (!errors.isEmpty()) {
+            for (String e : errors) err.println("feedhub: " + e);
             return 1;
         }
         out.print(ConfigSummary.describe(config));
-        out.println("feeds.yml is valid.");
+        for (String w : CheckAdvice.warnings(config, feeds, text, settings.allowPrivate()))
+            out.println(w);
+        out.println(feeds + " is valid.");
         for (String note : MovedSources.notes(settings, config)) out.println(note);
         return 0;
     }
@@ -262,7 +277,8 @@ final class Commands {
     }
 
     /** The settings the sub-commands read before (or without) starting the application. */
-    record Settings(Path feeds, String dbUrl, String dbUser, String dbPassword) {}
+    record Settings(
+            Path feeds, String dbUrl, String dbUser, String dbPassword, boolean allowPrivate) {}
 
     /**
      * Settings as Spring would resolve them: arguments, environment, config/application.yml,
@@ -281,7 +297,8 @@ final class Commands {
                     Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
                     env.getProperty("spring.datasource.url", ""),
                     env.getProperty("spring.datasource.username", ""),
-                    env.getProperty("spring.datasource.password", ""));
+                    env.getProperty("spring.datasource.password", ""),
+                    env.getProperty("feedhub.fetch.allow-private-networks", Boolean.class, false));
         }
     }
 
