@@ -264,7 +264,7 @@ final class Commands {
     /**
      * The full application without the web server and scheduler, quiet unless something goes wrong.
      */
-    private static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
+    static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
         Map<String, Object> quiet = new HashMap<>();
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.flywaydb", "WARN");

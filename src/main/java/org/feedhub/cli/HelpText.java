@@ -18,6 +18,8 @@ final class HelpText {
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
               preview ID    fetch source ID now and print the stories feedhub would take from it
                             (title, link, date, summary) and its warnings; stores nothing
+              explain TOPIC_ID LINK  why the stored story with that link is or is not in the topic
+                            (which phrase or tag matched, which none phrase vetoed, which source rule)
               import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 

@@ -33,6 +33,7 @@ public final class Main {
             case "export" -> Commands.export(inv, out, err);
             case "import-opml" -> Commands.importOpml(inv, out, err);
             case "preview" -> Preview.run(inv, out, err);
+            case "explain" -> Explain.run(inv, out, err);
             default -> {
                 err.println(
                         "feedhub: unknown command '"
