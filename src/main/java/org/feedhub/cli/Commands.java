@@ -251,7 +251,7 @@ final class Commands {
         }
     }
 
-    private static boolean configValid(Main.Invocation inv, PrintStream err) {
+    static boolean configValid(Main.Invocation inv, PrintStream err) {
         try {
             FeedsConfigLoader.load(feedsPath(inv));
             return true;

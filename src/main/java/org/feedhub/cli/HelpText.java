@@ -20,6 +20,7 @@ final class HelpText {
                             (title, link, date, summary) and its warnings; stores nothing
               explain TOPIC_ID LINK  why the stored story with that link is or is not in the topic
                             (which phrase or tag matched, which none phrase vetoed, which source rule)
+              retag         apply the current tag vocabulary to every stored story and re-file topics
               import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 

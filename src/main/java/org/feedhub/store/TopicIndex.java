@@ -30,6 +30,11 @@ public class TopicIndex {
         this.stories = stories;
     }
 
+    /** Makes the next {@link #reindexIfChanged} re-file every story (after a {@code retag}). */
+    public void forgetFingerprint() {
+        jdbc.update("DELETE FROM store_meta WHERE meta_key = ?", FINGERPRINT);
+    }
+
     /**
      * @return true when the definitions had changed and the index was rebuilt
      */
