@@ -36,6 +36,19 @@ class PassScheduler {
             fixedDelayString = "${feedhub.schedule.tick:30s}")
     void tick() {
         config.reloadIfChanged();
-        if (sources.anyDue(clock.instant())) runner.run(false);
+        if (sources.anyDue(clock.instant())) {
+            runner.run(false);
+        } else if (!saidNothingDue) { // once, so a restart does not look like a silent hang
+            saidNothingDue = true;
+            log.info(
+                    "no source is due yet; {}",
+                    sources.nextDue()
+                            .map(t -> "the next is due at " + t)
+                            .orElse("no source can be polled (none listed, or all retired)"));
+        }
     }
+
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(PassScheduler.class);
+    private boolean saidNothingDue;
 }

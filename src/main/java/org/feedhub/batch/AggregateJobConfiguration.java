@@ -230,7 +230,8 @@ public class AggregateJobConfiguration {
                                 stored.millis());
                 reports.add(passId, line);
                 Metrics.record(meters, line);
-                log.info("source {}", line.describe());
+                if (stored.failed()) log.warn("source {}", line.describe());
+                else log.info("source {}", line.describe());
             }
             PassReport report = reports.get(passId);
             if (report != null && report.sources() % 50 < chunk.size() && report.sources() >= 50) {
