@@ -81,12 +81,15 @@ public class LiveConfig {
         String text = read();
         if (text == null || text.equals(lastText)) return false;
         try {
-            apply(FeedsConfigLoader.parse(text, path), text);
+            FeedsConfig next = FeedsConfigLoader.parse(text, path);
+            FeedsConfig before = current.config();
+            java.util.Map<String, Long> filedBefore = topicIndex.counts();
+            apply(next, text);
             lastError = null;
             log.info(
-                    "feeds.yml changed: now {} sources, {} topics",
-                    current.config().sources().size(),
-                    current.config().topics().size());
+                    "feeds.yml changed: {}{}",
+                    org.feedhub.config.ConfigDiff.describe(before, next),
+                    refiled(filedBefore, topicIndex.counts()));
             return true;
         } catch (RuntimeException e) {
             // Whatever the cause (a ConfigException, or the database refusing what the file
@@ -96,7 +99,7 @@ public class LiveConfig {
                             ? e.getMessage()
                             : "could not apply it: " + rootMessage(e);
             if (!reason.equals(lastError))
-                log.error("feeds.yml edit refused, the last good one stays: {}", reason);
+                log.warn("feeds.yml edit refused, the last good one stays: {}", reason);
             lastError = reason;
             lastText = text; // report once per edit, not every tick
             return false;
@@ -120,6 +123,19 @@ public class LiveConfig {
                 clock.instant());
         current = next;
         lastText = text;
+    }
+
+    /** {@code ; re-filed: space 10 → 12 stories}, or nothing when no topic's count moved. */
+    static String refiled(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.Set<String> topics = new java.util.TreeSet<>(before.keySet());
+        topics.addAll(after.keySet());
+        java.util.List<String> moved = new java.util.ArrayList<>();
+        for (String t : topics) {
+            long b = before.getOrDefault(t, 0L);
+            long a = after.getOrDefault(t, 0L);
+            if (a != b) moved.add(t + " " + b + " → " + a + (a == 1 ? " story" : " stories"));
+        }
+        return moved.isEmpty() ? "" : "; re-filed: " + String.join(", ", moved);
     }
 
     /** Changes whenever something that decides topic membership changes. */

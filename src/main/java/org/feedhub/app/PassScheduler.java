@@ -42,6 +42,19 @@ class PassScheduler {
         config.reloadIfChanged();
         // Claims of a holder that is gone hide due sources from anyDue: free them first.
         boolean tookOver = !claims.takeOver().isEmpty();
-        if (tookOver || sources.anyDue(clock.instant())) runner.run(false);
+        if (tookOver || sources.anyDue(clock.instant())) {
+            runner.run(false);
+        } else if (!saidNothingDue) { // once, so a restart does not look like a silent hang
+            saidNothingDue = true;
+            log.info(
+                    "no source is due yet; {}",
+                    sources.nextDue()
+                            .map(t -> "the next is due at " + t)
+                            .orElse("no source can be polled (none listed, or all retired)"));
+        }
     }
+
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(PassScheduler.class);
+    private boolean saidNothingDue;
 }

@@ -125,16 +125,19 @@ public class AggregateJobConfiguration {
             Claims claims,
             @Value("#{jobParameters['all']}") Boolean all,
             @Value("#{jobParameters['started']}") Long started,
-            @Value("#{jobParameters['pass.id']}") String passId) {
+            @Value("#{jobParameters['pass.id']}") String passId,
+            @Value("#{jobParameters['only']}") String only) {
         int concurrency = props.poll().concurrency();
         ConfigInForce rules = configInForce.get();
+        java.util.Set<String> onlyIds = PassRunner.onlyIds(only);
         return new PollingReader(
                 () ->
                         claims.claimNext(
                                 passId,
                                 Boolean.TRUE.equals(all),
                                 Instant.ofEpochMilli(started),
-                                concurrency),
+                                concurrency,
+                                onlyIds),
                 id -> {
                     SourceDef def = rules.config().source(id).orElse(null);
                     if (def == null) {
@@ -202,7 +205,8 @@ public class AggregateJobConfiguration {
                                 stored.millis());
                 reports.add(passId, line);
                 Metrics.record(meters, line);
-                log.info("source {}", line.describe());
+                if (stored.failed()) log.warn("source {}", line.describe());
+                else log.info("source {}", line.describe());
             }
             PassReport report = reports.get(passId);
             if (report != null && report.sources() % 50 < chunk.size() && report.sources() >= 50) {

@@ -125,6 +125,37 @@ public class PassRunner implements SmartLifecycle {
         return polling;
     }
 
+    /**
+     * Polls just these sources now, whether due or backing off ({@code aggregate ID…}).
+     *
+     * @return the report, or null when another pass of this JVM is still running or shutdown began
+     */
+    public PassReport runOnly(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) throw new IllegalArgumentException("no source ids");
+        if (stopRequested || !running.tryLock()) return null;
+        try {
+            String passId = UUID.randomUUID().toString();
+            JobParameters params =
+                    new JobParametersBuilder()
+                            .addString("pass.id", passId)
+                            .addJobParameter("all", true, Boolean.class, false)
+                            .addJobParameter(
+                                    "started", Instant.now().toEpochMilli(), Long.class, false)
+                            .addString("instance", instance.id(), false)
+                            .addString("only", String.join(",", ids), false)
+                            .toJobParameters();
+            return execute(passId, () -> operator.start(job, params));
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** The {@code only} job parameter as ids; empty for every source. */
+    static java.util.Set<String> onlyIds(String only) {
+        if (only == null || only.isBlank()) return java.util.Set.of();
+        return java.util.Set.of(only.split(","));
+    }
+
     /** Something to run after each pass of this JVM (e.g. dropping cached topic versions). */
     public void afterEachPass(Runnable r) {
         afterPass.add(r);

@@ -69,16 +69,23 @@ public class Claims {
      * claims of holders that died meanwhile and tries once more.
      */
     public List<String> claimNext(String passId, boolean all, Instant passStart, int max) {
+        return claimNext(passId, all, passStart, max, java.util.Set.of());
+    }
+
+    /** As above, only among {@code only} when it is not empty ({@code aggregate ID…}). */
+    public List<String> claimNext(
+            String passId, boolean all, Instant passStart, int max, java.util.Set<String> only) {
         heartbeat.working(passId);
-        List<String> won = claim(passId, all, passStart, max);
-        if (won.isEmpty() && !takeOver().isEmpty()) won = claim(passId, all, passStart, max);
+        List<String> won = claim(passId, all, passStart, max, only);
+        if (won.isEmpty() && !takeOver().isEmpty()) won = claim(passId, all, passStart, max, only);
         return won;
     }
 
-    private List<String> claim(String passId, boolean all, Instant passStart, int max) {
+    private List<String> claim(
+            String passId, boolean all, Instant passStart, int max, java.util.Set<String> only) {
         Instant now = clock.instant();
         Claimant who = new Claimant(instanceId, passId, me.host(), me.pid(), me.start());
-        return sources.claim(who, now, now.plus(lease), all, passStart, max);
+        return sources.claim(who, now, now.plus(lease), all, passStart, max, only);
     }
 
     /**

@@ -62,23 +62,86 @@ final class Commands {
             config = FeedsConfigLoader.load(feeds);
         } catch (ConfigException e) {
             err.println("feedhub: " + e.getMessage());
+            err.print(e.excerpt());
+            return 1;
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(feeds);
+        } catch (java.io.IOException e) {
+            err.println("feedhub: " + feeds + ": cannot be read: " + e.getMessage());
+            return 1;
+        }
+        List<String> errors = CheckAdvice.errors(config, feeds, text);
+        if (!errors.isEmpty()) {
+            for (String e : errors) err.println("feedhub: " + e);
             return 1;
         }
         out.print(ConfigSummary.describe(config));
-        out.println("feeds.yml is valid.");
+        for (String w : CheckAdvice.warnings(config, feeds, text, settings.allowPrivate()))
+            out.println(w);
+        out.println(feeds + " is valid.");
         for (String note : MovedSources.notes(settings, config)) out.println(note);
         return 0;
     }
 
+    /**
+     * {@code aggregate}: every source now; {@code aggregate ID…}: just those, whether due or
+     * backing off (an editor who fixed a source need not wait out its backoff).
+     */
     static int aggregate(Main.Invocation inv, PrintStream out, PrintStream err) {
-        if (!noArguments(inv, err)) return 2;
-        if (!configValid(inv, err)) return 1;
+        FeedsConfig config;
+        try {
+            config = FeedsConfigLoader.load(feedsPath(inv));
+        } catch (ConfigException e) {
+            err.println("feedhub: " + e.getMessage());
+            return 1;
+        }
+        java.util.Set<String> only = new java.util.LinkedHashSet<>(inv.arguments());
+        for (String id : only) {
+            if (!id.matches("[a-z0-9-]{1,100}")) { // not an id: likely a file the user meant
+                err.println(
+                        "feedhub: aggregate takes source ids, got '"
+                                + id
+                                + "' (another file: --feedhub.feeds=PATH)");
+                return 2;
+            }
+            if (config.source(id).isEmpty()) {
+                err.println(
+                        "feedhub: aggregate: no source '"
+                                + id
+                                + "' in feeds.yml (its sources: "
+                                + sourceIds(config)
+                                + ")");
+                return 2;
+            }
+        }
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
             GracefulStop.install(ctx);
             PassRunner runner = ctx.getBean(PassRunner.class);
-            PassReport report = runner.run(true);
-            if (report == null) return 1; // shutdown began before the pass
+            PassReport report = only.isEmpty() ? runner.run(true) : runner.runOnly(only);
+            if (report == null) {
+                if (!runner.stopRequested()) // else shutdown began before the pass
+                err.println("feedhub: aggregate: another pass of this process is running");
+                return 1;
+            }
             for (PassReport.SourceLine line : report.lines()) out.println(line.describe());
+            java.util.Set<String> polled = new java.util.HashSet<>();
+            for (PassReport.SourceLine line : report.lines()) polled.add(line.sourceId());
+            for (String id : only) {
+                if (polled.contains(id)) continue;
+                boolean retired =
+                        ctx.getBean(SourceStore.class)
+                                .find(id)
+                                .map(s -> s.retiredAt() != null)
+                                .orElse(false);
+                out.printf(
+                        "%-24s not polled: %s%n",
+                        id,
+                        retired
+                                ? "retired (410 Gone); change its url in feeds.yml to poll it again"
+                                : "another instance is polling it right now");
+            }
             out.printf(
                     "pass %s: %d sources, %d new stories, %d failed, %.1f s%n",
                     report.status(),
@@ -100,6 +163,14 @@ final class Commands {
             err.println("feedhub: aggregate could not run: " + rootMessage(e));
             return 1;
         }
+    }
+
+    private static String sourceIds(FeedsConfig config) {
+        List<String> ids = config.sources().stream().map(org.feedhub.config.SourceDef::id).toList();
+        if (ids.isEmpty()) return "none";
+        return ids.size() <= 10
+                ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 10)) + " and " + (ids.size() - 10) + " more";
     }
 
     static int export(Main.Invocation inv, PrintStream out, PrintStream err) {
@@ -185,7 +256,7 @@ final class Commands {
         }
     }
 
-    private static boolean configValid(Main.Invocation inv, PrintStream err) {
+    static boolean configValid(Main.Invocation inv, PrintStream err) {
         try {
             FeedsConfigLoader.load(feedsPath(inv));
             return true;
@@ -198,7 +269,7 @@ final class Commands {
     /**
      * The full application without the web server and scheduler, quiet unless something goes wrong.
      */
-    private static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
+    static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
         Map<String, Object> quiet = new HashMap<>();
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.flywaydb", "WARN");
@@ -211,7 +282,8 @@ final class Commands {
     }
 
     /** The settings the sub-commands read before (or without) starting the application. */
-    record Settings(Path feeds, String dbUrl, String dbUser, String dbPassword) {}
+    record Settings(
+            Path feeds, String dbUrl, String dbUser, String dbPassword, boolean allowPrivate) {}
 
     /**
      * Settings as Spring would resolve them: arguments, environment, config/application.yml,
@@ -230,7 +302,8 @@ final class Commands {
                     Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
                     env.getProperty("spring.datasource.url", ""),
                     env.getProperty("spring.datasource.username", ""),
-                    env.getProperty("spring.datasource.password", ""));
+                    env.getProperty("spring.datasource.password", ""),
+                    env.getProperty("feedhub.fetch.allow-private-networks", Boolean.class, false));
         }
     }
 

@@ -14,12 +14,16 @@ final class HelpText {
               (none)        start the server: one pass now, then on schedule; serves the topic feeds
               check         validate feeds.yml and print what it defines
               aggregate     one pass over every source now, one line per source, then exit
+              aggregate ID...  poll just those sources now, even if they are backing off
               export DIR    write every topic's feeds, pages and OPML files into DIR, then exit
               preview ID    fetch source ID now and print the stories feedhub would take from it
                             (title, link, date, summary, the stored story it would merge
                             with and why) and its warnings; stores nothing
               explain-dup A B   why two stored stories (ids or links) are one story or not:
                             the parts of the near-duplicate score and the decision
+              explain TOPIC_ID LINK  why the stored story with that link is or is not in the topic
+                            (which phrase or tag matched, which none phrase vetoed, which source rule)
+              retag         apply the current tag vocabulary to every stored story and re-file topics
               import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
               help          this text
 
@@ -33,6 +37,7 @@ final class HelpText {
               --spring.datasource.url=JDBC_URL         any database (H2 file under ./data/ by default)
 
             Readers' URLs: /, /topics/ID, /topics/ID.rss|.atom|.json, /topics.opml, /sources.opml,
-                           /api/sources, /actuator/health, /actuator/prometheus
+                           /sources (each source's state), /api/sources, /actuator/health,
+                           /actuator/prometheus
             """;
 }

@@ -38,6 +38,8 @@ public final class Main {
             case "import-opml" -> Commands.importOpml(inv, out, err);
             case "preview" -> Preview.run(inv, out, err);
             case "explain-dup" -> ExplainDup.run(inv, out, err);
+            case "explain" -> Explain.run(inv, out, err);
+            case "retag" -> Retag.run(inv, out, err);
             default -> {
                 err.println(
                         "feedhub: unknown command '"

@@ -7,8 +7,17 @@ package org.feedhub.config;
 public class ConfigException extends RuntimeException {
     private final int line;
     private final String field;
+    private final String excerpt;
 
     public ConfigException(String file, int line, String field, String problem) {
+        this(file, line, field, problem, "");
+    }
+
+    /**
+     * @param excerpt lines shown under the message: the offending line with a caret and a hint
+     *     (empty when there is nothing to add)
+     */
+    public ConfigException(String file, int line, String field, String problem, String excerpt) {
         super(
                 file
                         + ":"
@@ -18,6 +27,12 @@ public class ConfigException extends RuntimeException {
                         + problem);
         this.line = line;
         this.field = field;
+        this.excerpt = excerpt == null ? "" : excerpt;
+    }
+
+    /** The offending line with a caret and a hint, several lines; empty when there is none. */
+    public String excerpt() {
+        return excerpt;
     }
 
     /** 1-based line in feeds.yml, 0 when the file could not be read at all. */

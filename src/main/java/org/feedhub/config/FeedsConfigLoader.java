@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -95,9 +94,9 @@ public final class FeedsConfigLoader {
         try {
             return new Yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
-            throw new ConfigException(y.file(), line, "", "not valid YAML: " + describe(e));
+            YamlSlips.Slip slip = YamlSlips.explain(text, e);
+            throw new ConfigException(
+                    y.file(), slip.line(), "", "not valid YAML: " + slip.problem(), slip.excerpt());
         } catch (ReaderException e) {
             throw new ConfigException(
                     y.file(),
@@ -109,16 +108,6 @@ public final class FeedsConfigLoader {
         } catch (YAMLException e) {
             throw new ConfigException(y.file(), 0, "", "not valid YAML: " + e.getMessage());
         }
-    }
-
-    // SnakeYAML splits some messages in two: "expected a single document" + "but found another
-    // document".
-    private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem();
-        if (problem == null) return e.getContext();
-        if (e.getContext() != null && problem.startsWith("but "))
-            return e.getContext() + ", " + problem;
-        return problem;
     }
 
     // ReaderException counts code points; close enough for the rare file with a control character

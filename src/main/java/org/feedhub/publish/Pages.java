@@ -42,6 +42,16 @@ public class Pages {
         return render("story.jte", page);
     }
 
+    /** The sources page: each source's state, problems first. */
+    public String sources(SourcesPage page) {
+        return render("sources.jte", page);
+    }
+
+    /** The HTML 404 page. */
+    public String notFound(NotFoundPage page) {
+        return render("notfound.jte", page);
+    }
+
     private String render(String template, Object page) {
         StringOutput out = new StringOutput();
         engine.render(template, page, out);

@@ -47,6 +47,11 @@ public class Site {
         return pages.index(new IndexPage("feedhub", cards, style));
     }
 
+    /** The {@code /sources} page as of {@code now}. */
+    public String sourcesPage(java.time.Instant now) {
+        return pages.sources(new SourcesPage("feedhub", SourceRow.rows(sources.all(), now), now));
+    }
+
     /**
      * A topic's story count and last change. Counting is a scan of the topic's index range (tens of
      * ms at 100k stories), so the count is kept per topic version: it is recounted only after a

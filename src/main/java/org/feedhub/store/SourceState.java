@@ -21,7 +21,8 @@ public record SourceState(
         Instant retiredAt,
         boolean active,
         long storyCount,
-        String guidPolicy) {
+        String guidPolicy,
+        Instant failingSince) {
 
     /**
      * Where the next fetch goes: the address a permanent redirect or autodiscovery settled on, else

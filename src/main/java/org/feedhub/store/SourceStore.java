@@ -17,7 +17,7 @@ public class SourceStore {
     private static final String COLUMNS =
             "s.id, s.url, s.effective_url, s.title, s.site_url, s.etag, s.last_modified, "
                     + "s.body_hash, s.last_fetch_at, s.last_success_at, s.last_status, s.last_error, s.failures, s.next_due_at, "
-                    + "s.retired_at, s.active, s.guid_policy, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
+                    + "s.retired_at, s.active, s.guid_policy, s.failing_since, (SELECT COUNT(*) FROM carrier c WHERE c.source_id = s.id) AS story_count";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTx;
@@ -56,7 +56,7 @@ public class SourceStore {
             } else if (!url.get().equals(s.url())) {
                 jdbc.update(
                         "UPDATE source SET url = ?, effective_url = NULL, etag = NULL, last_modified = NULL, "
-                                + "body_hash = NULL, failures = 0, last_error = NULL, retired_at = NULL, guid_policy = NULL, next_due_at = ?, "
+                                + "body_hash = NULL, failures = 0, failing_since = NULL, last_error = NULL, retired_at = NULL, guid_policy = NULL, next_due_at = ?, "
                                 + "active = TRUE WHERE id = ?",
                         s.url(),
                         Sql.ts(now),
@@ -108,26 +108,34 @@ public class SourceStore {
             boolean all,
             Instant passStart,
             int max) {
-        return claim(Claimant.named(instance), now, leaseUntil, all, passStart, max);
+        return claim(
+                Claimant.named(instance), now, leaseUntil, all, passStart, max, java.util.Set.of());
     }
 
-    /** As above, recording the claimant's pass and process on each claimed row. */
+    /**
+     * As above, recording the claimant's pass and process on each claimed row, limited to the
+     * sources {@code only} names when it is not empty ({@code aggregate ID…}: with {@code all},
+     * whether due or backing off).
+     */
     public List<String> claim(
             Claimant who,
             Instant now,
             Instant leaseUntil,
             boolean all,
             Instant passStart,
-            int max) {
+            int max,
+            java.util.Set<String> only) {
         String which =
                 " AND (last_fetch_at IS NULL OR last_fetch_at < ?)"
-                        + (all ? "" : " AND next_due_at <= ?");
+                        + (all ? "" : " AND next_due_at <= ?")
+                        + (only.isEmpty() ? "" : " AND id IN (" + inList(only.size()) + ")");
         String free =
                 " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
-        Object[] whichArgs =
-                all
-                        ? new Object[] {Sql.ts(passStart)}
-                        : new Object[] {Sql.ts(passStart), Sql.ts(now)};
+        List<Object> whichList = new java.util.ArrayList<>();
+        whichList.add(Sql.ts(passStart));
+        if (!all) whichList.add(Sql.ts(now));
+        whichList.addAll(new java.util.TreeSet<>(only));
+        Object[] whichArgs = whichList.toArray();
         List<Object> selectArgs = new java.util.ArrayList<>(List.of(whichArgs));
         selectArgs.add(Sql.ts(now));
         selectArgs.add(max * 4); // a few spare candidates for the ones another instance wins first
@@ -165,6 +173,10 @@ public class SourceStore {
             if (n != null && n == 1) won.add(id);
         }
         return won;
+    }
+
+    private static String inList(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Gives back claims this instance holds but will not finish (a pass stopped early). */
@@ -207,7 +219,7 @@ public class SourceStore {
     void recordSuccess(String id, Instant now, FetchOutcome o, Instant nextDue) {
         jdbc.update(
                 "UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
-                        + "failures = 0, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                        + "failures = 0, failing_since = NULL, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                         + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
                         + "effective_url = COALESCE(?, effective_url), image_url = COALESCE(?, image_url), claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ?",
@@ -229,11 +241,12 @@ public class SourceStore {
             String id, Instant now, int status, String error, Instant nextDue, boolean retire) {
         jdbc.update(
                 "UPDATE source SET last_fetch_at = ?, last_status = ?, last_error = ?, failures = failures + 1, "
-                        + "next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END, claimed_by = NULL, "
+                        + "failing_since = COALESCE(failing_since, ?), next_due_at = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END, claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ?",
                 Sql.ts(now),
                 status == 0 ? null : status,
                 Sql.cut(error, 2000),
+                Sql.ts(now),
                 Sql.ts(nextDue),
                 retire,
                 Sql.ts(now),
@@ -262,5 +275,6 @@ public class SourceStore {
                             rs.getLong("story_count"),
                             rs.getString("guid_policy") == null
                                     ? "guid"
-                                    : rs.getString("guid_policy"));
+                                    : rs.getString("guid_policy"),
+                            Sql.instant(rs, "failing_since"));
 }

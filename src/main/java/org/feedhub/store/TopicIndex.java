@@ -32,6 +32,22 @@ public class TopicIndex {
         this.stories = stories;
     }
 
+    /** Stories filed per topic (for the reload log line). */
+    public java.util.Map<String, Long> counts() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT topic_id, COUNT(*) FROM topic_story GROUP BY topic_id",
+                rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    /** Makes the next {@link #reindexIfChanged} re-file every story (after a {@code retag}). */
+    public void forgetRulesKey() {
+        jdbc.update("DELETE FROM store_meta WHERE meta_key = ?", RULES_KEY);
+    }
+
     /**
      * @param topicRulesKey changes whenever something that decides topic membership changes
      * @return true when the definitions had changed and the index was rebuilt

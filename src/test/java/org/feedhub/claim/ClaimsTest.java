@@ -199,7 +199,8 @@ class ClaimsTest {
                 now.plus(LEASE),
                 true,
                 passStart,
-                1);
+                1,
+                java.util.Set.of());
         sources.claim("test-old", now, now.plus(LEASE), true, passStart, 1);
         Claims me = me();
         List<Takeover> taken = me.takeOver();

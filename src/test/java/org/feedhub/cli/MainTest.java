@@ -70,6 +70,7 @@ class MainTest {
             """;
 
     private Path write(String yaml) throws IOException {
+        Files.writeString(dir.resolve("beta.atom"), "<feed/>"); // VALID's file: source
         Path file = dir.resolve("feeds.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;

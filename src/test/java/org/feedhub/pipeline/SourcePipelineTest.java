@@ -345,7 +345,8 @@ class SourcePipelineTest {
                         null,
                         true,
                         1,
-                        "guid");
+                        "guid",
+                        null);
         FetchOutcome o = pipeline().poll(WIRE, state, RULES);
         assertThat(o.kind()).isEqualTo(FetchOutcome.Kind.SAME_BODY);
         assertThat(o.items().items()).isEmpty();

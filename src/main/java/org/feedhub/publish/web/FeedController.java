@@ -172,8 +172,10 @@ class FeedController {
     }
 
     static ResponseEntity<?> notFound(String message) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .contentType(MediaType.TEXT_PLAIN)
-                .body(message + "\n");
+        return NotFoundHandler.page(
+                new org.feedhub.publish.NotFoundPage(
+                        null,
+                        message.substring(0, 1).toUpperCase() + message.substring(1) + ".",
+                        null));
     }
 }
