@@ -3,17 +3,14 @@ package org.feedhub.websub;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.feedhub.publish.FeedFormat;
+import org.feedhub.store.Sql;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -67,7 +64,7 @@ public class HubStore {
                 "SELECT COUNT(*) FROM hub_subscription WHERE callback_host = ? AND lease_until > ?",
                 Integer.class,
                 host,
-                ts(now));
+                Sql.ts(now));
     }
 
     public int pendingOnHost(String host) {
@@ -85,7 +82,7 @@ public class HubStore {
                         topicId,
                         format.extension(),
                         hash(callback),
-                        ts(now))
+                        Sql.ts(now))
                 > 0;
     }
 
@@ -127,9 +124,9 @@ public class HubStore {
                             callbackHost,
                             secret,
                             leaseSeconds,
-                            cut(reason, 500),
-                            ts(now),
-                            ts(now));
+                            Sql.cut(reason, 500),
+                            Sql.ts(now),
+                            Sql.ts(now));
                 });
     }
 
@@ -147,8 +144,8 @@ public class HubStore {
                                 + FREE
                                 + " ORDER BY next_attempt_at, id LIMIT ?",
                         Long.class,
-                        ts(now),
-                        ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
                         max * 2);
         List<Verification> won = new java.util.ArrayList<>();
         for (long id : candidates) {
@@ -161,10 +158,10 @@ public class HubStore {
                                                     + "WHERE id = ? AND next_attempt_at <= ? AND "
                                                     + FREE,
                                             instance,
-                                            ts(until),
+                                            Sql.ts(until),
                                             id,
-                                            ts(now),
-                                            ts(now)));
+                                            Sql.ts(now),
+                                            Sql.ts(now)));
             if (n != null && n == 1) {
                 jdbc
                         .query(
@@ -192,8 +189,8 @@ public class HubStore {
                 "UPDATE hub_verification SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                 attempts,
-                ts(next),
-                cut(error, 2000),
+                Sql.ts(next),
+                Sql.cut(error, 2000),
                 id,
                 instance);
     }
@@ -223,12 +220,12 @@ public class HubStore {
                                             v.callback(),
                                             v.secret(),
                                             v.leaseSeconds(),
-                                            ts(now),
+                                            Sql.ts(now),
                                             topicVersion(v.topicId()),
-                                            ts(until),
-                                            ts(now),
+                                            Sql.ts(until),
+                                            Sql.ts(now),
                                             Subscription.ACTIVE,
-                                            ts(now),
+                                            Sql.ts(now),
                                             v.topicId(),
                                             v.format().extension(),
                                             key);
@@ -247,12 +244,12 @@ public class HubStore {
                                         v.callbackHost(),
                                         v.secret(),
                                         v.leaseSeconds(),
-                                        ts(until),
+                                        Sql.ts(until),
                                         Subscription.ACTIVE,
                                         topicVersion(v.topicId()),
-                                        ts(now),
-                                        ts(now),
-                                        ts(now));
+                                        Sql.ts(now),
+                                        Sql.ts(now),
+                                        Sql.ts(now));
                             }
                         });
                 return;
@@ -301,9 +298,9 @@ public class HubStore {
                                 + due
                                 + " ORDER BY s.next_attempt_at, s.id LIMIT ?",
                         Long.class,
-                        ts(now),
-                        ts(now),
-                        ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
                         max * 2);
         List<Subscription> won = new java.util.ArrayList<>();
         for (long id : candidates) {
@@ -316,11 +313,11 @@ public class HubStore {
                                                     + "WHERE id = ? AND lease_until > ? AND next_attempt_at <= ? AND "
                                                     + FREE,
                                             instance,
-                                            ts(until),
+                                            Sql.ts(until),
                                             id,
-                                            ts(now),
-                                            ts(now),
-                                            ts(now)));
+                                            Sql.ts(now),
+                                            Sql.ts(now),
+                                            Sql.ts(now)));
             if (n != null && n == 1) subscription(id).ifPresent(won::add);
         }
         return won;
@@ -365,9 +362,9 @@ public class HubStore {
                             + "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                     version,
                     Subscription.ACTIVE,
-                    ts(now),
-                    ts(now),
-                    ts(now),
+                    Sql.ts(now),
+                    Sql.ts(now),
+                    Sql.ts(now),
                     status,
                     id,
                     instance);
@@ -382,7 +379,7 @@ public class HubStore {
                     version,
                     version,
                     Subscription.ACTIVE,
-                    ts(now),
+                    Sql.ts(now),
                     id,
                     instance);
         }
@@ -412,10 +409,10 @@ public class HubStore {
                 Subscription.FAILING,
                 giveUp,
                 version,
-                ts(next),
-                ts(now),
+                Sql.ts(next),
+                Sql.ts(now),
                 status,
-                cut(error, 2000),
+                Sql.cut(error, 2000),
                 id,
                 instance);
     }
@@ -429,7 +426,7 @@ public class HubStore {
 
     /** Forgets subscriptions whose lease ran out before {@code before}. */
     public int purgeExpired(Instant before) {
-        return jdbc.update("DELETE FROM hub_subscription WHERE lease_until < ?", ts(before));
+        return jdbc.update("DELETE FROM hub_subscription WHERE lease_until < ?", Sql.ts(before));
     }
 
     /** Every subscription, for {@code /api/hub}. */
@@ -459,18 +456,18 @@ public class HubStore {
                             rs.getString("callback_host"),
                             rs.getString("secret"),
                             rs.getLong("lease_seconds"),
-                            instant(rs, "lease_until"),
+                            Sql.instant(rs, "lease_until"),
                             rs.getString("state"),
                             rs.getLong("last_version"),
-                            longOrNull(rs, "gave_up_version"),
+                            Sql.longOrNull(rs, "gave_up_version"),
                             rs.getInt("failures"),
-                            instant(rs, "next_attempt_at"),
-                            instant(rs, "last_attempt_at"),
-                            instant(rs, "last_success_at"),
-                            intOrNull(rs, "last_status"),
+                            Sql.instant(rs, "next_attempt_at"),
+                            Sql.instant(rs, "last_attempt_at"),
+                            Sql.instant(rs, "last_success_at"),
+                            Sql.intOrNull(rs, "last_status"),
                             rs.getString("last_error"),
-                            instant(rs, "created_at"),
-                            instant(rs, "verified_at"));
+                            Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "verified_at"));
 
     private static final RowMapper<Verification> VERIFICATION =
             (rs, i) ->
@@ -487,32 +484,9 @@ public class HubStore {
                             rs.getLong("lease_seconds"),
                             rs.getString("reason"),
                             rs.getInt("attempts"),
-                            instant(rs, "created_at"));
+                            Sql.instant(rs, "created_at"));
 
     private static FeedFormat format(String extension) {
         return FeedFormat.fromExtension(extension).orElse(FeedFormat.ATOM);
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
