@@ -32,7 +32,7 @@ public class HubStore {
                     + "next_attempt_at, last_attempt_at, last_success_at, last_status, last_error, created_at, verified_at";
     private static final String VERIFICATION_COLUMNS =
             "id, hub_mode, topic_id, feed_format, topic_url, base_url, "
-                    + "callback, callback_host, secret, lease_seconds, reason, attempts, created_at";
+                    + "callback, callback_host, callback_address, secret, lease_seconds, reason, attempts, created_at";
     private static final String FREE = "(claimed_until IS NULL OR claimed_until < ?)";
 
     private final JdbcTemplate jdbc;
@@ -58,20 +58,32 @@ public class HubStore {
 
     // ------------------------------------------------------------------ requests
 
-    /** Subscriptions of a callback host whose lease has not run out. */
-    public int liveSubscriptionsOnHost(String host, Instant now) {
+    /**
+     * Subscriptions whose callback is at {@code address} (a {@link NetworkKey}) and whose lease has
+     * not run out.
+     */
+    public int liveSubscriptionsAt(String address, Instant now) {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM hub_subscription WHERE callback_host = ? AND lease_until > ?",
+                "SELECT COUNT(*) FROM hub_subscription WHERE callback_address = ? AND lease_until > ?",
                 Integer.class,
-                host,
+                address,
                 Sql.ts(now));
     }
 
-    public int pendingOnHost(String host) {
+    /** Requests waiting for verification whose callback is at {@code address}. */
+    public int pendingAt(String address) {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM hub_verification WHERE callback_host = ?",
+                "SELECT COUNT(*) FROM hub_verification WHERE callback_address = ?",
                 Integer.class,
-                host);
+                address);
+    }
+
+    /** Requests waiting for verification that the client at {@code client} sent. */
+    public int pendingFrom(String client) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM hub_verification WHERE client_address = ?",
+                Integer.class,
+                client);
     }
 
     public boolean subscribed(String topicId, FeedFormat format, String callback, Instant now) {
@@ -98,6 +110,8 @@ public class HubStore {
             String baseUrl,
             String callback,
             String callbackHost,
+            String callbackAddress,
+            String clientAddress,
             String secret,
             long leaseSeconds,
             String reason,
@@ -112,8 +126,9 @@ public class HubStore {
                             hash(callback));
                     jdbc.update(
                             "INSERT INTO hub_verification (hub_mode, topic_id, feed_format, topic_url, base_url, callback, "
-                                    + "callback_hash, callback_host, secret, lease_seconds, reason, attempts, next_attempt_at, created_at) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                                    + "callback_hash, callback_host, callback_address, client_address, secret, lease_seconds, reason, "
+                                    + "attempts, next_attempt_at, created_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                             mode,
                             id,
                             format.extension(),
@@ -122,6 +137,8 @@ public class HubStore {
                             callback,
                             hash(callback),
                             callbackHost,
+                            callbackAddress,
+                            Sql.cut(clientAddress, 64),
                             secret,
                             leaseSeconds,
                             Sql.cut(reason, 500),
@@ -232,9 +249,9 @@ public class HubStore {
                             if (n == 0) {
                                 jdbc.update(
                                         "INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, "
-                                                + "callback_hash, callback_host, secret, lease_seconds, lease_until, state, last_version, "
-                                                + "failures, next_attempt_at, created_at, verified_at) "
-                                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                                                + "callback_hash, callback_host, callback_address, secret, lease_seconds, lease_until, "
+                                                + "state, last_version, failures, next_attempt_at, created_at, verified_at) "
+                                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                                         v.topicId(),
                                         v.format().extension(),
                                         v.topicUrl(),
@@ -242,6 +259,7 @@ public class HubStore {
                                         v.callback(),
                                         key,
                                         v.callbackHost(),
+                                        v.callbackAddress(),
                                         v.secret(),
                                         v.leaseSeconds(),
                                         Sql.ts(until),
@@ -480,6 +498,7 @@ public class HubStore {
                             rs.getString("base_url"),
                             rs.getString("callback"),
                             rs.getString("callback_host"),
+                            rs.getString("callback_address"),
                             rs.getString("secret"),
                             rs.getLong("lease_seconds"),
                             rs.getString("reason"),
