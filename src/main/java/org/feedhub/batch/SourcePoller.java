@@ -38,6 +38,12 @@ public final class SourcePoller {
     private final FullTextFetcher fullText;
     private final Clock clock;
     private StageTimings timings = StageTimings.NONE;
+    private LinksListener links = (id, l, url) -> {};
+
+    /** Told the WebSub hub and self links of each feed parsed (to subscribe to its hub). */
+    public interface LinksListener {
+        void found(String sourceId, org.feedhub.parse.FeedLinks links, String fetchedUrl);
+    }
 
     public SourcePoller(Fetcher fetcher, Clock clock) {
         this(fetcher, clock, List.of(), FullTextSettings.DEFAULTS);
@@ -57,6 +63,12 @@ public final class SourcePoller {
         this.clock = clock;
         this.normalizer = new StoryNormalizer(stripParams);
         this.fullText = new FullTextFetcher(fetcher, fullText);
+    }
+
+    /** Reports each parsed feed's WebSub links; none by default. */
+    public SourcePoller linksTo(LinksListener l) {
+        this.links = l;
+        return this;
     }
 
     /** Reports fetch and parse durations (metrics); none by default. */
@@ -199,6 +211,10 @@ public final class SourcePoller {
         } catch (ParseException e) {
             return failure(def.id(), r.httpStatus(), e.getMessage(), start);
         }
+        links.found(
+                def.id(),
+                feed.links().orElse(org.feedhub.parse.FeedLinks.fromHeader(r.link())),
+                r.finalUrl());
         // Only for a changed feed (an unchanged body returned above), and only for stories with
         // little text.
         if (def.fulltext() != null) feed = fullText.complete(feed, def);
