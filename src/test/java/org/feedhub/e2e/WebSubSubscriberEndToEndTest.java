@@ -477,6 +477,23 @@ class WebSubSubscriberEndToEndTest {
     }
 
     @Test
+    @Order(7)
+    void pushesAreRateLimitedPerSource() throws Exception {
+        String linked = subscriptionCallback("linked");
+        byte[] body = rss(false, "Flood").getBytes(StandardCharsets.UTF_8);
+        int limit = subscriber.settings().pushesPerMinute();
+        int refused = 0;
+        for (int i = 0; i <= limit; i++) {
+            if (push(linked, body, null).statusCode() == 429) refused++;
+        }
+        assertThat(refused).isEqualTo(1);
+        assertThat(push(callback, body, null).statusCode())
+                .as("another source has its own allowance")
+                .isEqualTo(202);
+        assertThat(pushes("rate_limited")).isEqualTo(1);
+    }
+
+    @Test
     @Order(8)
     void aDenialIsLoggedAndShown() throws Exception {
         String jsonCallback = subscriptionCallback("jsonwire");
