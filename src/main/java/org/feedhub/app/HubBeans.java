@@ -6,7 +6,8 @@ import org.feedhub.batch.Instance;
 import org.feedhub.fetch.FetchSettings;
 import org.feedhub.publish.TopicFeeds;
 import org.feedhub.websub.CallbackClient;
-import org.feedhub.websub.Hub;
+import org.feedhub.websub.HubDispatcher;
+import org.feedhub.websub.HubIntake;
 import org.feedhub.websub.HubSettings;
 import org.feedhub.websub.HubStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +43,13 @@ class HubBeans {
     }
 
     @Bean
-    Hub hub(
+    HubIntake hubIntake(
+            HubStore store, LiveConfig live, HubSettings settings, HubProperties hub, Clock clock) {
+        return new HubIntake(store, live::config, settings, hub.limits(), clock);
+    }
+
+    @Bean
+    HubDispatcher hubDispatcher(
             HubStore store,
             CallbackClient client,
             TopicFeeds feeds,
@@ -50,7 +57,7 @@ class HubBeans {
             HubSettings settings,
             Clock clock,
             Instance instance) {
-        return new Hub(
+        return new HubDispatcher(
                 store,
                 client,
                 feeds,

@@ -1,6 +1,7 @@
 package org.feedhub.app;
 
 import java.time.Duration;
+import org.feedhub.websub.HubLimits;
 import org.feedhub.websub.HubSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -11,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param worker whether this instance runs the hub's worker (verifications and deliveries); with
  *     several instances any number may, each delivery is claimed by one
  * @param tick how often the worker looks for requests to verify and topics to deliver
+ * @param maxPending see {@link HubLimits}
  */
 @ConfigurationProperties("feedhub.hub")
 public record HubProperties(
@@ -21,6 +23,9 @@ public record HubProperties(
         Duration maxLease,
         int maxPerHost,
         int maxPendingPerHost,
+        int maxPending,
+        int maxPendingPerClient,
+        int requestsPerMinute,
         DataSize maxRequestSize,
         int deliveryAttempts,
         Duration retryDelay,
@@ -33,6 +38,10 @@ public record HubProperties(
     public HubProperties {
         if (worker == null) worker = true;
         if (tick == null || tick.isZero() || tick.isNegative()) tick = Duration.ofSeconds(5);
+    }
+
+    HubLimits limits() {
+        return new HubLimits(maxPending, maxPendingPerClient, requestsPerMinute);
     }
 
     HubSettings settings(boolean allowPrivateNetworks, String userAgent) {

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.feedhub.websub.Hub;
+import org.feedhub.websub.HubDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "feedhub.hub.worker", matchIfMissing = true)
 class HubWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
-    private final Hub hub;
+    private final HubDispatcher hub;
     private final HubProperties props;
     private final MeterRegistry meters;
     private ScheduledExecutorService timer;
 
-    HubWorker(Hub hub, HubProperties props, MeterRegistry meters) {
+    HubWorker(HubDispatcher hub, HubProperties props, MeterRegistry meters) {
         this.hub = hub;
         this.props = props;
         this.meters = meters;
@@ -37,7 +37,7 @@ class HubWorker implements SmartLifecycle {
      * {@code feedhub_hub_deliveries_total{outcome}} and {@code
      * feedhub_hub_verifications_total{outcome}}.
      */
-    private void count(Hub.RunReport r) {
+    private void count(HubDispatcher.RunReport r) {
         meters.counter("feedhub.hub.deliveries", "outcome", "delivered").increment(r.delivered());
         meters.counter("feedhub.hub.deliveries", "outcome", "failed").increment(r.failed());
         meters.counter("feedhub.hub.verifications", "outcome", "verified").increment(r.verified());

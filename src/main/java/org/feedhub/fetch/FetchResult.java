@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param body the decoded body (gzip/deflate undone), only for {@link Status#OK}
  * @param retryAfter the server's Retry-After on 429/503, else null
  * @param error a one-line reason for {@link Status#FAILED} and {@link Status#GONE}
+ * @param link the response's {@code Link} header(s), for WebSub discovery, or null
  */
 public record FetchResult(
         Status status,
@@ -23,7 +24,33 @@ public record FetchResult(
         String etag,
         String lastModified,
         Duration retryAfter,
-        String error) {
+        String error,
+        String link) {
+
+    public FetchResult(
+            Status status,
+            int httpStatus,
+            String finalUrl,
+            String movedTo,
+            byte[] body,
+            String contentType,
+            String etag,
+            String lastModified,
+            Duration retryAfter,
+            String error) {
+        this(
+                status,
+                httpStatus,
+                finalUrl,
+                movedTo,
+                body,
+                contentType,
+                etag,
+                lastModified,
+                retryAfter,
+                error,
+                null);
+    }
 
     public enum Status {
         OK,

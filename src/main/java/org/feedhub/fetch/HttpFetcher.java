@@ -241,7 +241,17 @@ public final class HttpFetcher implements Fetcher {
                 etag,
                 lastModified,
                 null,
-                null);
+                null,
+                linkHeader(r));
+    }
+
+    private static final int MAX_LINK_HEADER = 8192;
+
+    /** Every {@code Link} header, joined and cut to what WebSub discovery reads. */
+    private static String linkHeader(HttpResponse<byte[]> r) {
+        String all = String.join(", ", r.headers().allValues("Link"));
+        if (all.isEmpty()) return null;
+        return all.length() > MAX_LINK_HEADER ? all.substring(0, MAX_LINK_HEADER) : all;
     }
 
     /** "30 s", "1.5 s", "0.25 s". */

@@ -168,7 +168,7 @@ public final class FullTextFetcher {
                             + late
                             + " stories keep the feed's text this pass");
         }
-        return new ParsedFeed(feed.title(), feed.siteLink(), feed.baseUrl(), items, warnings);
+        return feed.withItems(items, warnings);
     }
 
     /**

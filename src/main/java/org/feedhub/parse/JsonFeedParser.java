@@ -75,7 +75,20 @@ final class JsonFeedParser {
                 documentUrl,
                 items,
                 List.of(),
-                feedImage);
+                feedImage,
+                new FeedLinks(hubs(root), str(root, "feed_url")));
+    }
+
+    /** JSON Feed's {@code hubs}: objects with {@code type} (WebSub) and {@code url}. */
+    private static List<String> hubs(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode h : root.path("hubs")) {
+            String type = str(h, "type");
+            if (out.size() < FeedLinks.MAX_HUBS
+                    && (type == null || type.equalsIgnoreCase("websub"))
+                    && str(h, "url") != null) out.add(str(h, "url"));
+        }
+        return out;
     }
 
     private static String author(JsonNode item) {

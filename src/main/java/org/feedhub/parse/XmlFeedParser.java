@@ -70,7 +70,48 @@ final class XmlFeedParser {
             }
         }
         return new ParsedFeed(
-                feed.getTitle(), siteLink(feed), documentUrl, items, List.of(), feedImage(feed));
+                feed.getTitle(),
+                siteLink(feed),
+                documentUrl,
+                items,
+                List.of(),
+                feedImage(feed),
+                links(feed));
+    }
+
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+    /**
+     * WebSub's hub and self links: Atom's own links, or {@code atom:link} elements in an RSS
+     * channel (Rome's atom-link module reads them; foreign markup where it did not).
+     */
+    private static FeedLinks links(SyndFeed feed) {
+        List<String> hubs = new ArrayList<>();
+        String self = null;
+        for (SyndLink l : feed.getLinks()) {
+            if ("hub".equals(l.getRel())) hubs.add(l.getHref());
+            if ("self".equals(l.getRel()) && self == null) self = l.getHref();
+        }
+        if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom) {
+            for (com.rometools.rome.feed.atom.Link l : atom.getOtherLinks()) {
+                if ("hub".equals(l.getRel())) hubs.add(l.getHref());
+                if ("self".equals(l.getRel()) && self == null) self = l.getHref();
+            }
+        }
+        if (feed.getModule(ATOM_NS)
+                instanceof com.rometools.modules.atom.modules.AtomLinkModule m) {
+            for (com.rometools.rome.feed.atom.Link l : m.getLinks()) {
+                if ("hub".equals(l.getRel())) hubs.add(l.getHref());
+                if ("self".equals(l.getRel()) && self == null) self = l.getHref();
+            }
+        }
+        for (Element el : feed.getForeignMarkup()) {
+            if (!el.getName().equals("link") || !ATOM_NS.equals(el.getNamespaceURI())) continue;
+            String rel = el.getAttributeValue("rel");
+            if ("hub".equals(rel)) hubs.add(el.getAttributeValue("href"));
+            if ("self".equals(rel) && self == null) self = el.getAttributeValue("href");
+        }
+        return new FeedLinks(hubs, self);
     }
 
     /** RSS {@code <image>}, else Atom's logo, else its icon. */

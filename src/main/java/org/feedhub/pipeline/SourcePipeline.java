@@ -66,6 +66,12 @@ public final class SourcePipeline {
     private final Clock clock;
     private final PipelineSettings settings;
     private StageTimings timings = StageTimings.NONE;
+    private LinksListener links = (id, l, url) -> {};
+
+    /** Told the WebSub hub and self links of each feed parsed (to subscribe to its hub). */
+    public interface LinksListener {
+        void found(String sourceId, org.feedhub.parse.FeedLinks links, String fetchedUrl);
+    }
 
     /**
      * @param stories where {@link #store} writes; null for a pipeline that only polls (preview)
@@ -89,6 +95,22 @@ public final class SourcePipeline {
     public SourcePipeline timedBy(StageTimings t) {
         this.timings = t;
         return this;
+    }
+
+    /** Reports each parsed feed's WebSub links; none by default. */
+    public SourcePipeline linksTo(LinksListener l) {
+        this.links = l;
+        return this;
+    }
+
+    /**
+     * The same pipeline reading through another fetcher: a WebSub push hands its body in as the
+     * first fetch's answer, and every later stage is this pipeline's.
+     */
+    public SourcePipeline withFetcher(Fetcher other) {
+        return new SourcePipeline(other, identifier, stories, clock, settings)
+                .timedBy(timings)
+                .linksTo(links);
     }
 
     /** Fetch, parse, normalize, identify and enrich one source: ready for {@link #store}. */
@@ -274,6 +296,10 @@ public final class SourcePipeline {
                     null,
                     null);
         }
+        links.found(
+                def.id(),
+                feed.links().orElse(org.feedhub.parse.FeedLinks.fromHeader(r.link())),
+                r.finalUrl());
         feed = NewestItems.keep(feed, settings.maxItems());
         Instant now = clock.instant();
         List<Story> normalized = new ArrayList<>(feed.items().size());

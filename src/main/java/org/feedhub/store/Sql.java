@@ -6,25 +6,34 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Instants in and out of TIMESTAMP WITH TIME ZONE columns, the same way on H2 and PostgreSQL. */
-final class Sql {
+/**
+ * Instants in and out of TIMESTAMP WITH TIME ZONE columns, the same way on H2 and PostgreSQL;
+ * nullable numbers; text cut to its column. Shared by every JDBC store (the story store, the WebSub
+ * tables).
+ */
+public final class Sql {
     private Sql() {}
 
-    static OffsetDateTime ts(Instant i) {
+    public static OffsetDateTime ts(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
 
-    static String cut(String s, int max) {
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -3,17 +3,14 @@ package org.feedhub.websub;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.feedhub.publish.FeedFormat;
+import org.feedhub.store.Sql;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,7 +32,7 @@ public class HubStore {
                     + "next_attempt_at, last_attempt_at, last_success_at, last_status, last_error, created_at, verified_at";
     private static final String VERIFICATION_COLUMNS =
             "id, hub_mode, topic_id, feed_format, topic_url, base_url, "
-                    + "callback, callback_host, secret, lease_seconds, reason, attempts, created_at";
+                    + "callback, callback_host, callback_address, secret, lease_seconds, reason, attempts, created_at";
     private static final String FREE = "(claimed_until IS NULL OR claimed_until < ?)";
 
     private final JdbcTemplate jdbc;
@@ -61,20 +58,32 @@ public class HubStore {
 
     // ------------------------------------------------------------------ requests
 
-    /** Subscriptions of a callback host whose lease has not run out. */
-    public int liveSubscriptionsOnHost(String host, Instant now) {
+    /**
+     * Subscriptions whose callback is at {@code address} (a {@link NetworkKey}) and whose lease has
+     * not run out.
+     */
+    public int liveSubscriptionsAt(String address, Instant now) {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM hub_subscription WHERE callback_host = ? AND lease_until > ?",
+                "SELECT COUNT(*) FROM hub_subscription WHERE callback_address = ? AND lease_until > ?",
                 Integer.class,
-                host,
-                ts(now));
+                address,
+                Sql.ts(now));
     }
 
-    public int pendingOnHost(String host) {
+    /** Requests waiting for verification whose callback is at {@code address}. */
+    public int pendingAt(String address) {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM hub_verification WHERE callback_host = ?",
+                "SELECT COUNT(*) FROM hub_verification WHERE callback_address = ?",
                 Integer.class,
-                host);
+                address);
+    }
+
+    /** Requests waiting for verification that the client at {@code client} sent. */
+    public int pendingFrom(String client) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM hub_verification WHERE client_address = ?",
+                Integer.class,
+                client);
     }
 
     public boolean subscribed(String topicId, FeedFormat format, String callback, Instant now) {
@@ -85,7 +94,7 @@ public class HubStore {
                         topicId,
                         format.extension(),
                         hash(callback),
-                        ts(now))
+                        Sql.ts(now))
                 > 0;
     }
 
@@ -101,6 +110,8 @@ public class HubStore {
             String baseUrl,
             String callback,
             String callbackHost,
+            String callbackAddress,
+            String clientAddress,
             String secret,
             long leaseSeconds,
             String reason,
@@ -115,8 +126,9 @@ public class HubStore {
                             hash(callback));
                     jdbc.update(
                             "INSERT INTO hub_verification (hub_mode, topic_id, feed_format, topic_url, base_url, callback, "
-                                    + "callback_hash, callback_host, secret, lease_seconds, reason, attempts, next_attempt_at, created_at) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                                    + "callback_hash, callback_host, callback_address, client_address, secret, lease_seconds, reason, "
+                                    + "attempts, next_attempt_at, created_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                             mode,
                             id,
                             format.extension(),
@@ -125,11 +137,13 @@ public class HubStore {
                             callback,
                             hash(callback),
                             callbackHost,
+                            callbackAddress,
+                            Sql.cut(clientAddress, 64),
                             secret,
                             leaseSeconds,
-                            cut(reason, 500),
-                            ts(now),
-                            ts(now));
+                            Sql.cut(reason, 500),
+                            Sql.ts(now),
+                            Sql.ts(now));
                 });
     }
 
@@ -147,8 +161,8 @@ public class HubStore {
                                 + FREE
                                 + " ORDER BY next_attempt_at, id LIMIT ?",
                         Long.class,
-                        ts(now),
-                        ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
                         max * 2);
         List<Verification> won = new java.util.ArrayList<>();
         for (long id : candidates) {
@@ -161,10 +175,10 @@ public class HubStore {
                                                     + "WHERE id = ? AND next_attempt_at <= ? AND "
                                                     + FREE,
                                             instance,
-                                            ts(until),
+                                            Sql.ts(until),
                                             id,
-                                            ts(now),
-                                            ts(now)));
+                                            Sql.ts(now),
+                                            Sql.ts(now)));
             if (n != null && n == 1) {
                 jdbc
                         .query(
@@ -192,8 +206,8 @@ public class HubStore {
                 "UPDATE hub_verification SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
                         + "claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                 attempts,
-                ts(next),
-                cut(error, 2000),
+                Sql.ts(next),
+                Sql.cut(error, 2000),
                 id,
                 instance);
     }
@@ -223,21 +237,21 @@ public class HubStore {
                                             v.callback(),
                                             v.secret(),
                                             v.leaseSeconds(),
-                                            ts(now),
+                                            Sql.ts(now),
                                             topicVersion(v.topicId()),
-                                            ts(until),
-                                            ts(now),
+                                            Sql.ts(until),
+                                            Sql.ts(now),
                                             Subscription.ACTIVE,
-                                            ts(now),
+                                            Sql.ts(now),
                                             v.topicId(),
                                             v.format().extension(),
                                             key);
                             if (n == 0) {
                                 jdbc.update(
                                         "INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, "
-                                                + "callback_hash, callback_host, secret, lease_seconds, lease_until, state, last_version, "
-                                                + "failures, next_attempt_at, created_at, verified_at) "
-                                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                                                + "callback_hash, callback_host, callback_address, secret, lease_seconds, lease_until, "
+                                                + "state, last_version, failures, next_attempt_at, created_at, verified_at) "
+                                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                                         v.topicId(),
                                         v.format().extension(),
                                         v.topicUrl(),
@@ -245,14 +259,15 @@ public class HubStore {
                                         v.callback(),
                                         key,
                                         v.callbackHost(),
+                                        v.callbackAddress(),
                                         v.secret(),
                                         v.leaseSeconds(),
-                                        ts(until),
+                                        Sql.ts(until),
                                         Subscription.ACTIVE,
                                         topicVersion(v.topicId()),
-                                        ts(now),
-                                        ts(now),
-                                        ts(now));
+                                        Sql.ts(now),
+                                        Sql.ts(now),
+                                        Sql.ts(now));
                             }
                         });
                 return;
@@ -301,9 +316,9 @@ public class HubStore {
                                 + due
                                 + " ORDER BY s.next_attempt_at, s.id LIMIT ?",
                         Long.class,
-                        ts(now),
-                        ts(now),
-                        ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
+                        Sql.ts(now),
                         max * 2);
         List<Subscription> won = new java.util.ArrayList<>();
         for (long id : candidates) {
@@ -316,11 +331,11 @@ public class HubStore {
                                                     + "WHERE id = ? AND lease_until > ? AND next_attempt_at <= ? AND "
                                                     + FREE,
                                             instance,
-                                            ts(until),
+                                            Sql.ts(until),
                                             id,
-                                            ts(now),
-                                            ts(now),
-                                            ts(now)));
+                                            Sql.ts(now),
+                                            Sql.ts(now),
+                                            Sql.ts(now)));
             if (n != null && n == 1) subscription(id).ifPresent(won::add);
         }
         return won;
@@ -365,9 +380,9 @@ public class HubStore {
                             + "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                     version,
                     Subscription.ACTIVE,
-                    ts(now),
-                    ts(now),
-                    ts(now),
+                    Sql.ts(now),
+                    Sql.ts(now),
+                    Sql.ts(now),
                     status,
                     id,
                     instance);
@@ -382,7 +397,7 @@ public class HubStore {
                     version,
                     version,
                     Subscription.ACTIVE,
-                    ts(now),
+                    Sql.ts(now),
                     id,
                     instance);
         }
@@ -412,10 +427,10 @@ public class HubStore {
                 Subscription.FAILING,
                 giveUp,
                 version,
-                ts(next),
-                ts(now),
+                Sql.ts(next),
+                Sql.ts(now),
                 status,
-                cut(error, 2000),
+                Sql.cut(error, 2000),
                 id,
                 instance);
     }
@@ -429,7 +444,7 @@ public class HubStore {
 
     /** Forgets subscriptions whose lease ran out before {@code before}. */
     public int purgeExpired(Instant before) {
-        return jdbc.update("DELETE FROM hub_subscription WHERE lease_until < ?", ts(before));
+        return jdbc.update("DELETE FROM hub_subscription WHERE lease_until < ?", Sql.ts(before));
     }
 
     /** Every subscription, for {@code /api/hub}. */
@@ -459,18 +474,18 @@ public class HubStore {
                             rs.getString("callback_host"),
                             rs.getString("secret"),
                             rs.getLong("lease_seconds"),
-                            instant(rs, "lease_until"),
+                            Sql.instant(rs, "lease_until"),
                             rs.getString("state"),
                             rs.getLong("last_version"),
-                            longOrNull(rs, "gave_up_version"),
+                            Sql.longOrNull(rs, "gave_up_version"),
                             rs.getInt("failures"),
-                            instant(rs, "next_attempt_at"),
-                            instant(rs, "last_attempt_at"),
-                            instant(rs, "last_success_at"),
-                            intOrNull(rs, "last_status"),
+                            Sql.instant(rs, "next_attempt_at"),
+                            Sql.instant(rs, "last_attempt_at"),
+                            Sql.instant(rs, "last_success_at"),
+                            Sql.intOrNull(rs, "last_status"),
                             rs.getString("last_error"),
-                            instant(rs, "created_at"),
-                            instant(rs, "verified_at"));
+                            Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "verified_at"));
 
     private static final RowMapper<Verification> VERIFICATION =
             (rs, i) ->
@@ -483,36 +498,14 @@ public class HubStore {
                             rs.getString("base_url"),
                             rs.getString("callback"),
                             rs.getString("callback_host"),
+                            rs.getString("callback_address"),
                             rs.getString("secret"),
                             rs.getLong("lease_seconds"),
                             rs.getString("reason"),
                             rs.getInt("attempts"),
-                            instant(rs, "created_at"));
+                            Sql.instant(rs, "created_at"));
 
     private static FeedFormat format(String extension) {
         return FeedFormat.fromExtension(extension).orElse(FeedFormat.ATOM);
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -8,6 +8,7 @@ import org.feedhub.publish.FeedFormat;
  * for the subscriber to be told the hub refuses it).
  *
  * @param mode {@code subscribe}, {@code unsubscribe} or {@code denied}
+ * @param callbackAddress the callback host's {@link NetworkKey}: what the per-host bounds count
  */
 public record Verification(
         long id,
@@ -18,6 +19,7 @@ public record Verification(
         String baseUrl,
         String callback,
         String callbackHost,
+        String callbackAddress,
         String secret,
         long leaseSeconds,
         String reason,

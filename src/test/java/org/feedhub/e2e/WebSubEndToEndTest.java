@@ -34,7 +34,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.feedhub.batch.PassRunner;
-import org.feedhub.websub.Hub;
+import org.feedhub.websub.HubDispatcher;
+import org.feedhub.websub.HubIntake;
 import org.feedhub.websub.HubStore;
 import org.feedhub.websub.Subscription;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The WebSub hub end to end: WireMock on a real port is both the source feed and the subscribers
  * (echoing {@code hub.challenge} through a response template); the real Spring context on H2 (or
  * PostgreSQL) runs the passes, and the test drives the hub's worker by calling {@link
- * Hub#runOnce()} (its timer is off).
+ * HubDispatcher#runOnce()} (its timer is off).
  */
 @SpringBootTest(
         classes = org.feedhub.app.FeedhubApplication.class,
@@ -103,7 +104,8 @@ class WebSubEndToEndTest {
 
     @LocalServerPort int port;
     @Autowired PassRunner passes;
-    @Autowired Hub hub;
+    @Autowired HubDispatcher hub;
+    @Autowired HubIntake intake;
     @Autowired HubStore hubStore;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.feedhub.app.LiveConfig live;
@@ -323,7 +325,7 @@ class WebSubEndToEndTest {
         assertThat(gets("/cb/atom")).isEmpty(); // verified asynchronously, not within the request
         assertThat(subscription("wire", "atom", "/cb/atom")).isNull();
 
-        Hub.RunReport report = hub.runOnce();
+        HubDispatcher.RunReport report = hub.runOnce();
         assertThat(report.verified()).isEqualTo(1);
         List<LoggedRequest> verifications = gets("/cb/atom");
         assertThat(verifications).hasSize(1);
@@ -374,18 +376,18 @@ class WebSubEndToEndTest {
                                         callback("/cb/liar"))
                                 .statusCode())
                 .isEqualTo(202);
-        Hub.RunReport report = hub.runOnce();
+        HubDispatcher.RunReport report = hub.runOnce();
         assertThat(report.refused()).isEqualTo(1);
         assertThat(gets("/cb/liar")).hasSize(1);
         assertThat(subscription("wire", "rss", "/cb/liar")).isNull();
-        assertThat(hub.pendingVerifications()).isZero();
+        assertThat(intake.pendingVerifications()).isZero();
     }
 
     @Test
     @Order(5)
     void aPassThatAddsAStoryPushesOnlyTheNewEntrySignedAndLinked() throws Exception {
         publish("Second story");
-        Hub.RunReport report = hub.runOnce();
+        HubDispatcher.RunReport report = hub.runOnce();
         assertThat(report.delivered()).isEqualTo(1);
         List<LoggedRequest> pushes = pushes("/cb/atom");
         assertThat(pushes).hasSize(1);
@@ -670,7 +672,7 @@ class WebSubEndToEndTest {
                 """
                         .formatted(wm.port()));
         assertThat(live.reloadIfChanged()).isTrue();
-        Hub.RunReport report = hub.runOnce();
+        HubDispatcher.RunReport report = hub.runOnce();
         assertThat(report.delivered()).isZero();
         // wire's stories did not change, so neither did its version: there is nothing to push
         assertThat(report.nothingNew()).isZero();
@@ -682,14 +684,15 @@ class WebSubEndToEndTest {
     @Test
     @Order(13)
     void subscriptionsPerCallbackHostAreBounded() throws Exception {
-        int live = hubStore.liveSubscriptionsOnHost("localhost", Instant.now());
+        int live = hubStore.liveSubscriptionsAt("127.0.0.1", Instant.now());
         assertThat(live).isEqualTo(1); // json; atom unsubscribed, rss expired
         assertThat(hub.settings().maxPerHost()).isEqualTo(100);
         for (int i = live; i < 100; i++) {
             jdbc.update(
                     "INSERT INTO hub_subscription (topic_id, feed_format, topic_url, base_url, callback, callback_hash, "
-                            + "callback_host, lease_seconds, lease_until, state, last_version, failures, next_attempt_at, "
-                            + "created_at, verified_at) VALUES ('wire', 'atom', 'u', 'b', ?, ?, 'localhost', 1, ?, "
+                            + "callback_host, callback_address, lease_seconds, lease_until, state, last_version, failures, "
+                            + "next_attempt_at, created_at, verified_at) VALUES ('wire', 'atom', 'u', 'b', ?, ?, 'localhost', "
+                            + "'127.0.0.1', 1, ?, "
                             + "'active', 0, 0, ?, ?, ?)",
                     "c" + i,
                     "h" + i,

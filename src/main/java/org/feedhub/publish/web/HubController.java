@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.feedhub.fetch.UrlSafety;
-import org.feedhub.websub.Hub;
+import org.feedhub.websub.HubIntake;
 import org.feedhub.websub.HubRequest;
 import org.feedhub.websub.HubRequestException;
+import org.feedhub.websub.NetworkKey;
 import org.feedhub.websub.Subscription;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,16 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class HubController {
-    private final Hub hub;
+    private final HubIntake hub;
     private final BaseUrl baseUrl;
 
-    HubController(Hub hub, BaseUrl baseUrl) {
+    HubController(HubIntake hub, BaseUrl baseUrl) {
         this.hub = hub;
         this.baseUrl = baseUrl;
     }
 
     @PostMapping("/hub")
     ResponseEntity<String> post(HttpServletRequest request) throws IOException {
+        String client = NetworkKey.ofClient(request.getRemoteAddr());
+        try {
+            hub.admit(client);
+        } catch (HubRequestException e) {
+            return text(HttpStatus.valueOf(e.status()), e.getMessage());
+        }
         String type =
                 request.getContentType() == null
                         ? ""
@@ -61,7 +68,7 @@ class HubController {
                             baseUrl.of(request),
                             hub.settings(),
                             callback -> UrlSafety.refusal(callback, allowPrivate));
-            hub.accept(r);
+            hub.accept(r, client);
         } catch (HubRequestException e) {
             return text(HttpStatus.valueOf(e.status()), e.getMessage());
         }

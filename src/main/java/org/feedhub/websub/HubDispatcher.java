@@ -26,13 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSub hub: accepts subscription requests, verifies them with the subscribers, and delivers
- * each topic feed's new entries to its subscribers.
+ * The WebSub hub's worker: verifies the requests {@link HubIntake} recorded with the subscribers,
+ * and delivers each topic feed's new entries to its subscribers.
  *
- * <p>{@link #accept} only records a request (the HTTP answer is 202 at once); {@link #runOnce},
- * called by a scheduled worker on every instance, does the rest: it claims due verifications and
- * due deliveries from the database (so each is done by one instance), sends them concurrently, and
- * records the outcome.
+ * <p>{@link #runOnce}, called by a scheduled worker on every instance, does the rest: it claims due
+ * verifications and due deliveries from the database (so each is done by one instance), sends them
+ * concurrently, and records the outcome.
  *
  * <p>A delivery carries the entries whose stories joined the topic after the subscription's last
  * delivered topic version, up to the current one, in the subscribed format, limited to what the
@@ -42,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * /api/hub}) and is tried once at each later change, with all entries added since its last
  * successful delivery; one success makes it active again.
  */
-public class Hub implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+public class HubDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HubDispatcher.class);
 
     /** Subscriptions whose lease ran out are forgotten this long after. */
     static final Duration EXPIRED_KEPT = Duration.ofDays(1);
@@ -64,7 +63,7 @@ public class Hub implements AutoCloseable {
     private final FeedRenderer renderer = new FeedRenderer();
     private final SecureRandom random = new SecureRandom();
 
-    public Hub(
+    public HubDispatcher(
             HubStore store,
             CallbackClient client,
             TopicFeeds feeds,
@@ -94,63 +93,6 @@ public class Hub implements AutoCloseable {
 
     public HubSettings settings() {
         return settings;
-    }
-
-    // ------------------------------------------------------------------ POST /hub
-
-    /**
-     * Records a valid request for verification. A topic ID this site does not publish is recorded
-     * for a {@code denied} callback instead. Refuses (429) a new subscription beyond the per-host
-     * bounds.
-     */
-    public void accept(HubRequest r) throws HubRequestException {
-        Instant now = clock.instant();
-        TopicUrl t = r.topic();
-        if (store.pendingOnHost(r.callbackHost()) >= settings.maxPendingPerHost()) {
-            throw new HubRequestException(
-                    429,
-                    "too many requests from callback host "
-                            + r.callbackHost()
-                            + " are waiting for verification; try again later");
-        }
-        if (config.get().topic(t.topicId()).isEmpty()) {
-            store.enqueue(
-                    Verification.DENIED,
-                    t.topicId(),
-                    t.format(),
-                    t.url(),
-                    t.baseUrl(),
-                    r.callback(),
-                    r.callbackHost(),
-                    null,
-                    0,
-                    "no topic '" + t.topicId() + "' on this hub",
-                    now);
-            return;
-        }
-        if (r.mode() == HubRequest.Mode.SUBSCRIBE
-                && !store.subscribed(t.topicId(), t.format(), r.callback(), now)
-                && store.liveSubscriptionsOnHost(r.callbackHost(), now) >= settings.maxPerHost()) {
-            throw new HubRequestException(
-                    429,
-                    "callback host "
-                            + r.callbackHost()
-                            + " already has "
-                            + settings.maxPerHost()
-                            + " subscriptions, the most this hub keeps per host");
-        }
-        store.enqueue(
-                r.mode().wire(),
-                t.topicId(),
-                t.format(),
-                t.url(),
-                t.baseUrl(),
-                r.callback(),
-                r.callbackHost(),
-                r.secret(),
-                r.leaseSeconds(),
-                null,
-                now);
     }
 
     // ------------------------------------------------------------------ the worker
@@ -439,19 +381,6 @@ public class Hub implements AutoCloseable {
                         .orElse(view.updated());
         return s.format()
                 .render(renderer, new FeedView(view.baseUrl(), view.topic(), updated, entries));
-    }
-
-    /** Every subscription, for {@code /api/hub}. */
-    public List<Subscription> subscriptions() {
-        return store.all();
-    }
-
-    public int pendingVerifications() {
-        return store.pendingCount();
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     @Override
