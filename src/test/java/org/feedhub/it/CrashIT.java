@@ -111,9 +111,10 @@ class CrashIT {
     void aPassKilledMidwayLosesNothingAndStoresNothingTwice() throws Exception {
         ChildJvm first = ChildJvm.start(dir, "first", concat("aggregate", settings()));
         try (first) {
-            // Wait until the pass is under way (some slow sources requested), then kill -9.
+            // Wait until the pass is well under way (its first chunk of 10 likely written, slow
+            // sources in flight), then kill -9.
             long deadline = System.currentTimeMillis() + 60_000;
-            while (wire.getAllServeEvents().size() < SOURCES / 2
+            while (wire.getAllServeEvents().size() < SOURCES * 3 / 4
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
