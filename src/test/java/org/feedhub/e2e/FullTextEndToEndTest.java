@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,16 +26,12 @@ import java.util.stream.Collectors;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.store.FetchOutcome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Full text, end to end: a WireMock feed whose items have only titles and links, and a scraped page
@@ -44,20 +39,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the topic feeds carry the article text (a topic matching words that occur only in the
  * articles proves it).
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E(properties = "feedhub.normalize.strip-params=ref")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FullTextEndToEndTest {
-    static final WireMockServer site = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
-    static final String base;
+    static WireMockServer site;
+    static Path dir;
+    static String base;
 
-    static {
-        site.start();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        site = e2e.wiremock();
+        dir = e2e.dir();
         base = "http://localhost:" + site.port();
         try {
-            dir = Files.createTempDirectory("feedhub-fulltext");
             feed(List.of(1, 2, 3));
             article(
                     "/articles/1.html",
@@ -185,17 +179,6 @@ class FullTextEndToEndTest {
                 + stamp
                 + "</p><ul>"
                 + "<li class='story'><a href='/scraped/helsinki.html'>Summit in Helsinki</a></li></ul></body></html>";
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "fulltext");
-        r.add("feedhub.normalize.strip-params", () -> "ref");
-    }
-
-    @AfterAll
-    static void stop() {
-        site.stop();
     }
 
     @LocalServerPort int port;

@@ -2,7 +2,6 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,15 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,15 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * relative URL), an Atom enclosure and JSON Feed attachments are parsed, stored, and republished in
  * all three formats.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class MediaRoundTripTest {
-    static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
+    static WireMockServer wire;
+    static Path dir;
 
-    static {
-        wire.start();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        wire = e2e.wiremock();
+        dir = e2e.dir();
         try {
             for (String f :
                     List.of("podcast.rss", "mediarss.rss", "enclosure.atom", "attachments.json")) {
@@ -54,7 +48,6 @@ class MediaRoundTripTest {
                                 .readAllBytes();
                 wire.stubFor(get("/" + f).willReturn(aResponse().withBody(body)));
             }
-            dir = Files.createTempDirectory("feedhub-media");
             Files.writeString(
                     dir.resolve("feeds.yml"),
                     """
@@ -75,16 +68,6 @@ class MediaRoundTripTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "media");
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.stop();
     }
 
     @LocalServerPort int port;

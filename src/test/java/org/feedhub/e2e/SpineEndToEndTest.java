@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,34 +24,29 @@ import java.util.List;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.store.FetchOutcome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The spine, end to end: WireMock serves an RSS and an Atom source on a real port, a real Spring
  * context on H2 runs aggregation passes, and the topic feeds are fetched over HTTP and parsed back
  * entry by entry.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpineEndToEndTest {
-    static final WireMockServer sources = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
+    static WireMockServer sources;
+    static Path dir;
 
-    static {
-        sources.start();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        sources = e2e.wiremock();
+        dir = e2e.dir();
         try {
-            dir = Files.createTempDirectory("feedhub-e2e");
             serve("/world.rss", "e2e/world.rss", "application/rss+xml");
             serve(
                     "/ledger.atom",
@@ -93,16 +87,6 @@ class SpineEndToEndTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "spine");
-    }
-
-    @AfterAll
-    static void stop() {
-        sources.stop();
     }
 
     static void serve(String path, String resource, String type) throws IOException {

@@ -2,7 +2,6 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -23,16 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,18 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <category>}, Atom {@code <category term>} and JSON Feed {@code tags}, the extractive
  * summary, and topics chosen by {@code match.tags} and by {@code stem: true}.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E(properties = "feedhub.tags.entities=true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TagsEndToEndTest {
-    static final WireMockServer sources = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
+    static WireMockServer sources;
+    static Path dir;
 
-    static {
-        sources.start();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        sources = e2e.wiremock();
+        dir = e2e.dir();
         try {
-            dir = Files.createTempDirectory("feedhub-tags-e2e");
             serve("/wire.rss", "e2e/tags/wire.rss", "application/rss+xml");
             serve("/ledger.json", "e2e/tags/ledger.json", "application/feed+json");
             String base = "http://localhost:" + sources.port();
@@ -89,17 +83,6 @@ class TagsEndToEndTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "tags");
-        r.add("feedhub.tags.entities", () -> "true");
-    }
-
-    @AfterAll
-    static void stop() {
-        sources.stop();
     }
 
     static void serve(String path, String resource, String type) throws IOException {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +27,11 @@ final class MockSource {
     /**
      * WireMock's own response gzipping is off, so every Content-Encoding a test sees is one it set.
      */
-    static WireMockServer server(boolean alwaysChunked) {
+    static WireMockServer server(boolean alwaysChunked, Extension... extensions) {
         WireMockServer s =
                 new WireMockServer(
                         wireMockConfig()
+                                .extensions(extensions)
                                 .dynamicPort()
                                 .bindAddress("127.0.0.1")
                                 .gzipDisabled(true)
