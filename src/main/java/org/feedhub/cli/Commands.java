@@ -212,6 +212,8 @@ final class Commands {
      * defaults.
      */
     static Settings settings(Main.Invocation inv) {
+        var quick = QuickSettings.environment(inv.settings(), Path.of("").toAbsolutePath());
+        if (quick.isPresent()) return settings(quick.get());
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(SettingsOnly.class)
                         .web(WebApplicationType.NONE)
@@ -219,13 +221,16 @@ final class Commands {
                         .bannerMode(Banner.Mode.OFF)
                         .properties(Map.of("logging.level.root", "WARN"))
                         .run(inv.settings())) {
-            ConfigurableEnvironment env = ctx.getEnvironment();
-            return new Settings(
-                    Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
-                    env.getProperty("spring.datasource.url", ""),
-                    env.getProperty("spring.datasource.username", ""),
-                    env.getProperty("spring.datasource.password", ""));
+            return settings(ctx.getEnvironment());
         }
+    }
+
+    private static Settings settings(ConfigurableEnvironment env) {
+        return new Settings(
+                Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
+                env.getProperty("spring.datasource.url", ""),
+                env.getProperty("spring.datasource.username", ""),
+                env.getProperty("spring.datasource.password", ""));
     }
 
     static Path feedsPath(Main.Invocation inv) {

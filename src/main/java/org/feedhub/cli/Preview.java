@@ -54,18 +54,27 @@ final class Preview {
         }
         String id = inv.arguments().get(0);
         FeedhubProperties props;
-        try (ConfigurableApplicationContext ctx =
-                new SpringApplicationBuilder(Settings.class)
-                        .web(WebApplicationType.NONE)
-                        .logStartupInfo(false)
-                        .bannerMode(Banner.Mode.OFF)
-                        .properties(Map.of("logging.level.root", "WARN"))
-                        .run(inv.settings())) {
-            props = ctx.getBean(FeedhubProperties.class);
-        } catch (RuntimeException e) {
-            err.println("feedhub: bad settings: " + Commands.rootMessage(e));
-            return 1;
-        }
+        var quick = QuickSettings.environment(inv.settings(), Path.of("").toAbsolutePath());
+        if (quick.isPresent()) {
+            try {
+                props = QuickSettings.bind(quick.get(), "feedhub", FeedhubProperties.class);
+            } catch (RuntimeException e) {
+                err.println("feedhub: bad settings: " + Commands.rootMessage(e));
+                return 1;
+            }
+        } else
+            try (ConfigurableApplicationContext ctx =
+                    new SpringApplicationBuilder(Settings.class)
+                            .web(WebApplicationType.NONE)
+                            .logStartupInfo(false)
+                            .bannerMode(Banner.Mode.OFF)
+                            .properties(Map.of("logging.level.root", "WARN"))
+                            .run(inv.settings())) {
+                props = ctx.getBean(FeedhubProperties.class);
+            } catch (RuntimeException e) {
+                err.println("feedhub: bad settings: " + Commands.rootMessage(e));
+                return 1;
+            }
         FeedsConfig config;
         try {
             config = FeedsConfigLoader.load(Path.of(props.feeds()));
