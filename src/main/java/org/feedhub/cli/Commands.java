@@ -290,6 +290,8 @@ final class Commands {
      * defaults.
      */
     static Settings settings(Main.Invocation inv) {
+        var quick = QuickSettings.environment(inv.settings(), Path.of("").toAbsolutePath());
+        if (quick.isPresent()) return settings(quick.get());
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(SettingsOnly.class)
                         .web(WebApplicationType.NONE)
@@ -297,14 +299,17 @@ final class Commands {
                         .bannerMode(Banner.Mode.OFF)
                         .properties(Map.of("logging.level.root", "WARN"))
                         .run(inv.settings())) {
-            ConfigurableEnvironment env = ctx.getEnvironment();
-            return new Settings(
-                    Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
-                    env.getProperty("spring.datasource.url", ""),
-                    env.getProperty("spring.datasource.username", ""),
-                    env.getProperty("spring.datasource.password", ""),
-                    env.getProperty("feedhub.fetch.allow-private-networks", Boolean.class, false));
+            return settings(ctx.getEnvironment());
         }
+    }
+
+    private static Settings settings(ConfigurableEnvironment env) {
+        return new Settings(
+                Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
+                env.getProperty("spring.datasource.url", ""),
+                env.getProperty("spring.datasource.username", ""),
+                env.getProperty("spring.datasource.password", ""),
+                env.getProperty("feedhub.fetch.allow-private-networks", Boolean.class, false));
     }
 
     static Path feedsPath(Main.Invocation inv) {

@@ -52,8 +52,14 @@ final class Preview {
     @EnableConfigurationProperties(FeedhubProperties.class)
     static class Settings {}
 
-    /** The {@code feedhub.*} settings as the server would see them. */
+    /**
+     * The {@code feedhub.*} settings as the server would see them: from Spring's property sources
+     * without starting an application when {@link QuickSettings} can, else from a settings context.
+     */
     static FeedhubProperties properties(Main.Invocation inv) {
+        var quick = QuickSettings.environment(inv.settings(), Path.of("").toAbsolutePath());
+        if (quick.isPresent())
+            return QuickSettings.bind(quick.get(), "feedhub", FeedhubProperties.class);
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(Settings.class)
                         .web(WebApplicationType.NONE)

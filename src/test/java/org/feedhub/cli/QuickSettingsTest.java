@@ -1,0 +1,101 @@
+package org.feedhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.feedhub.FeedhubProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/** The quick settings of check and preview mean what Spring Boot's config data means. */
+class QuickSettingsTest {
+    @TempDir Path dir;
+
+    private ConfigurableEnvironment env(String... args) {
+        return QuickSettings.environment(args, dir).orElseThrow();
+    }
+
+    private void write(String name, String yaml) throws Exception {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, yaml);
+    }
+
+    @Test
+    void packagedDefaultsApplyWhenNothingElseSaysOtherwise() {
+        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("feeds.yml");
+    }
+
+    @Test
+    void aFileInTheWorkingDirectoryOverridesThePackagedDefault() throws Exception {
+        write("application.yml", "feedhub:\n  feeds: here.yml\n");
+        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("here.yml");
+    }
+
+    @Test
+    void configFolderOverridesTheWorkingDirectory() throws Exception {
+        write("application.yml", "feedhub:\n  feeds: here.yml\n");
+        write("config/application.yml", "feedhub:\n  feeds: config.yml\n");
+        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("config.yml");
+    }
+
+    @Test
+    void anArgumentOverridesEveryFile() throws Exception {
+        write("config/application.yml", "feedhub:\n  feeds: config.yml\n");
+        assertThat(env("--feedhub.feeds=arg.yml").getProperty("feedhub.feeds"))
+                .isEqualTo("arg.yml");
+    }
+
+    @Test
+    void anActiveProfilesFileOverridesThePlainOne() throws Exception {
+        write("config/application.yml", "feedhub:\n  feeds: config.yml\n");
+        write("config/application-pg.yml", "feedhub:\n  feeds: pg.yml\n");
+        assertThat(env("--spring.profiles.active=pg").getProperty("feedhub.feeds"))
+                .isEqualTo("pg.yml");
+    }
+
+    @Test
+    void aProfileActivatedInAFileCounts() throws Exception {
+        write("config/application.yml", "spring:\n  profiles:\n    active: pg\n");
+        write("application-pg.yml", "feedhub:\n  feeds: pg.yml\n");
+        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("pg.yml");
+    }
+
+    @Test
+    void anInactiveProfilesFileIsIgnored() throws Exception {
+        write("config/application-pg.yml", "feedhub:\n  feeds: pg.yml\n");
+        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("feeds.yml");
+    }
+
+    @Test
+    void relaxedNamesBindToTheTypedSettings() throws Exception {
+        write("config/application.yml", "feedhub:\n  base-url: https://news.example\n");
+        FeedhubProperties p =
+                QuickSettings.bind(
+                        env("--feedhub.fetch.max-redirects=3"), "feedhub", FeedhubProperties.class);
+        assertThat(p.baseUrl()).isEqualTo("https://news.example");
+        assertThat(p.fetch().maxRedirects()).isEqualTo(3);
+    }
+
+    @Test
+    void configLocationsAreLeftToSpring() {
+        assertThat(QuickSettings.environment(new String[] {"--spring.config.location=x/"}, dir))
+                .isEmpty();
+    }
+
+    @Test
+    void multiDocumentFilesAreLeftToSpring() throws Exception {
+        write(
+                "config/application.yml",
+                "feedhub:\n  feeds: a.yml\n---\nspring.config.activate.on-profile: pg\nfeedhub:\n  feeds: b.yml\n");
+        assertThat(QuickSettings.environment(new String[0], dir)).isEmpty();
+    }
+
+    @Test
+    void propertiesFilesAreLeftToSpring() throws Exception {
+        write("application.properties", "feedhub.feeds=p.yml\n");
+        assertThat(QuickSettings.environment(new String[0], dir)).isEmpty();
+    }
+}
