@@ -82,6 +82,25 @@ public final class Identifier {
     }
 
     /**
+     * The same items identified again against what is stored now, keeping the enrichment already
+     * done: for a write that found some of them stored meanwhile (the same source written twice,
+     * for instance after its claim ran out while it was polled).
+     */
+    public Identification again(String sourceId, Identification before) {
+        Map<String, Identified> done = new java.util.HashMap<>();
+        for (Identified i : before.items()) done.putIfAbsent(i.story().itemKey(), i);
+        Identification now =
+                ownItems(sourceId, before.items().stream().map(Identified::story).toList());
+        return now.withWorkDone(
+                i -> {
+                    Identified was = done.get(i.story().itemKey());
+                    return was != null && was.needsWork()
+                            ? i.enriched(was.story(), was.topics())
+                            : i;
+                });
+    }
+
+    /**
      * A NEW item against every source's stories: the same canonical URL, then nearly the same text
      * (see {@link NearDuplicateMatcher}). Any other decision comes back as it was.
      */

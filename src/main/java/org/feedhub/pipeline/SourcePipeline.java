@@ -168,9 +168,11 @@ public final class SourcePipeline {
         try {
             return stories.inTransaction(() -> write(o, now, nextDue));
         } catch (DuplicateKeyException race) {
-            // Another instance stored the same canonical link between our lookup and insert: once
-            // more sees it.
-            return stories.inTransaction(() -> write(o, now, nextDue));
+            // Someone stored some of these items, or the same canonical link, since they were
+            // identified (another instance; or this source twice, its claim having run out):
+            // identify them again against what is stored now.
+            FetchOutcome again = o.withItems(identifier.again(o.sourceId(), o.items()));
+            return stories.inTransaction(() -> write(again, now, nextDue));
         }
     }
 

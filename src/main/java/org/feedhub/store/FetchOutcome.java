@@ -116,6 +116,21 @@ public record FetchOutcome(
                 ms);
     }
 
+    /** The same outcome with its items identified anew. */
+    public FetchOutcome withItems(Identification newItems) {
+        return new FetchOutcome(
+                sourceId,
+                kind,
+                httpStatus,
+                error,
+                retryAfter,
+                validators,
+                feed,
+                newItems,
+                warnings,
+                millis);
+    }
+
     public boolean failed() {
         return kind == Kind.FAILED || kind == Kind.GONE;
     }

@@ -115,19 +115,29 @@ class StoryStoreTest {
 
     /** Identifies the poll's items against the store as it is now, then stores them. */
     WriteCounts write(FetchOutcome o, Instant now) {
-        FetchOutcome identified =
-                o.failed()
-                        ? o
-                        : FetchOutcome.fetched(
-                                o.sourceId(),
-                                o.httpStatus(),
-                                o.validators(),
-                                o.feed(),
-                                identifier
-                                        .ownItems(o.sourceId(), o.stories())
-                                        .withWorkDone(i -> i.enriched(i.story(), List.of("all"))),
-                                o.warnings());
-        return pipeline.store(identified, now, now.plusSeconds(900));
+        return pipeline.store(identified(o), now, now.plusSeconds(900));
+    }
+
+    /** The poll with its items identified against the store as it is now, and enriched. */
+    FetchOutcome identified(FetchOutcome o) {
+        return o.failed()
+                ? o
+                : o.withItems(
+                        identifier
+                                .ownItems(o.sourceId(), o.stories())
+                                .withWorkDone(i -> i.enriched(i.story(), List.of("all"))));
+    }
+
+    @Test
+    void aPollStoredTwiceOnOneIdentificationStoresItsItemsOnce() {
+        // the same source written twice, as when its claim ran out while it was polled
+        FetchOutcome o =
+                identified(fetched("a", story("k1", "https://x.test/1", "Title", "Text", T0)));
+        assertThat(pipeline.store(o, T0, T0.plusSeconds(900)).added()).isEqualTo(1);
+        WriteCounts again = pipeline.store(o, T0.plusSeconds(1), T0.plusSeconds(900));
+        assertThat(again.added()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(storyCount()).isEqualTo(1);
     }
 
     long storyCount() {
