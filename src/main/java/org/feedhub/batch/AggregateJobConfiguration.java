@@ -151,6 +151,7 @@ public class AggregateJobConfiguration {
                 sources,
                 instance.id(),
                 runner::stopRequested,
+                runner::abandoned,
                 runner.polling(),
                 concurrency);
     }

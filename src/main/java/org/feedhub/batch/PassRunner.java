@@ -54,6 +54,7 @@ public class PassRunner implements SmartLifecycle {
     private volatile boolean lifecycleRunning;
     private volatile Duration stopWait = DEFAULT_STOP_WAIT;
     private volatile Thread passThread;
+    private volatile boolean abandoned;
     private final java.util.Set<String> polling =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -118,6 +119,11 @@ public class PassRunner implements SmartLifecycle {
     /** {@code feedhub.stop-wait}; null keeps the default. */
     public void stopWait(Duration wait) {
         if (wait != null && !wait.isNegative()) stopWait = wait;
+    }
+
+    /** Whether shutdown stopped waiting for the sources in flight: the reader ends the step. */
+    boolean abandoned() {
+        return abandoned;
     }
 
     /** The sources the running pass is polling now (the reader keeps it). */
@@ -224,9 +230,13 @@ public class PassRunner implements SmartLifecycle {
                 stopWait.toSeconds());
         try {
             if (!waitForPass(stopWait)) {
-                Thread t = passThread;
-                if (t != null) t.interrupt();
+                abandoned = true; // the reader ends the step, its finished sources are written
                 boolean ended = waitForPass(INTERRUPT_WAIT);
+                if (!ended) { // stuck elsewhere (writing): interrupt it
+                    Thread t = passThread;
+                    if (t != null) t.interrupt();
+                    ended = waitForPass(INTERRUPT_WAIT);
+                }
                 int given = giveBackClaims();
                 log.warn(
                         "stopped: {} still unfinished after {} s; {} claim{} given back{}",

@@ -24,7 +24,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  *
  * <p>When a stop is requested (graceful shutdown) it claims and starts nothing more, gives back the
  * claims it will not start, and still hands over the sources in flight, so their results are
- * stored.
+ * stored; once shutdown stops waiting ({@code abandoned}), it ends the step without them.
  */
 final class PollingReader implements ItemStreamReader<FetchOutcome> {
     private final Supplier<List<String>> claimNext;
@@ -37,6 +37,7 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
     private final CompletionService<FetchOutcome> done;
     private final Deque<String> claimed = new ArrayDeque<>();
     private final java.util.Set<String> polling;
+    private final BooleanSupplier abandoned;
     private int inFlight;
     private boolean exhausted;
 
@@ -46,9 +47,11 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
             SourceStore sources,
             String instance,
             BooleanSupplier stopRequested,
+            BooleanSupplier abandoned,
             java.util.Set<String> polling,
             int concurrency) {
         this.polling = polling;
+        this.abandoned = abandoned;
         this.claimNext = claimNext;
         this.poll = poll;
         this.sources = sources;
@@ -70,7 +73,11 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
     public FetchOutcome read() throws Exception {
         fill();
         if (inFlight == 0) return null;
-        FetchOutcome outcome = done.take().get(); // poll() never throws: failures are outcomes
+        java.util.concurrent.Future<FetchOutcome> next;
+        while ((next = done.poll(200, TimeUnit.MILLISECONDS)) == null) {
+            if (abandoned.getAsBoolean()) return null; // shutdown stopped waiting for the rest
+        }
+        FetchOutcome outcome = next.get(); // poll() never throws: failures are outcomes
         inFlight--;
         polling.remove(outcome.sourceId());
         return outcome;

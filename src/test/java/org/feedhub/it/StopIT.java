@@ -79,8 +79,10 @@ class StopIT {
             String all = Files.readString(first.out) + Files.readString(first.err);
             assertThat(all)
                     .as(first.output())
-                    .contains("stopping: finishing 1 source")
-                    .contains("stopped")
+                    // "quick" may still be in flight too on a loaded machine
+                    .containsPattern("stopping: finishing [12] sources? \\[[a-z, ]*stuck")
+                    .containsPattern("stopped: \\[stuck\\] still unfinished")
+                    .doesNotContain("Exception")
                     .doesNotContain("already closed")
                     .doesNotContain("unknown state");
             assertThat(all.lines().count()).as(first.output()).isLessThan(60);
