@@ -201,7 +201,8 @@ public final class LookupBenchmark {
         int[] n = Traits.distinctSorted(Arrays.copyOf(terms, names));
         int[] f = Traits.distinctSorted(Arrays.copyOfRange(terms, names, terms.length));
         int[] key = Traits.distinctSorted(Arrays.copyOf(terms, 2));
-        return new Traits(fp, n, key, f, Arrays.copyOf(f, 2), f, new int[0]);
+        int[] lead = Traits.distinctSorted(Arrays.copyOfRange(terms, names, names + 2));
+        return new Traits(fp, n, key, f, lead, f, new int[0]);
     }
 
     static int pass(NearDuplicateIndex index, Traits[] queries, Instant[] times) {
