@@ -406,9 +406,15 @@ public class FeedRenderer {
 
     // ---------------------------------------------------------------- helpers
 
+    static final String STYLESHEET = "<?xml-stylesheet type=\"text/xsl\" href=\"/feed.xsl\"?>";
+
     private static byte[] write(WireFeed feed) {
         try {
-            return new WireFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
+            String xml = new WireFeedOutput().outputString(feed, false);
+            // Browsers show the feed as a page through /feed.xsl; feed readers ignore this line.
+            int prolog = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+            xml = xml.substring(0, prolog) + "\n" + STYLESHEET + xml.substring(prolog);
+            return xml.getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException(
                     "cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
