@@ -273,6 +273,8 @@ final class Commands {
         Map<String, Object> quiet = new HashMap<>();
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.flywaydb", "WARN");
+        // failing sources are logged at WARN for the server; the commands print their own line
+        quiet.put("logging.level.org.feedhub.batch.AggregateJobConfiguration", "ERROR");
         return new SpringApplicationBuilder(FeedhubApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(quiet)

@@ -24,9 +24,12 @@ final class FeedWriting {
 
     private FeedWriting() {}
 
+    /** Browsers show a feed as a page through /feed.xsl; feed readers ignore this line. */
+    static final String STYLESHEET = "<?xml-stylesheet type=\"text/xsl\" href=\"/feed.xsl\"?>";
+
     static byte[] write(WireFeed feed) {
         try {
-            return new WireFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
+            return styled(new WireFeedOutput().outputString(feed, false));
         } catch (FeedException e) {
             throw new IllegalStateException(
                     "cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
@@ -44,13 +47,18 @@ final class FeedWriting {
             doc.getRootElement().setAttribute("lang", xmlLang, org.jdom2.Namespace.XML_NAMESPACE);
             org.jdom2.output.Format format = org.jdom2.output.Format.getRawFormat();
             format.setEncoding("UTF-8");
-            return new org.jdom2.output.XMLOutputter(format)
-                    .outputString(doc)
-                    .getBytes(StandardCharsets.UTF_8);
+            return styled(new org.jdom2.output.XMLOutputter(format).outputString(doc));
         } catch (FeedException e) {
             throw new IllegalStateException(
                     "cannot write " + feed.getFeedType() + " feed: " + e.getMessage(), e);
         }
+    }
+
+    /** The XML with the stylesheet line right after its prolog. */
+    private static byte[] styled(String xml) {
+        int prolog = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+        return (xml.substring(0, prolog) + "\n" + STYLESHEET + xml.substring(prolog))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

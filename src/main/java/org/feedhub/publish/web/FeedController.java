@@ -68,7 +68,8 @@ class FeedController {
                                         format.get(),
                                         ifNoneMatch,
                                         ifModifiedSince,
-                                        acceptsGzip(request)))
+                                        acceptsGzip(request),
+                                        opensAsPage(request, format.get())))
                 .orElse(notFound("no topic '" + topicId + "'"));
     }
 
@@ -93,8 +94,19 @@ class FeedController {
                                         FeedFormat.ATOM,
                                         ifNoneMatch,
                                         ifModifiedSince,
-                                        acceptsGzip(request)))
+                                        acceptsGzip(request),
+                                        opensAsPage(request, FeedFormat.ATOM)))
                 .orElse(notFound("no archive page " + n + " of topic '" + id + "'"));
+    }
+
+    /**
+     * A browser opening the feed (it asks for HTML first) gets it as {@code application/xml}, the
+     * type browsers render, so its /feed.xsl stylesheet shows a page; feed readers get the feed's
+     * own type.
+     */
+    private static boolean opensAsPage(HttpServletRequest request, FeedFormat format) {
+        String accept = request.getHeader("Accept");
+        return format != FeedFormat.JSON && accept != null && accept.startsWith("text/html");
     }
 
     /**
@@ -106,7 +118,8 @@ class FeedController {
             FeedFormat format,
             String ifNoneMatch,
             String ifModifiedSince,
-            boolean gzip) {
+            boolean gzip,
+            boolean asPage) {
         CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
         String etag = gzip ? r.gzipEtag() : r.etag();
         if (notModified(etag, r.lastModified(), ifNoneMatch, ifModifiedSince)) {
@@ -114,16 +127,20 @@ class FeedController {
                     .eTag(etag)
                     .lastModified(r.lastModified())
                     .cacheControl(cache)
-                    .varyBy("Accept-Encoding")
+                    .varyBy("Accept-Encoding", "Accept")
                     .build();
         }
         ResponseEntity.BodyBuilder ok =
                 ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(format.mediaType()))
+                        .contentType(
+                                MediaType.parseMediaType(
+                                        asPage
+                                                ? "application/xml; charset=utf-8"
+                                                : format.mediaType()))
                         .eTag(etag)
                         .lastModified(r.lastModified())
                         .cacheControl(cache)
-                        .varyBy("Accept-Encoding");
+                        .varyBy("Accept-Encoding", "Accept");
         if (gzip) ok.header("Content-Encoding", "gzip");
         return ok.body(gzip ? r.gzipped() : r.body());
     }
