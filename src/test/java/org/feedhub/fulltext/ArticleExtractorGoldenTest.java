@@ -3,12 +3,12 @@ package org.feedhub.fulltext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.feedhub.Golden;
 import org.feedhub.normalize.HtmlSanitizer;
 import org.feedhub.normalize.HtmlText;
 import org.junit.jupiter.api.Test;
@@ -28,19 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ArticleExtractorGoldenTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Path root() throws URISyntaxException {
-        return Path.of(ArticleExtractorGoldenTest.class.getResource("/golden/fulltext").toURI());
+    static Path root() {
+        return Golden.root("fulltext");
     }
 
-    static Stream<String> cases() throws Exception {
-        try (Stream<Path> dirs = Files.list(root())) {
-            return dirs
-                    .filter(Files::isDirectory)
-                    .map(d -> d.getFileName().toString())
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+    static Stream<String> cases() {
+        return Golden.folders("fulltext");
     }
 
     @Test
@@ -58,12 +51,14 @@ class ArticleExtractorGoldenTest {
         Article a = ArticleExtractor.extract(read(dir.resolve("page.html")), url, selector);
         String html = HtmlSanitizer.sanitize(a.contentHtml(), url);
         String text = String.join("\n", HtmlText.paragraphs(html));
-        assertThat(text).as(name).isEqualTo(read(dir.resolve("expected.txt")).strip());
-        Path images = dir.resolve("expected-images.txt");
-        if (Files.exists(images)) {
-            assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("img").eachAttr("src"))
-                    .as(name + " images")
-                    .isEqualTo(read(images).strip().lines().toList());
+        Golden.assertMatches("fulltext", name + "/expected.txt", text);
+        if (Files.exists(dir.resolve("expected-images.txt"))) {
+            Golden.assertMatches(
+                    "fulltext",
+                    name + "/expected-images.txt",
+                    String.join(
+                            "\n",
+                            org.jsoup.Jsoup.parseBodyFragment(html).select("img").eachAttr("src")));
         }
         assertThat(a.warnings()).as(name + " warnings").isEmpty();
         Path meta = dir.resolve("expected-meta.json");

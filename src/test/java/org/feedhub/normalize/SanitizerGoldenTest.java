@@ -2,10 +2,8 @@ package org.feedhub.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.feedhub.Golden;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -20,20 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SanitizerGoldenTest {
     static final String BASE = "https://site.example/news/story.html";
 
-    static Path root() throws Exception {
-        return Path.of(SanitizerGoldenTest.class.getResource("/golden/sanitize").toURI());
-    }
-
-    static Stream<String> cases() throws Exception {
-        try (Stream<Path> files = Files.list(root())) {
-            return files
-                    .map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".in.html"))
-                    .map(n -> n.substring(0, n.length() - ".in.html".length()))
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+    static Stream<String> cases() {
+        return Golden.stems("sanitize", ".in.html");
     }
 
     @Test
@@ -44,12 +30,9 @@ class SanitizerGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sanitizesAsExpected(String name) throws Exception {
-        String in = Files.readString(root().resolve(name + ".in.html"), StandardCharsets.UTF_8);
-        String expected =
-                Files.readString(root().resolve(name + ".out.html"), StandardCharsets.UTF_8)
-                        .strip();
+        String in = Golden.read("sanitize", name + ".in.html");
         String out = HtmlSanitizer.sanitize(in, BASE);
-        assertThat(out).as(name).isEqualTo(expected);
+        Golden.assertMatches("sanitize", name + ".out.html", out);
         assertThat(HtmlSanitizer.sanitize(out, BASE)).as(name + " sanitized again").isEqualTo(out);
         assertSafe(name, out);
     }
