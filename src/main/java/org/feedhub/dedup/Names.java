@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.feedhub.enrich.Stems;
+import org.feedhub.text.Stems;
 
 /**
  * The names of a text (people, organisations, places): capitalised words, as stems, so that the

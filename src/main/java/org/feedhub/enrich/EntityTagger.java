@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.feedhub.config.TagDef;
+import org.feedhub.text.Stems;
 import org.feedhub.text.TextClean;
 import org.feedhub.text.TextFold;
 

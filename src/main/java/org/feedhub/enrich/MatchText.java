@@ -1,6 +1,7 @@
 package org.feedhub.enrich;
 
 import java.util.List;
+import org.feedhub.text.Stems;
 import org.feedhub.text.Words;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.feedhub.text.Stems;
 import org.feedhub.text.Words;
 
 /**

@@ -104,7 +104,7 @@ class FeedController {
      * type browsers render, so its /feed.xsl stylesheet shows a page; feed readers get the feed's
      * own type.
      */
-    private static boolean opensAsPage(HttpServletRequest request, FeedFormat format) {
+    static boolean opensAsPage(HttpServletRequest request, FeedFormat format) {
         String accept = request.getHeader("Accept");
         return format != FeedFormat.JSON && accept != null && accept.startsWith("text/html");
     }

@@ -100,7 +100,7 @@ final class FeedFastPath implements Filter {
         response.setHeader("ETag", etag);
         response.setHeader("Last-Modified", HTTP_DATE.format(r.lastModified()));
         response.setHeader("Cache-Control", "max-age=" + r.maxAge().toSeconds() + ", public");
-        response.setHeader("Vary", "Accept-Encoding");
+        response.setHeader("Vary", "Accept-Encoding, Accept");
         if (FeedController.notModified(
                 etag,
                 r.lastModified(),
@@ -111,7 +111,10 @@ final class FeedFastPath implements Filter {
         }
         byte[] body = gzip ? r.gzipped() : r.body();
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(format.mediaType());
+        response.setContentType(
+                FeedController.opensAsPage(request, format)
+                        ? "application/xml; charset=utf-8"
+                        : format.mediaType());
         if (gzip) response.setHeader("Content-Encoding", "gzip");
         response.setContentLength(body.length);
         if (head) return;

@@ -1,4 +1,4 @@
-package org.feedhub.enrich;
+package org.feedhub.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.feedhub.enrich;
+package org.feedhub.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.feedhub.text.TextFold;
 
 /**
  * The word stems of a text, for matching that sees past inflection: one Lucene analysis chain for
