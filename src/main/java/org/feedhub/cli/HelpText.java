@@ -24,7 +24,8 @@ final class HelpText {
               explain TOPIC_ID LINK  why the stored story with that link is or is not in the topic
                             (which phrase or tag matched, which none phrase vetoed, which source rule)
               retag         apply the current tag vocabulary to every stored story and re-file topics
-              import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml
+              import-opml FILE  add the feeds of an OPML file (from another reader) to feeds.yml;
+                            its folders become the new sources' tags
               help          this text
 
             Most used settings (--name=value, before or after the command; or in config/application.yml):

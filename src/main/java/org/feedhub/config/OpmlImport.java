@@ -23,8 +23,23 @@ import org.w3c.dom.NodeList;
 public final class OpmlImport {
     private OpmlImport() {}
 
-    /** A feed found in the OPML file. */
-    public record Feed(String title, String url) {}
+    /**
+     * A feed found in the OPML file.
+     *
+     * @param folders the titles of the outlines it sits in, outermost first: readers export their
+     *     folders (categories) this way, and they become the source's tags
+     */
+    public record Feed(String title, String url, List<String> folders) {
+        public Feed(String title, String url) {
+            this(title, url, List.of());
+        }
+    }
+
+    /** A folder title longer than this is cut (tags have a column of 200). */
+    private static final int MAX_FOLDER = 100;
+
+    /** Folders deeper than this are not read (a bound on hostile nesting). */
+    private static final int MAX_DEPTH = 8;
 
     /** The result: the new feeds.yml text and what was added and skipped. */
     public record Result(String yaml, List<String> added, List<String> skipped) {}
@@ -54,12 +69,31 @@ public final class OpmlImport {
                         !o.getAttribute("title").isBlank()
                                 ? o.getAttribute("title")
                                 : o.getAttribute("text");
-                feeds.add(new Feed(title.trim(), url));
+                feeds.add(new Feed(title.trim(), url, folders(o)));
             }
             return feeds;
         } catch (Exception e) {
             throw new IllegalArgumentException("not an OPML file: " + e.getMessage(), e);
         }
+    }
+
+    /** The titles of the folder outlines around {@code o}, outermost first. */
+    static List<String> folders(Element o) {
+        List<String> out = new ArrayList<>();
+        org.w3c.dom.Node p = o.getParentNode();
+        while (p instanceof Element e
+                && "outline".equals(e.getTagName())
+                && out.size() < MAX_DEPTH) {
+            String name =
+                    !e.getAttribute("title").isBlank()
+                            ? e.getAttribute("title")
+                            : e.getAttribute("text");
+            name = name.strip().replaceAll("\\s+", " ");
+            if (name.length() > MAX_FOLDER) name = name.substring(0, MAX_FOLDER).strip();
+            if (!name.isEmpty() && !out.contains(name)) out.add(0, name);
+            p = e.getParentNode();
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -94,6 +128,12 @@ public final class OpmlImport {
             block.append("    url: ").append(quote(e.getValue().url())).append('\n');
             if (!e.getValue().title().isBlank())
                 block.append("    title: ").append(quote(e.getValue().title())).append('\n');
+            List<String> folders = e.getValue().folders();
+            if (!folders.isEmpty()) {
+                block.append("    tags: [")
+                        .append(String.join(", ", folders.stream().map(OpmlImport::quote).toList()))
+                        .append("]\n");
+            }
         }
         return new Result(
                 insertIntoSources(yaml, block.toString()), List.copyOf(toAdd.keySet()), skipped);

@@ -73,6 +73,48 @@ class OpmlImportTest {
     }
 
     @Test
+    void foldersBecomeTheImportedSourcesTags() {
+        String opml =
+                """
+                <?xml version="1.0"?>
+                <opml version="2.0"><body>
+                  <outline text="News">
+                    <outline title="Russia: politics" text="ignored">
+                      <outline type="rss" text="Kremlin wire" xmlUrl="https://k.example/rss"/>
+                    </outline>
+                    <outline type="rss" text="Globe" xmlUrl="https://globe.example/rss"/>
+                  </outline>
+                  <outline type="rss" text="Loose" xmlUrl="https://loose.example/rss"/>
+                </body></opml>
+                """;
+        FeedsConfig before = FeedsConfigLoader.parse(YAML, FILE);
+        OpmlImport.Result r =
+                OpmlImport.merge(
+                        YAML, before, OpmlImport.feeds(opml.getBytes(StandardCharsets.UTF_8)));
+        FeedsConfig after = FeedsConfigLoader.parse(r.yaml(), FILE);
+        assertThat(after.source("kremlin-wire").orElseThrow().tags())
+                .containsExactly("News", "Russia: politics");
+        assertThat(after.source("globe").orElseThrow().tags()).containsExactly("News");
+        assertThat(after.source("loose").orElseThrow().tags()).isEmpty();
+        assertThat(r.yaml()).contains("    tags: [\"News\", \"Russia: politics\"]\n");
+    }
+
+    @Test
+    void deepOrLongFoldersAreBounded() {
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>");
+        for (int i = 0; i < 20; i++) opml.append("<outline text=\"f").append(i).append("\">");
+        opml.append("<outline text=\"").append("x".repeat(5000)).append("\">");
+        opml.append("<outline type=\"rss\" text=\"Deep\" xmlUrl=\"https://deep.example/rss\"/>");
+        opml.append("</outline>");
+        for (int i = 0; i < 20; i++) opml.append("</outline>");
+        opml.append("</body></opml>");
+        List<String> folders =
+                OpmlImport.feeds(opml.toString().getBytes(StandardCharsets.UTF_8)).get(0).folders();
+        assertThat(folders).hasSize(8);
+        assertThat(folders.get(folders.size() - 1)).hasSize(100);
+    }
+
+    @Test
     void nothingNewLeavesTheTextAlone() {
         FeedsConfig before = FeedsConfigLoader.parse(YAML, FILE);
         OpmlImport.Result r =
