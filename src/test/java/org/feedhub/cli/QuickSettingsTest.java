@@ -80,6 +80,33 @@ class QuickSettingsTest {
     }
 
     @Test
+    void pollConcurrencyDefaultsTo16AndTheOldFetchNameIsStillRead() {
+        assertThat(
+                        QuickSettings.bind(env(), "feedhub", FeedhubProperties.class)
+                                .poll()
+                                .concurrency())
+                .isEqualTo(16);
+        assertThat(
+                        QuickSettings.bind(
+                                        env("--feedhub.fetch.concurrency=2"),
+                                        "feedhub",
+                                        FeedhubProperties.class)
+                                .poll()
+                                .concurrency())
+                .isEqualTo(2);
+        assertThat(
+                        QuickSettings.bind(
+                                        env(
+                                                "--feedhub.fetch.concurrency=2",
+                                                "--feedhub.poll.concurrency=3"),
+                                        "feedhub",
+                                        FeedhubProperties.class)
+                                .poll()
+                                .concurrency())
+                .isEqualTo(3);
+    }
+
+    @Test
     void configLocationsAreLeftToSpring() {
         assertThat(QuickSettings.environment(new String[] {"--spring.config.location=x/"}, dir))
                 .isEmpty();

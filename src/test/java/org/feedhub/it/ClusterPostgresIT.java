@@ -82,7 +82,7 @@ class ClusterPostgresIT {
                         "--spring.flyway.schemas=" + schema,
                         "--spring.flyway.create-schemas=true",
                         "--feedhub.fetch.allow-private-networks=true",
-                        "--feedhub.fetch.concurrency=2",
+                        "--feedhub.poll.concurrency=2",
                         "--feedhub.schedule.tick=1s");
         int portA = freePort(), portB = freePort();
         // A starts first and creates the schema; B joins while A's first pass is under way (sources
@@ -164,7 +164,7 @@ class ClusterPostgresIT {
         common.addAll(
                 List.of(
                         "--feedhub.fetch.allow-private-networks=true",
-                        "--feedhub.fetch.concurrency=2",
+                        "--feedhub.poll.concurrency=2",
                         "--feedhub.schedule.tick=1s",
                         "--feedhub.cluster.lease=30m",
                         "--feedhub.cluster.heartbeat=1s",

@@ -104,7 +104,7 @@ class CrashIT {
 
     List<String> settings() {
         return List.of(
-                "--feedhub.fetch.allow-private-networks=true", "--feedhub.fetch.concurrency=4");
+                "--feedhub.fetch.allow-private-networks=true", "--feedhub.poll.concurrency=4");
     }
 
     @Test
