@@ -45,14 +45,10 @@ final class QuickSettings {
             var sources = env.getPropertySources();
             if (args.length > 0) sources.addFirst(new SimpleCommandLinePropertySource(args));
             if (unusual(env) || hasPropertiesFiles(dir)) return Optional.empty();
-            // Lowest first, as Spring Boot orders config data: packaged, then external; within
-            // each, ./ below ./config/, and a profile's file above the plain one.
-            List<PropertySource<?>> plain = new ArrayList<>();
-            for (Resource r : locations(dir, "")) {
-                List<PropertySource<?>> docs = load(r);
-                if (docs == null) return Optional.empty();
-                plain.addAll(docs);
-            }
+            // Highest precedence first, as Spring Boot orders config data: external above
+            // packaged; within each, ./config/ above ./, and a profile's file above the plain one.
+            List<PropertySource<?>> plain = loadAll(locationsWithProfiles(dir, List.of()));
+            if (plain == null) return Optional.empty();
             for (PropertySource<?> p : plain) {
                 if (p.containsProperty("spring.config.import")
                         || p.containsProperty("spring.config.activate.on-profile")
@@ -60,16 +56,11 @@ final class QuickSettings {
                         || p.containsProperty("spring.profiles.group")) return Optional.empty();
             }
             String active = activeProfiles(env, plain);
-            List<PropertySource<?>> ordered = new ArrayList<>();
-            // highest precedence first: external config/ profile, external ./ profile, ...
-            List<Resource> all = new ArrayList<>();
-            List<String> profiles = active.isBlank() ? List.of() : split(active);
-            for (Resource r : locationsWithProfiles(dir, profiles)) all.add(r);
-            for (Resource r : all) {
-                List<PropertySource<?>> docs = load(r);
-                if (docs == null) return Optional.empty();
-                ordered.addAll(docs);
-            }
+            List<PropertySource<?>> ordered =
+                    active.isBlank()
+                            ? plain // no profile: the files read above are the whole answer
+                            : loadAll(locationsWithProfiles(dir, split(active)));
+            if (ordered == null) return Optional.empty();
             for (PropertySource<?> p : ordered) sources.addLast(p);
             ConfigurationPropertySources.attach(env);
             return Optional.of(env);
@@ -153,15 +144,6 @@ final class QuickSettings {
         return out;
     }
 
-    private static List<Resource> locations(Path dir, String suffix) {
-        List<Resource> out = new ArrayList<>();
-        out.addAll(files(dir.resolve("config"), suffix));
-        out.addAll(files(dir, suffix));
-        out.addAll(packaged("config/", suffix));
-        out.addAll(packaged("", suffix));
-        return out;
-    }
-
     private static List<Resource> files(Path folder, String suffix) {
         List<Resource> out = new ArrayList<>();
         for (String ext : FORMATS) {
@@ -176,6 +158,17 @@ final class QuickSettings {
         for (String ext : FORMATS) {
             Resource r = new ClassPathResource(folder + "application" + suffix + "." + ext);
             if (r.exists()) out.add(r);
+        }
+        return out;
+    }
+
+    /** Every file's one document, in order; null when a file has several. */
+    private static List<PropertySource<?>> loadAll(List<Resource> files) {
+        List<PropertySource<?>> out = new ArrayList<>();
+        for (Resource r : files) {
+            List<PropertySource<?>> docs = load(r);
+            if (docs == null) return null;
+            out.addAll(docs);
         }
         return out;
     }
