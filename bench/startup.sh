@@ -32,7 +32,7 @@ measure() {
     rss+=("$(sed -n 's/^tmp_rss_mb=//p' "$RESULTS/$R.tmp.env")")
     rm -f "$RESULTS/$R.tmp.env"
   done
-  local med="import sys,statistics;print(statistics.median(float(x) for x in sys.argv[1:]))"
+  local med="import sys,statistics;print(round(statistics.median(float(x) for x in sys.argv[1:]), 3))"
   record $R "${name}_wall_s" "$(python3 -c "$med" "${walls[@]}")"
   record $R "${name}_cpu_s" "$(python3 -c "$med" "${cpus[@]}")"
   record $R "${name}_rss_mb" "$(python3 -c "$med" "${rss[@]}")"
