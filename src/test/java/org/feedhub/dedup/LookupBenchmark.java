@@ -31,7 +31,14 @@ import java.util.SplittableRandom;
  */
 public final class LookupBenchmark {
 
-    static final int[] SIZES = {10_000, 100_000, 1_000_000};
+    /** Stored sizes measured; {@code -Ddedup.bench.sizes=10000,1000000} picks others. */
+    static final int[] SIZES =
+            Arrays.stream(
+                            System.getProperty("dedup.bench.sizes", "10000,100000,1000000")
+                                    .split(","))
+                    .mapToInt(s -> Integer.parseInt(s.trim()))
+                    .toArray();
+
     static final int QUERIES = 50_000;
     static final int WARMUP = 3;
     static final int RUNS = 5;
@@ -48,6 +55,7 @@ public final class LookupBenchmark {
             double wallNs,
             double hitRate,
             double candidates,
+            double met,
             double nsPerAdd,
             long heapMb,
             int tableCells) {}
@@ -131,6 +139,7 @@ public final class LookupBenchmark {
         double[] ns = new double[RUNS];
         double[] wall = new double[RUNS];
         long candidatesBefore = index.candidatesChecked();
+        long metBefore = index.candidatesMet();
         for (int r = 0; r < RUNS; r++) {
             long start = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
@@ -141,6 +150,7 @@ public final class LookupBenchmark {
         Arrays.sort(wall);
         double candidates =
                 (index.candidatesChecked() - candidatesBefore) / (double) (RUNS * QUERIES);
+        double met = (index.candidatesMet() - metBefore) / (double) (RUNS * QUERIES);
         int tableCells = index.tableCapacity();
         System.gc();
         long withIndex = usedHeap();
@@ -159,17 +169,20 @@ public final class LookupBenchmark {
                         wall[RUNS / 2],
                         hits / (double) QUERIES,
                         candidates,
+                        met,
                         nsPerAdd,
                         heapMb,
                         tableCells);
         System.out.printf(
                 Locale.ROOT,
-                "n=%,d: %.0f CPU ns/lookup (runs %s), hits %.3f, candidates %.3f, add %.0f ns, heap %d MB%n",
+                "n=%,d: %.0f CPU ns/lookup (runs %s), hits %.3f, candidates %.3f (met %.1f), add %.0f ns,"
+                        + " heap %d MB%n",
                 n,
                 row.nsPerLookup(),
                 Arrays.toString(Arrays.stream(ns).mapToLong(Math::round).toArray()),
                 row.hitRate(),
                 candidates,
+                met,
                 nsPerAdd,
                 heapMb);
         return row;
@@ -257,19 +270,20 @@ public final class LookupBenchmark {
                 .append(" warm-up passes.\n\n");
         sb.append(
                 "| stored | CPU ns per lookup (median) | min – max of passes | wall-clock ns (median) | found "
-                        + "| stories compared per lookup | ns per add | heap of the index | band table cells |\n");
-        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + "| stories met per lookup | stories compared per lookup | ns per add | heap of the index | band table cells |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "| %,d | %.0f | %.0f – %.0f | %.0f | %.3f | %.3f | %.0f | %d MB | %,d |%n",
+                            "| %,d | %.0f | %.0f – %.0f | %.0f | %.3f | %.1f | %.3f | %.0f | %d MB | %,d |%n",
                             r.size(),
                             r.nsPerLookup(),
                             r.minNs(),
                             r.maxNs(),
                             r.wallNs(),
                             r.hitRate(),
+                            r.met(),
                             r.candidates(),
                             r.nsPerAdd(),
                             r.heapMb(),
