@@ -71,6 +71,9 @@ public final class NearDuplicateIndex {
     private final SlotCounts seen = new SlotCounts();
     private final IntConsumer bandHit = slot -> seen.hit(slot, true);
     private final IntConsumer termHit = slot -> seen.hit(slot, false);
+    private int[] queryTerms = new int[0]; // sorted, distinct
+    private int[] queryCounts = new int[64];
+    private final TermWeights lookupWeights = this::lookupWeight;
     private long candidatesChecked;
     private long candidatesMet;
 
@@ -162,7 +165,7 @@ public final class NearDuplicateIndex {
         }
         long t = published.getEpochSecond();
         collect(story);
-        TermWeights idf = weights();
+        TermWeights idf = lookupWeights;
         int bestSlot = -1;
         DupMatcher.Decision best = null;
         for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
@@ -204,7 +207,7 @@ public final class NearDuplicateIndex {
         }
         long t = published.getEpochSecond();
         collect(story);
-        TermWeights idf = weights();
+        TermWeights idf = lookupWeights;
         for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
             int slot = seen.slotAt(k);
             if (ids[slot] == selfId
@@ -274,9 +277,21 @@ public final class NearDuplicateIndex {
         seen.clear();
         fillBandKeys(story.fingerprint.rawSlots(), 0);
         bands.forEach(bandKeys, probePos, probeCheck, bandHit);
-        int[] storyTerms = story.terms();
-        terms.forEachRare(storyTerms, storyTerms.length, termHit);
+        queryTerms = story.terms();
+        if (queryCounts.length < queryTerms.length) {
+            queryCounts = new int[queryTerms.length];
+        }
+        terms.forEachRare(queryTerms, queryTerms.length, termHit, queryCounts);
         candidatesMet += seen.size();
+    }
+
+    /**
+     * The weight of a term during a lookup: the counts of the story's own terms were read by {@link
+     * #collect}, so only the candidate's other terms go to the table again.
+     */
+    private double lookupWeight(int term) {
+        int k = Arrays.binarySearch(queryTerms, term);
+        return TermWeights.idf(slotOf.size(), k >= 0 ? queryCounts[k] : terms.count(term));
     }
 
     private void fillBandKeys(short[] s, int offset) {

@@ -83,11 +83,11 @@ final class TermTable {
     }
 
     /**
-     * {@link #forEachRare(int, IntConsumer)} for the first {@code n} of {@code terms}: first the
-     * home cells of all, then the postings of all, in tight loops of independent loads, then the
-     * walks.
+     * {@link #forEachRare(int, IntConsumer)} for the first {@code n} of {@code terms}, and {@link
+     * #count} of each into {@code countsOut}: first the home cells of all, then the postings of
+     * all, in tight loops of independent loads, then the walks.
      */
-    void forEachRare(int[] terms, int n, IntConsumer visit) {
+    void forEachRare(int[] terms, int n, IntConsumer visit, int[] countsOut) {
         int[] cs = cellScratch.length >= n ? cellScratch : (cellScratch = new int[n]);
         int[] cl = cells;
         long touched = 0;
@@ -97,6 +97,7 @@ final class TermTable {
         for (int k = 0; k < n; k++) {
             int c = find(terms[k]);
             cs[k] = c;
+            countsOut[k] = c < 0 ? 0 : cl[c + COUNT];
             if (c >= 0 && cl[c + SEG] >= 0) {
                 touched += pool[cl[c + SEG]] ^ pool[cl[c + SEG] + cl[c + COUNT] - 1];
             }

@@ -97,7 +97,9 @@ class TermTableTest {
         }
         int[] query = {0, 3, 6, 1000, 1001, 99999};
         List<Integer> batched = new ArrayList<>();
-        t.forEachRare(query, query.length, batched::add);
+        int[] counts = new int[query.length];
+        t.forEachRare(query, query.length, batched::add, counts);
+        assertThat(counts).containsExactly(15, 14, 14, 50, 50, 0);
         List<Integer> single = new ArrayList<>();
         for (int term : query) {
             t.forEachRare(term, single::add);
