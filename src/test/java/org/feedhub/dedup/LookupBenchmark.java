@@ -299,18 +299,23 @@ public final class LookupBenchmark {
         sb.append("\nNotes. The work per lookup does not depend on the number stored: ")
                 .append(Fingerprint.BANDS)
                 .append(
-                        " hash probes of a few cells each, and only the stories that share a band are compared (the ")
+                        " band probes of a few cells each, one term-table probe per name or figure and at")
+                .append(" most ")
+                .append(TermTable.RARE)
                 .append(
-                        "column \"stories compared\" stays at the share of lookups that have a near-duplicate). What grows ")
+                        " postings per rare term (the column \"stories met\" stays flat), and only stories")
                 .append(
-                        "is the price of a memory access: the band table is 8 bytes x 32 bands / 0.7 per story, 3.7 MB ")
+                        " that share a band or two rare terms within the window are compared. What grows is")
                 .append(
-                        "for 10k stories (it stays in the CPU caches), 37 MB for 100k and 366 MB for 1M (each probe is ")
+                        " the price of a memory access: the band and term tables leave the CPU caches")
                 .append(
-                        "a cache and TLB miss). Most of the growth is therefore between 10k and 100k, where the table ")
+                        " (at 1M, 366 MB of band cells and over 100 MB of term cells), so each probe is a")
                 .append(
-                        "leaves the last-level cache, and little between 100k and 1M. CPU time is reported because this ")
-                .append("machine is shared; wall-clock is given too.\n");
+                        " cache and TLB miss. The lookup issues the probes of all bands, then of all terms,")
+                .append(
+                        " then of all posting segments, as independent loads so the misses overlap. CPU")
+                .append(
+                        " time is reported because this machine is shared; wall-clock is given too.\n");
         Row first = rows.get(0);
         Row last = rows.get(rows.size() - 1);
         sb.append(
