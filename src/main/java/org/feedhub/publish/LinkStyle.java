@@ -28,6 +28,19 @@ public enum LinkStyle {
     }
 
     /**
+     * Links as seen from a topic's page of one tag ({@code /topics/ID?tag=TAG} or {@code
+     * topics/ID/tags/SLUG.html}).
+     */
+    public PageLinks fromTagPage() {
+        return this == SERVER ? PageLinks.SERVER : PageLinks.STATIC_FROM_TAG;
+    }
+
+    /** Where a static export writes a topic's page of one tag: {@code topics/ID/tags/SLUG.html}. */
+    public static String staticTagPagePath(String topicId, String tag) {
+        return "topics/" + topicId + "/tags/" + TagSlug.of(tag) + ".html";
+    }
+
+    /**
      * Where a static export writes the topic page, relative to the export directory: {@code
      * topics/ID.html}. (The server serves it at {@code /topics/ID}.)
      */
