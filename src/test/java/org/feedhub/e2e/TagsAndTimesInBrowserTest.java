@@ -6,12 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.feedhub.config.FeedsConfig;
+import org.feedhub.publish.Site;
+import org.feedhub.publish.StaticExport;
+import org.feedhub.publish.TagSlug;
+import org.feedhub.publish.TopicFeeds;
+import org.feedhub.store.FeedQueries;
+import org.feedhub.store.SourceStore;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,12 +31,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Relative times and tag links as a reader meets them in Chromium: a WireMock source with four
  * stories (published about 3 hours, a day, two days and eight days ago, tagged by their RSS
  * categories), one pass, then the topic page shows "3 hours ago" with the exact time in its title,
  * and clicking a story's tag opens the topic's page of that tag, listing only the tagged stories.
+ * Then the same in a static export served from a sub-folder: its feeds open through the exported
+ * stylesheet, and its pages, rendered earlier, show the stories' age now.
  */
 @FeedhubE2E
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -182,6 +197,108 @@ class TagsAndTimesInBrowserTest {
         HttpResponse<String> blank = e2e.request("/topics/world?tag=");
         assertThat(blank.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(blank.body()).select("main article")).hasSize(4);
+    }
+
+    @Autowired FeedQueries queries;
+    @Autowired SourceStore sourceStore;
+    @Autowired TopicFeeds feeds;
+    @Autowired Supplier<FeedsConfig> config;
+
+    static Path exported;
+    static List<String> written;
+    static final String BASE_PATH = "/news";
+
+    /**
+     * An export made 20 seconds after the newest story came out (its pages say "just now"), as an
+     * old export or a cached page would be.
+     */
+    @Test
+    @Order(5)
+    void theExportHasTheStylesheetATagPageForEveryTagAndFeedsNamingTheirOwnCopy() throws Exception {
+        Site earlier =
+                new Site(
+                        queries,
+                        sourceStore,
+                        feeds,
+                        config,
+                        Clock.fixed(IDLIB.plusSeconds(20), ZoneOffset.UTC));
+        exported = Files.createTempDirectory("feedhub-export");
+        site = new StaticSite(exported, BASE_PATH);
+        written = new StaticExport(earlier, feeds, config).export(exported, site.base());
+
+        String syria = "topics/world/tags/" + TagSlug.of("Syria") + ".html";
+        assertThat(written)
+                .contains(
+                        "feed.xsl",
+                        "topics/world.rss",
+                        "topics/world.atom",
+                        "topics/world.html",
+                        syria,
+                        "topics/world/tags/" + TagSlug.of("Iran") + ".html",
+                        "topics/world/tags/" + TagSlug.of("Weather") + ".html");
+        assertThat(exported.resolve("feed.xsl"))
+                .hasBinaryContent(
+                        getClass().getResourceAsStream("/static/feed.xsl").readAllBytes());
+        for (String feed : List.of("topics/world.rss", "topics/world.atom"))
+            assertThat(Files.readString(exported.resolve(feed)))
+                    .as(feed)
+                    .contains("<?xml-stylesheet type=\"text/xsl\" href=\"../feed.xsl\"?>")
+                    .doesNotContain("href=\"/feed.xsl\"");
+
+        Document tagPage = Jsoup.parse(Files.readString(exported.resolve(syria)));
+        assertThat(tagPage.select("main article h2").eachText())
+                .containsExactly(
+                        "Government troops advance near Idlib",
+                        "Damascus and Tehran sign a trade accord");
+        assertThat(tagPage.select("a[href^=/]")).as("relative links only").isEmpty();
+        assertThat(
+                        story(tagPage, "Government troops advance near Idlib")
+                                .selectFirst("time")
+                                .text())
+                .as("as rendered at export time")
+                .isEqualTo("just now");
+    }
+
+    static StaticSite site;
+
+    @Test
+    @Order(6)
+    void anExportedFeedOpensThroughItsStylesheetFromASubFolder() throws Exception {
+        assumeTrue(Chromium.installed() && site != null, "needs Debian's chromium and the export");
+        String url = site.base() + "/topics/world.rss";
+        Document page = Jsoup.parse(Chromium.dom(url));
+        assertThat(page.text())
+                .contains("This is a feed. Copy its address into your feed reader")
+                .contains("Government troops advance near Idlib");
+        assertThat(page.selectFirst("input#feed-url").attr("value")).isEqualTo(url);
+        assertThat(page.select("a:containsOwn(All topics)").attr("href"))
+                .isEqualTo(site.base() + "/");
+    }
+
+    @Test
+    @Order(7)
+    void anOldExportShowsTodaysAgeAndItsTagLinksWork() throws Exception {
+        assumeTrue(Chromium.installed() && site != null, "needs Debian's chromium and the export");
+        try (ChromiumTab tab = ChromiumTab.open()) {
+            tab.load(site.base() + "/topics/world.html");
+            Document topic = Jsoup.parse(tab.dom());
+            Element time = story(topic, "Government troops advance near Idlib").selectFirst("time");
+            assertThat(time.text()).as("refreshed by the page script").isEqualTo("3 hours ago");
+            assertThat(time.attr("title")).isEqualTo(HOVER.format(IDLIB));
+            tab.click("main article .tags a[href*='/tags/syria']", "/tags/syria");
+            assertThat(tab.url())
+                    .isEqualTo(site.base() + "/topics/world/tags/" + TagSlug.of("Syria") + ".html");
+            Document tagPage = Jsoup.parse(tab.dom());
+            assertThat(tagPage.select("main article h2").eachText())
+                    .containsExactly(
+                            "Government troops advance near Idlib",
+                            "Damascus and Tehran sign a trade accord");
+            tab.click("nav a[href$='index.html']", "/index.html");
+            assertThat(Jsoup.parse(tab.dom()).selectFirst("main article h2").text())
+                    .isEqualTo("World");
+        } finally {
+            site.close();
+        }
     }
 
     static Element story(Document doc, String title) {
