@@ -11,8 +11,9 @@ import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.TopicDef;
 
 /**
- * {@code export DIR}: every topic's feeds, pages and the OPML files as static files, with relative
- * links between pages so the folder works on any static server.
+ * {@code export DIR}: every topic's feeds, pages, a page per tag of its stories, the OPML files and
+ * the feeds' stylesheet as static files, with relative links between pages (and from the feeds to
+ * the stylesheet) so the folder works on any static server, in any sub-folder.
  */
 public class StaticExport {
     /** The feeds' stylesheet, at the export's root; the feeds name it relative to themselves. */
