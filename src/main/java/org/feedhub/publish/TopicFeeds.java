@@ -333,12 +333,13 @@ public class TopicFeeds {
         List<EntryView> entries = new ArrayList<>();
         for (StoredStory s : queries.topicStoriesTagged(topicId, tag, limit, 0))
             entries.add(entry(c, s, baseUrl));
+        Instant changed = version(topicId).lastChange();
         Instant updated =
                 entries.stream()
                         .map(EntryView::updated)
                         .filter(java.util.Objects::nonNull)
                         .max(Instant::compareTo)
-                        .orElse(Instant.EPOCH);
+                        .orElse(changed != null ? changed : Instant.EPOCH);
         return Optional.of(new FeedView(baseUrl, topicView(def), updated, entries));
     }
 

@@ -160,6 +160,7 @@ class TagsAndTimesInBrowserTest {
                             "Government troops advance near Idlib",
                             "Damascus and Tehran sign a trade accord");
             assertThat(doc.select(".tags a[aria-current=page]").eachText()).containsOnly("Syria");
+            assertThat(Chromium.screenshot(tab.url(), "topic-tag-syria.png", 390)).isRegularFile();
             // and from there to the other tag of the accord
             tab.click("main article .tags a[href$='tag=Iran']", "tag=Iran");
             assertThat(Jsoup.parse(tab.dom()).select("main article h2").eachText())

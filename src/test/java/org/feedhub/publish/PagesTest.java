@@ -353,6 +353,9 @@ class PagesTest {
                 .contains("has the tag “" + tag + "” now")
                 .contains("See all of its stories");
         assertThat(doc.selectFirst("main p a").attr("href")).isEqualTo("/topics/sergei-lavrov");
+        assertThat(doc.selectFirst("footer").text())
+                .as("no 'Updated 1 Jan 1970' without a time")
+                .isEqualTo("Made by feedhub.");
         assertNothingHostile(doc, html);
     }
 
