@@ -13,13 +13,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /topics/ID}, the topic's page, and the feeds {@link FeedFastPath} passes on (unknown
- * topics and formats get an HTML 404; feeds it would serve are written by the same {@link
- * FeedResponse}, so a context without the fast path answers alike). HEAD is answered by the same
- * handlers.
+ * {@code /topics/ID}, the topic's page, {@code /topics/ID?tag=TAG}, its stories with that tag, and
+ * the feeds {@link FeedFastPath} passes on (unknown topics and formats get an HTML 404; feeds it
+ * would serve are written by the same {@link FeedResponse}, so a context without the fast path
+ * answers alike). HEAD is answered by the same handlers.
  */
 @RestController
 class FeedController {
@@ -35,21 +36,18 @@ class FeedController {
 
     @GetMapping("/topics/{name}")
     ResponseEntity<?> topic(
-            @PathVariable String name, HttpServletRequest request, HttpServletResponse response)
+            @PathVariable String name,
+            @RequestParam(value = "tag", required = false) String tag,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER)
-                    .<ResponseEntity<?>>map(
-                            html ->
-                                    ResponseEntity.ok()
-                                            .contentType(
-                                                    MediaType.parseMediaType(
-                                                            "text/html; charset=utf-8"))
-                                            .cacheControl(CacheControl.noCache())
-                                            .body(html))
-                    .orElse(notFound("no topic '" + name + "'"));
+        if (dot < 0 && tag != null && !tag.isBlank()) {
+            if (tag.length() > Site.MAX_TAG)
+                return notFound("no tag is longer than " + Site.MAX_TAG + " characters");
+            return page(site.tagPage(name, tag, baseUrl.of(request), LinkStyle.SERVER), name);
         }
+        if (dot < 0) return page(site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER), name);
         Optional<FeedFormat> format = FeedFormat.fromExtension(name.substring(dot + 1));
         if (format.isEmpty())
             return notFound(
@@ -61,6 +59,19 @@ class FeedController {
         if (r.isEmpty()) return notFound("no topic '" + topicId + "'");
         FeedResponse.write(request, response, r.get(), format.get(), null);
         return null; // answered
+    }
+
+    /** An HTML page, revalidated on each visit; the 404 page for no such topic. */
+    private static ResponseEntity<?> page(Optional<String> html, String topicId) {
+        return html.<ResponseEntity<?>>map(
+                        h ->
+                                ResponseEntity.ok()
+                                        .contentType(
+                                                MediaType.parseMediaType(
+                                                        "text/html; charset=utf-8"))
+                                        .cacheControl(CacheControl.noCache())
+                                        .body(h))
+                .orElse(notFound("no topic '" + topicId + "'"));
     }
 
     /**
