@@ -12,6 +12,7 @@ import org.feedhub.config.ConfigException;
 import org.feedhub.config.ConfigSummary;
 import org.feedhub.config.FeedsConfig;
 import org.feedhub.config.FeedsConfigLoader;
+import org.feedhub.publish.FeedUrls;
 import org.feedhub.publish.StaticExport;
 import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
@@ -187,7 +188,7 @@ final class Commands {
                         "http://localhost:"
                                 + ctx.getEnvironment().getProperty("server.port", "8080");
             List<String> files =
-                    ctx.getBean(StaticExport.class).export(dir, baseUrl.replaceAll("/+$", ""));
+                    ctx.getBean(StaticExport.class).export(dir, FeedUrls.trimBase(baseUrl));
             out.printf(
                     "wrote %d files to %s (feeds link to %s; set --feedhub.base-url=URL for where you host them)%n",
                     files.size(), dir.toAbsolutePath(), baseUrl);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.feedhub.publish.FeedFormat;
+import org.feedhub.publish.FeedUrls;
 
 /**
  * A {@code hub.topic} this hub serves: one of this site's topic feeds, {@code
@@ -26,7 +27,7 @@ public record TopicUrl(String url, String topicId, FeedFormat format, String bas
 
     /** The topic, or the one-line reason it is not one of this hub. */
     public static TopicUrl parse(String topic, String siteBase) throws HubRequestException {
-        String base = siteBase.replaceAll("/+$", "");
+        String base = FeedUrls.trimBase(siteBase);
         String expected =
                 "it must be a feed of this hub: " + base + "/topics/ID.rss, .atom or .json";
         URI t;
@@ -46,7 +47,7 @@ public record TopicUrl(String url, String topicId, FeedFormat format, String bas
             throw HubRequestException.bad(
                     "hub.topic " + topic + " is not a topic of this hub; " + expected);
         }
-        String basePath = b.getRawPath() == null ? "" : b.getRawPath().replaceAll("/+$", "");
+        String basePath = FeedUrls.trimBase(b.getRawPath());
         String path = t.getRawPath() == null ? "" : t.getRawPath();
         Matcher m =
                 path.startsWith(basePath) ? FEED.matcher(path.substring(basePath.length())) : null;

@@ -1,6 +1,7 @@
 package org.feedhub.publish.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.feedhub.publish.FeedUrls;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -11,7 +12,7 @@ public class BaseUrl {
     private final String configured;
 
     public BaseUrl(String configured) {
-        this.configured = configured == null ? "" : configured.replaceAll("/+$", "");
+        this.configured = FeedUrls.trimBase(configured);
     }
 
     String of(HttpServletRequest request) {
