@@ -27,6 +27,17 @@ public final class Main {
     }
 
     static int run(Invocation inv, PrintStream out, PrintStream err) {
+        try {
+            return command(inv, out, err);
+        } catch (RuntimeException e) {
+            var bad = BadSetting.describe(e);
+            if (bad.isEmpty()) throw e;
+            err.println("feedhub: " + bad.get());
+            return 2;
+        }
+    }
+
+    private static int command(Invocation inv, PrintStream out, PrintStream err) {
         return switch (inv.command()) {
             case "help", "--help", "-h" -> {
                 out.print(HelpText.TEXT);
