@@ -49,6 +49,7 @@ final class Commands {
                     new SpringApplicationBuilder(FeedhubApplication.class).run(inv.settings()));
             return 0;
         } catch (RuntimeException e) {
+            if (BadSetting.describe(e).isPresent()) throw e; // Main names it, as for any command
             System.err.println("feedhub: could not start: " + rootMessage(e));
             return 1;
         }
