@@ -183,7 +183,7 @@ final class Commands {
         if (!configValid(inv, err)) return 1;
         Path dir = Path.of(inv.arguments().get(0));
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
-            String baseUrl = ctx.getEnvironment().getProperty("feedhub.base-url", "");
+            String baseUrl = ctx.getBean(FeedhubProperties.class).baseUrl();
             if (baseUrl.isBlank())
                 baseUrl =
                         "http://localhost:"

@@ -12,17 +12,17 @@ import org.springframework.util.unit.DataSize;
  * The README's settings table, written from the properties records: each setting's name (the
  * component's relaxed name), its default (what binding no value at all yields) and its {@link Doc}.
  */
-final class SettingsTable {
+public final class SettingsTable {
     private SettingsTable() {}
 
-    record Row(String name, String defaultValue, String meaning) {
+    public record Row(String name, String defaultValue, String meaning) {
         String markdown() {
             return "| `" + name + "` | " + defaultValue + " | " + meaning + " |";
         }
     }
 
     /** Every setting, in the records' order, as bound from these {@code name=value} pairs. */
-    static List<Row> rows(String... pairs) {
+    public static List<Row> rows(String... pairs) {
         List<Row> rows = new ArrayList<>();
         walk("feedhub", ShippedSettings.feedhub(pairs), rows);
         walk("feedhub.hub", ShippedSettings.hubProperties(pairs), rows);
