@@ -11,8 +11,35 @@ public final class InvalidSetting extends IllegalArgumentException {
     private final String name;
 
     public InvalidSetting(String name, Object value, String rule) {
-        super(name + "=" + value + ": " + rule);
+        super(name + "=" + text(value) + ": " + rule);
         this.name = name;
+    }
+
+    /** A value as an operator writes it in application.yml: {@code 90s}, {@code 10MB}. */
+    public static String text(Object v) {
+        if (v instanceof Duration d) return duration(d);
+        if (v instanceof DataSize s) return size(s);
+        if (v instanceof java.util.List<?> l)
+            return String.join(", ", l.stream().map(String::valueOf).toList());
+        return String.valueOf(v);
+    }
+
+    private static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) return "0s";
+        long[] units = {86_400_000, 3_600_000, 60_000, 1000, 1};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        int i = 0;
+        while (ms % units[i] != 0) i++;
+        return ms / units[i] + names[i];
+    }
+
+    private static String size(DataSize s) {
+        long b = s.toBytes();
+        long mb = 1024 * 1024;
+        if (b != 0 && b % mb == 0) return b / mb + "MB";
+        if (b != 0 && b % 1024 == 0) return b / 1024 + "KB";
+        return b + "B";
     }
 
     /** The property, e.g. {@code feedhub.poll.concurrency}. */

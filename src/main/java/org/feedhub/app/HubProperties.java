@@ -72,7 +72,9 @@ public record HubProperties(
             throw new InvalidSetting(
                     "feedhub.hub.max-lease",
                     maxLease,
-                    "must not be shorter than feedhub.hub.min-lease (" + minLease + ")");
+                    "must not be shorter than feedhub.hub.min-lease ("
+                            + InvalidSetting.text(minLease)
+                            + ")");
         atLeast("feedhub.hub.max-per-host", maxPerHost, 1);
         atLeast("feedhub.hub.max-pending-per-host", maxPendingPerHost, 1);
         atLeast("feedhub.hub.max-pending", maxPending, 1);

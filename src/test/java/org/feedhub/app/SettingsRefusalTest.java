@@ -81,10 +81,10 @@ class SettingsRefusalTest {
                     """
             feedhub.poll.concurrency=0           | feedhub.poll.concurrency=0: must be at least 1
             feedhub.fetch.concurrency=-1         | feedhub.fetch.concurrency=-1: must be at least 1
-            feedhub.schedule.tick=0s             | feedhub.schedule.tick=PT0S: must be longer than 0
+            feedhub.schedule.tick=0s             | feedhub.schedule.tick=0s: must be longer than 0
             feedhub.fetch.per-host=0             | feedhub.fetch.per-host=0: must be at least 1
             feedhub.dedup.max-distance=64        | feedhub.dedup.max-distance=64: must be 0 to 63
-            feedhub.fulltext.time-budget=-1s     | feedhub.fulltext.time-budget=PT-1S: must not be negative
+            feedhub.fulltext.time-budget=-1s     | feedhub.fulltext.time-budget=-1s: must not be negative
             feedhub.hub.concurrency=0            | feedhub.hub.concurrency=0: must be at least 1
             feedhub.hub.max-request-size=0KB     | feedhub.hub.max-request-size=0B: must be more than 0B
             feedhub.websub.pushes-per-minute=0   | feedhub.websub.pushes-per-minute=0: must be at least 1

@@ -1,12 +1,10 @@
 package org.feedhub.app;
 
 import java.lang.reflect.RecordComponent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.feedhub.Doc;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The README's settings table, written from the properties records: each setting's name (the
@@ -67,33 +65,7 @@ public final class SettingsTable {
                 throw new IllegalStateException(name + ": empty by default, but @Doc says not how");
             return doc.whenEmpty();
         }
-        return "`" + text(v) + "`";
-    }
-
-    /** A value as an operator writes it in application.yml. */
-    static String text(Object v) {
-        if (v instanceof Duration d) return duration(d);
-        if (v instanceof DataSize s) return size(s);
-        if (v instanceof List<?> l)
-            return String.join(", ", l.stream().map(Object::toString).toList());
-        return String.valueOf(v);
-    }
-
-    private static String duration(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) return "0s";
-        long[] units = {86_400_000, 3_600_000, 60_000, 1000, 1};
-        String[] names = {"d", "h", "m", "s", "ms"};
-        for (int i = 0; i < units.length; i++)
-            if (ms % units[i] == 0) return ms / units[i] + names[i];
-        throw new AssertionError();
-    }
-
-    private static String size(DataSize s) {
-        long b = s.toBytes();
-        if (b != 0 && b % (1024 * 1024) == 0) return b / (1024 * 1024) + "MB";
-        if (b != 0 && b % 1024 == 0) return b / 1024 + "KB";
-        return b + "B";
+        return "`" + org.feedhub.InvalidSetting.text(v) + "`";
     }
 
     /** {@code maxBodySize} → {@code max-body-size}: the name Spring binds. */

@@ -41,7 +41,7 @@ class HubSettingsTest {
                                         "feedhub.hub.min-lease=2h", "feedhub.hub.max-lease=1h"))
                 .isInstanceOf(BindException.class)
                 .rootCause()
-                .hasMessageContaining("feedhub.hub.max-lease=PT1H")
+                .hasMessageContaining("feedhub.hub.max-lease=1h")
                 .hasMessageContaining("feedhub.hub.min-lease");
     }
 
