@@ -60,7 +60,9 @@ download-timeout 60
 max-items 0
 show-read-feeds yes
 CONF
-for p in nb_cold nb_warm; do
+NB_RUNS=(nb_cold nb_warm)
+[ "${BENCH_SKIP_NB_WARM:-0}" = 1 ] && NB_RUNS=(nb_cold)
+for p in "${NB_RUNS[@]}"; do
   log "newsboat $p: newsboat -x reload -u urls -c cache.db -C config (reload-threads $BENCH_CONCURRENCY)"
   rc=0
   (cd "$NB" && HOME="$NB" timeout "$BENCH_PASS_TIMEOUT" /usr/bin/time -v -o "time-$p.txt" \

@@ -2,12 +2,16 @@
 # The whole benchmark with one command; writes bench/results/latest.md.
 #   bench/run-all.sh                 1,000 sources x 50 items, 30 s wrk runs (10-20 minutes)
 #   BENCH_QUICK=1 bench/run-all.sh   50 sources x 10 items, 5 s wrk runs (a smoke run, ~2 minutes)
+#   BENCH_REPS=3 (the default)       ingest, start-up and serving are run 3 times; the report shows each
+#                                    figure's median (and every run's value); newsboat's warm reload, which
+#                                    no target needs, runs in the first repetition only
 #   BENCH_WORK=/tmp/w BENCH_REPORT=/tmp/r.md ...   keep another run's data and report elsewhere
 # Sizes and ports: see the BENCH_* variables in bench/lib.sh.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 START=$(date +%s)
-rm -f "$RESULTS"/*.env
+rm -rf "$RESULTS"/*.env "$RESULTS"/rep-*
+: "${BENCH_REPS:=3}"
 M=machine
 record $M command "$( [ "${BENCH_QUICK:-0}" = 1 ] && echo 'BENCH_QUICK=1 ' )bench/run-all.sh"
 record $M quick "${BENCH_QUICK:-0}"
@@ -24,8 +28,17 @@ for pair in port:BENCH_PORT app_port:BENCH_APP_PORT concurrency:BENCH_CONCURRENC
   var="${pair#*:}"; record $M "${pair%%:*}" "${!var}"
 done
 
-"$BENCH_DIR/ingest.sh"
-"$BENCH_DIR/serve-load.sh"
+record $M reps "$BENCH_REPS"
+for rep in $(seq 1 "$BENCH_REPS"); do
+  log "repetition $rep of $BENCH_REPS"
+  [ "$rep" -gt 1 ] && export BENCH_SKIP_NB_WARM=1
+  "$BENCH_DIR/ingest.sh"
+  "$BENCH_DIR/startup.sh"
+  "$BENCH_DIR/serve-load.sh"
+  mkdir -p "$RESULTS/rep-$rep"
+  mv "$RESULTS/ingest.env" "$RESULTS/startup.env" "$RESULTS/serve.env" "$RESULTS/rep-$rep/"
+done
+python3 "$BENCH_DIR/median.py" "$RESULTS"
 
 need nginx nginx; need newsboat newsboat; need wrk wrk
 record $M peers "$(nginx -v 2>&1 | sed 's/.*: //'), $(newsboat --version | head -1 | cut -d' ' -f1-2), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"

@@ -9,6 +9,14 @@
   <xsl:variable name="title" select="/rss/channel/title | /atom:feed/atom:title"/>
   <xsl:variable name="self" select="(/rss/channel/atom:link[@rel='self'] | /atom:feed/atom:link[@rel='self'])[1]/@href"/>
   <xsl:variable name="site" select="(/rss/channel/link | /atom:feed/atom:link[@rel='alternate'])[1]"/>
+  <!-- The site's front page: the feed's own address up to /topics/, so it works under any base URL
+       (a static export in a sub-folder too), not only at the server's root. -->
+  <xsl:variable name="home">
+    <xsl:choose>
+      <xsl:when test="contains($self, '/topics/')"><xsl:value-of select="concat(substring-before($self, '/topics/'), '/')"/></xsl:when>
+      <xsl:otherwise>/</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:template match="/">
     <html lang="en">
       <head>
@@ -35,7 +43,7 @@
           <h1><xsl:value-of select="$title"/></h1>
           <p><xsl:value-of select="/rss/channel/description | /atom:feed/atom:subtitle"/></p>
           <xsl:if test="$site">
-            <p><a href="/">All topics</a></p>
+            <p><a href="{$home}">All topics</a></p>
           </xsl:if>
         </header>
         <main>

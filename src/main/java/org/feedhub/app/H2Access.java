@@ -72,6 +72,15 @@ public class H2Access implements BeanPostProcessor {
         }
     }
 
+    /**
+     * True when {@code jdbcUrl} names an H2 file database that has not been made yet: a command
+     * that only reads it (check) can say nothing without loading the driver.
+     */
+    public static boolean fileDatabaseMissing(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:file:")) return false;
+        return !Files.exists(Path.of(dbPath(jdbcUrl) + ".mv.db"));
+    }
+
     static String dbPath(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:h2:file:".length());
         int semi = rest.indexOf(';');

@@ -28,6 +28,8 @@ final class MovedSources {
 
     static List<String> notes(Commands.Settings settings, FeedsConfig config) {
         String url = settings.dbUrl();
+        if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
+            return List.of(); // before any pass: nothing moved, and no driver to load
         if (url.startsWith("jdbc:h2:")
                 && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS"))
             url += ";IFEXISTS=TRUE";

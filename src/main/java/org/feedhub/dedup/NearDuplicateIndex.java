@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * The stories a new one may duplicate (those published within the window of {@link DedupSettings}),
@@ -68,7 +69,13 @@ public final class NearDuplicateIndex {
     private final int[] probePos = new int[B];
     private final int[] probeCheck = new int[B];
     private final SlotCounts seen = new SlotCounts();
+    private final IntConsumer bandHit = slot -> seen.hit(slot, true);
+    private final IntConsumer termHit = slot -> seen.hit(slot, false);
+    private int[] queryTerms = new int[0]; // sorted, distinct
+    private int[] queryCounts = new int[64];
+    private final TermWeights lookupWeights = this::lookupWeight;
     private long candidatesChecked;
+    private long candidatesMet;
 
     /** An empty index. */
     public NearDuplicateIndex(DedupSettings settings) {
@@ -158,7 +165,7 @@ public final class NearDuplicateIndex {
         }
         long t = published.getEpochSecond();
         collect(story);
-        TermWeights idf = weights();
+        TermWeights idf = lookupWeights;
         int bestSlot = -1;
         DupMatcher.Decision best = null;
         for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
@@ -200,7 +207,7 @@ public final class NearDuplicateIndex {
         }
         long t = published.getEpochSecond();
         collect(story);
-        TermWeights idf = weights();
+        TermWeights idf = lookupWeights;
         for (int k = 0; k < seen.size() && k < MAX_CANDIDATES; k++) {
             int slot = seen.slotAt(k);
             if (ids[slot] == selfId
@@ -247,7 +254,7 @@ public final class NearDuplicateIndex {
         long t = published.getEpochSecond();
         seen.clear();
         fillBandKeys(q, 0);
-        bands.forEach(bandKeys, probePos, probeCheck, slot -> seen.hit(slot, true));
+        bands.forEach(bandKeys, probePos, probeCheck, bandHit);
         int best = -1;
         int bestDistance = maxDistance + 1;
         for (int k = 0; k < seen.size(); k++) {
@@ -269,10 +276,22 @@ public final class NearDuplicateIndex {
     private void collect(Traits story) {
         seen.clear();
         fillBandKeys(story.fingerprint.rawSlots(), 0);
-        bands.forEach(bandKeys, probePos, probeCheck, slot -> seen.hit(slot, true));
-        for (int term : story.terms()) {
-            terms.forEachRare(term, slot -> seen.hit(slot, false));
+        bands.forEach(bandKeys, probePos, probeCheck, bandHit);
+        queryTerms = story.terms();
+        if (queryCounts.length < queryTerms.length) {
+            queryCounts = new int[queryTerms.length];
         }
+        terms.forEachRare(queryTerms, queryTerms.length, termHit, queryCounts);
+        candidatesMet += seen.size();
+    }
+
+    /**
+     * The weight of a term during a lookup: the counts of the story's own terms were read by {@link
+     * #collect}, so only the candidate's other terms go to the table again.
+     */
+    private double lookupWeight(int term) {
+        int k = Arrays.binarySearch(queryTerms, term);
+        return TermWeights.idf(slotOf.size(), k >= 0 ? queryCounts[k] : terms.count(term));
     }
 
     private void fillBandKeys(short[] s, int offset) {
@@ -332,6 +351,14 @@ public final class NearDuplicateIndex {
     /** Stories compared by a lookup so far (for the benchmark and tests). */
     synchronized long candidatesChecked() {
         return candidatesChecked;
+    }
+
+    /**
+     * Stories met by a lookup's band and rare-term probes so far, before the window and the
+     * two-shared-terms rule (for the benchmark).
+     */
+    synchronized long candidatesMet() {
+        return candidatesMet;
     }
 
     /** Cells of the band table (for the benchmark). */

@@ -11,26 +11,44 @@ import java.util.function.IntConsumer;
  * its postings back only once it has left the index entirely: a name that was common this week
  * finds candidates through the LSH bands only.)
  *
- * <p>Layout: open addressing with linear probing over {@code int} arrays (term, count, head of its
- * posting list); postings are a pooled singly linked list of (slot, next). Not thread-safe: {@link
+ * <p>Layout, for few cache misses once the table is far larger than the CPU caches: one {@code
+ * int[]} of cells of four ints (term, count, start of its postings, room there), open addressing
+ * with linear probing, so a term costs one cache line; a rare term's postings lie side by side in a
+ * pool of segments of {@link #SEGMENT_SIZES} slots (a segment moves to the next size when full), so
+ * they cost one or two lines more, not one per posting as a linked list would. {@link
+ * #forEachRare(int[], int, IntConsumer)} first touches the cells and then the segments of all the
+ * terms of a story, so these misses overlap instead of queueing. Not thread-safe: {@link
  * NearDuplicateIndex} holds the lock.
  */
 final class TermTable {
     /** A term in more stories than this is common: it weighs little and finds no candidates. */
     static final int RARE = 48;
 
+    /** Sizes of the posting segments; the last is {@link #RARE}. */
+    static final int[] SEGMENT_SIZES = {1, 2, 4, 8, 16, 32, RARE};
+
     private static final int NONE = -1;
     private static final int COMMON = -2;
 
-    private int[] keys = new int[64];
-    private int[] counts = new int[64]; // 0 = empty cell
-    private int[] heads = filled(64);
+    // A cell: KEY, COUNT (0 = empty cell), SEG (start in pool, or NONE or COMMON), ROOM (its size).
+    private static final int STRIDE = 4;
+    private static final int KEY = 0;
+    private static final int COUNT = 1;
+    private static final int SEG = 2;
+    private static final int ROOM = 3;
+
+    private int[] cells = new int[64 * STRIDE];
+    private int mask = 63; // cells - 1
     private int size;
 
-    private int[] postSlot = new int[256];
-    private int[] postNext = new int[256];
+    private int[] pool = new int[256];
     private int poolTop;
-    private int freePost = NONE;
+    private final int[] freeSegments = filled(SEGMENT_SIZES.length); // by size class; linked
+    private long postings;
+
+    // Scratch of the batched walk.
+    private int[] cellScratch = new int[64];
+    private long touchSink;
 
     private static int[] filled(int n) {
         int[] a = new int[n];
@@ -43,151 +61,230 @@ final class TermTable {
         return size;
     }
 
+    /** Postings held (story slots filed under rare terms). */
+    long postings() {
+        return postings;
+    }
+
     /** Stories that carry {@code term}. */
     int count(int term) {
-        int i = find(term);
-        return i < 0 ? 0 : counts[i];
+        int c = find(term);
+        return c < 0 ? 0 : cells[c + COUNT];
     }
 
     /**
      * Calls {@code visit} with each story slot carrying {@code term}, if it is rare; else nothing.
      */
     void forEachRare(int term, IntConsumer visit) {
-        int i = find(term);
-        if (i < 0) {
+        int c = find(term);
+        if (c >= 0) {
+            walk(c, visit);
+        }
+    }
+
+    /**
+     * {@link #forEachRare(int, IntConsumer)} for the first {@code n} of {@code terms}, and {@link
+     * #count} of each into {@code countsOut}: first the home cells of all, then the postings of
+     * all, in tight loops of independent loads, then the walks.
+     */
+    void forEachRare(int[] terms, int n, IntConsumer visit, int[] countsOut) {
+        int[] cs = cellScratch.length >= n ? cellScratch : (cellScratch = new int[n]);
+        int[] cl = cells;
+        long touched = 0;
+        for (int k = 0; k < n; k++) {
+            touched += cl[home(terms[k])];
+        }
+        for (int k = 0; k < n; k++) {
+            int c = find(terms[k]);
+            cs[k] = c;
+            countsOut[k] = c < 0 ? 0 : cl[c + COUNT];
+            if (c >= 0 && cl[c + SEG] >= 0) {
+                touched += pool[cl[c + SEG]] ^ pool[cl[c + SEG] + cl[c + COUNT] - 1];
+            }
+        }
+        touchSink = touched; // keeps the loads above from being optimised away
+        for (int k = 0; k < n; k++) {
+            if (cs[k] >= 0) {
+                walk(cs[k], visit);
+            }
+        }
+    }
+
+    long sink() {
+        return touchSink;
+    }
+
+    private void walk(int c, IntConsumer visit) {
+        int seg = cells[c + SEG];
+        if (seg < 0) {
             return;
         }
-        for (int p = heads[i]; p >= 0; p = postNext[p]) {
-            visit.accept(postSlot[p]);
+        for (int p = seg, end = seg + cells[c + COUNT]; p < end; p++) {
+            visit.accept(pool[p]);
         }
     }
 
     void add(int term, int slot) {
-        if (2 * (size + 1) > keys.length) {
+        if (2 * (size + 1) > (mask + 1)) {
             grow();
         }
-        int mask = keys.length - 1;
-        int i = home(term, mask);
-        while (counts[i] > 0 && keys[i] != term) {
-            i = (i + 1) & mask;
+        int c = home(term);
+        while (cells[c + COUNT] > 0 && cells[c + KEY] != term) {
+            c = (c + STRIDE) & (mask * STRIDE + STRIDE - 1);
         }
-        if (counts[i] == 0) {
-            keys[i] = term;
-            heads[i] = NONE;
+        if (cells[c + COUNT] == 0) {
+            cells[c + KEY] = term;
+            cells[c + SEG] = NONE;
+            cells[c + ROOM] = 0;
             size++;
         }
-        counts[i]++;
-        if (heads[i] == COMMON) {
+        int count = ++cells[c + COUNT];
+        int seg = cells[c + SEG];
+        if (seg == COMMON) {
             return;
         }
-        if (counts[i] > RARE) {
-            for (int p = heads[i]; p >= 0; ) {
-                int next = postNext[p];
-                release(p);
-                p = next;
+        if (count > RARE) {
+            release(seg, cells[c + ROOM]);
+            postings -= count - 1;
+            cells[c + SEG] = COMMON;
+            cells[c + ROOM] = 0;
+            return;
+        }
+        if (count > cells[c + ROOM]) {
+            int room = sizeFor(count);
+            int moved = allocate(room);
+            if (seg >= 0) {
+                System.arraycopy(pool, seg, pool, moved, count - 1);
+                release(seg, cells[c + ROOM]);
             }
-            heads[i] = COMMON;
-            return;
+            seg = moved;
+            cells[c + SEG] = seg;
+            cells[c + ROOM] = room;
         }
-        int p = allocate();
-        postSlot[p] = slot;
-        postNext[p] = heads[i];
-        heads[i] = p;
+        pool[seg + count - 1] = slot;
+        postings++;
     }
 
     void remove(int term, int slot) {
-        int i = find(term);
-        if (i < 0) {
+        int c = find(term);
+        if (c < 0) {
             return;
         }
-        if (heads[i] != COMMON) {
-            int prev = NONE;
-            for (int p = heads[i]; p >= 0; prev = p, p = postNext[p]) {
-                if (postSlot[p] == slot) {
-                    if (prev == NONE) {
-                        heads[i] = postNext[p];
-                    } else {
-                        postNext[prev] = postNext[p];
-                    }
-                    release(p);
+        int count = cells[c + COUNT];
+        int seg = cells[c + SEG];
+        if (seg >= 0) {
+            int last = seg + count - 1;
+            for (int p = seg; p <= last; p++) {
+                if (pool[p] == slot) {
+                    pool[p] = pool[last]; // order does not matter; the last fills the gap
+                    postings--;
                     break;
                 }
             }
         }
-        if (--counts[i] == 0) {
-            deleteCell(i);
+        cells[c + COUNT] = --count;
+        if (count == 0) {
+            if (seg >= 0) {
+                release(seg, cells[c + ROOM]);
+            }
+            deleteCell(c);
         }
     }
 
+    /** The cell of {@code term} (an index into {@link #cells}), or -1. */
     private int find(int term) {
-        int mask = keys.length - 1;
-        for (int i = home(term, mask); counts[i] > 0; i = (i + 1) & mask) {
-            if (keys[i] == term) {
-                return i;
+        int[] cl = cells;
+        int wrap = mask * STRIDE + STRIDE - 1;
+        for (int c = home(term); cl[c + COUNT] > 0; c = (c + STRIDE) & wrap) {
+            if (cl[c + KEY] == term) {
+                return c;
             }
         }
         return -1;
     }
 
-    private static int home(int term, int mask) {
-        return (int) Fingerprint.mix(term) & mask;
+    private int home(int term) {
+        return ((int) Fingerprint.mix(term) & mask) * STRIDE;
     }
 
     /** Backward-shift deletion: later cells of the run move into the gap when their home allows. */
     private void deleteCell(int gap) {
-        int mask = keys.length - 1;
+        int wrap = mask * STRIDE + STRIDE - 1;
         size--;
-        for (int j = (gap + 1) & mask; counts[j] > 0; j = (j + 1) & mask) {
-            int h = home(keys[j], mask);
-            if (((j - h) & mask) >= ((j - gap) & mask)) {
-                keys[gap] = keys[j];
-                counts[gap] = counts[j];
-                heads[gap] = heads[j];
+        for (int j = (gap + STRIDE) & wrap; cells[j + COUNT] > 0; j = (j + STRIDE) & wrap) {
+            int h = home(cells[j + KEY]);
+            if (((j - h) & wrap) >= ((j - gap) & wrap)) {
+                System.arraycopy(cells, j, cells, gap, STRIDE);
                 gap = j;
             }
         }
-        counts[gap] = 0;
-        heads[gap] = NONE;
+        cells[gap + KEY] = 0;
+        cells[gap + COUNT] = 0;
+        cells[gap + SEG] = NONE;
+        cells[gap + ROOM] = 0;
     }
 
     private void grow() {
-        int[] oldKeys = keys;
-        int[] oldCounts = counts;
-        int[] oldHeads = heads;
-        int n = oldKeys.length * 2;
-        keys = new int[n];
-        counts = new int[n];
-        heads = filled(n);
-        int mask = n - 1;
-        for (int k = 0; k < oldKeys.length; k++) {
-            if (oldCounts[k] > 0) {
-                int i = home(oldKeys[k], mask);
-                while (counts[i] > 0) {
-                    i = (i + 1) & mask;
+        int[] old = cells;
+        cells = new int[old.length * 2];
+        mask = cells.length / STRIDE - 1;
+        int wrap = cells.length - 1;
+        for (int o = 0; o < old.length; o += STRIDE) {
+            if (old[o + COUNT] > 0) {
+                int c = home(old[o + KEY]);
+                while (cells[c + COUNT] > 0) {
+                    c = (c + STRIDE) & wrap;
                 }
-                keys[i] = oldKeys[k];
-                counts[i] = oldCounts[k];
-                heads[i] = oldHeads[k];
+                System.arraycopy(old, o, cells, c, STRIDE);
             }
         }
     }
 
-    private int allocate() {
-        if (freePost != NONE) {
-            int p = freePost;
-            freePost = postNext[p];
-            return p;
+    private static int sizeFor(int count) {
+        for (int s : SEGMENT_SIZES) {
+            if (s >= count) {
+                return s;
+            }
         }
-        if (poolTop == postSlot.length) {
-            int n = postSlot.length + (postSlot.length >> 1);
-            postSlot = Arrays.copyOf(postSlot, n);
-            postNext = Arrays.copyOf(postNext, n);
-        }
-        return poolTop++;
+        throw new IllegalArgumentException("more than " + RARE + " postings");
     }
 
-    private void release(int p) {
-        postNext[p] = freePost;
-        freePost = p;
+    private static int sizeClass(int room) {
+        for (int k = 0; k < SEGMENT_SIZES.length; k++) {
+            if (SEGMENT_SIZES[k] == room) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no segment of " + room);
+    }
+
+    /** A segment of {@code room} slots: a freed one of that size, else new at the pool's end. */
+    private int allocate(int room) {
+        int k = sizeClass(room);
+        int seg = freeSegments[k];
+        if (seg != NONE) {
+            freeSegments[k] = pool[seg];
+            return seg;
+        }
+        if (poolTop + room > pool.length) {
+            long n = Math.max(poolTop + (long) room, pool.length + (pool.length >> 1));
+            if (n > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("near-duplicate term index is full");
+            }
+            pool = Arrays.copyOf(pool, (int) n);
+        }
+        seg = poolTop;
+        poolTop += room;
+        return seg;
+    }
+
+    /** Puts a segment on the free list of its size (linked through its first slot). */
+    private void release(int seg, int room) {
+        if (seg < 0) {
+            return;
+        }
+        int k = sizeClass(room);
+        pool[seg] = freeSegments[k];
+        freeSegments[k] = seg;
     }
 }

@@ -54,6 +54,20 @@ final class FeedWriting {
         }
     }
 
+    /**
+     * The feed with its stylesheet line pointing at {@code href} instead (a static export points at
+     * its own copy, relative to the feed); a body without that line (JSON Feed) as it is.
+     */
+    static byte[] restyled(byte[] body, String href) {
+        String xml = new String(body, StandardCharsets.UTF_8);
+        int at = xml.indexOf(STYLESHEET);
+        if (at < 0 || at > 200) return body;
+        return (xml.substring(0, at)
+                        + STYLESHEET.replace("\"/feed.xsl\"", "\"" + href + "\"")
+                        + xml.substring(at + STYLESHEET.length()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The XML with the stylesheet line right after its prolog. */
     private static byte[] styled(String xml) {
         int prolog = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;

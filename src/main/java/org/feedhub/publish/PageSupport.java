@@ -31,26 +31,10 @@ public final class PageSupport {
     }
 
     /**
-     * {@code just now}, {@code 5 minutes ago}, {@code 3 hours ago}, {@code 2 days ago}, or for a
-     * time ahead {@code in 5 minutes}; empty for null.
+     * As {@link RelativeTime#of}: {@code 3 hours ago}, {@code yesterday}, a date; empty for null.
      */
     public static String relative(Instant t, Instant now) {
-        if (t == null) return "";
-        long s = java.time.Duration.between(t, now).getSeconds();
-        boolean future = s < 0;
-        s = Math.abs(s);
-        if (s < 45) return future ? "in a moment" : "just now";
-        String span;
-        if (s < 90 * 60) span = plural(Math.max(1, Math.round(s / 60.0)), "minute");
-        else if (s < 36 * 3600) span = plural(Math.round(s / 3600.0), "hour");
-        else if (s < 60L * 86400) span = plural(Math.round(s / 86400.0), "day");
-        else if (s < 700L * 86400) span = plural(Math.round(s / (30.44 * 86400)), "month");
-        else span = plural(Math.round(s / (365.25 * 86400)), "year");
-        return future ? "in " + span : span + " ago";
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return RelativeTime.of(t, now);
     }
 
     /** The date shown for a story: published, else updated (may be null). */

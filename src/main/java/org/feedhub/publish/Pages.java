@@ -32,7 +32,9 @@ public class Pages {
         return render("index.jte", page);
     }
 
-    /** A topic's page: its stories, newest first, with feed autodiscovery. */
+    /**
+     * A topic's page (or its page of one tag): its stories, newest first, with feed autodiscovery.
+     */
     public String topic(TopicPage page) {
         return render("topic.jte", page);
     }

@@ -22,18 +22,37 @@ public class Site {
     private final Supplier<FeedsConfig> config;
     private final Pages pages = new Pages();
     private final OpmlWriter opml = new OpmlWriter();
+
+    /** The longest tag a page is asked for: as long as a stored tag may be. */
+    public static final int MAX_TAG = 200;
+
     private final java.util.Map<String, TopicStats> counts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
     public Site(
             FeedQueries queries,
             SourceStore sources,
             TopicFeeds feeds,
             Supplier<FeedsConfig> config) {
+        this(queries, sources, feeds, config, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the render time of the pages, which their relative times ("3 hours ago") count
+     *     from
+     */
+    public Site(
+            FeedQueries queries,
+            SourceStore sources,
+            TopicFeeds feeds,
+            Supplier<FeedsConfig> config,
+            java.time.Clock clock) {
         this.queries = queries;
         this.sources = sources;
         this.feeds = feeds;
         this.config = config;
+        this.clock = clock;
     }
 
     public String index(LinkStyle style) {
@@ -44,7 +63,7 @@ public class Site {
                     new TopicCard(
                             t.id(), t.title(), t.description(), s.storyCount(), s.lastChange()));
         }
-        return pages.index(new IndexPage("feedhub", cards, style));
+        return pages.index(new IndexPage("feedhub", cards, style, clock.instant()));
     }
 
     /** The {@code /sources} page as of {@code now}. */
@@ -68,12 +87,23 @@ public class Site {
 
     public Optional<String> topicPage(String topicId, String baseUrl, LinkStyle style) {
         return feeds.view(topicId, baseUrl, PAGE_SIZE, 0)
-                .map(view -> pages.topic(new TopicPage(view, style)));
+                .map(view -> pages.topic(new TopicPage(null, view, style, null, clock.instant())));
+    }
+
+    /**
+     * The page of a topic's stories with this exact tag (an empty list for a tag no story has);
+     * empty for no such topic, and for a tag longer than any stored one ({@link #MAX_TAG}).
+     */
+    public Optional<String> tagPage(String topicId, String tag, String baseUrl, LinkStyle style) {
+        if (tag == null || tag.isEmpty() || tag.length() > MAX_TAG) return Optional.empty();
+        return feeds.taggedView(topicId, tag, baseUrl, PAGE_SIZE)
+                .map(view -> pages.topic(new TopicPage(null, view, style, tag, clock.instant())));
     }
 
     /** A story's own page ({@code /stories/ID}), whichever topics it is in. */
     public Optional<String> storyPage(long storyId, String baseUrl) {
-        return feeds.story(storyId, baseUrl).map(e -> pages.story(new StoryPage(null, e)));
+        return feeds.story(storyId, baseUrl)
+                .map(e -> pages.story(new StoryPage(null, e, clock.instant())));
     }
 
     public byte[] topicsOpml(String baseUrl) {

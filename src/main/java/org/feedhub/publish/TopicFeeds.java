@@ -325,6 +325,29 @@ public class TopicFeeds {
                 .map(def -> view(c, def, baseUrl, limit, offset, queries.version(topicId)));
     }
 
+    /** As {@link #view}, only the topic's stories with this exact tag; empty for no such topic. */
+    public Optional<FeedView> taggedView(String topicId, String tag, String baseUrl, int limit) {
+        FeedsConfig c = config.get();
+        TopicDef def = c.topic(topicId).orElse(null);
+        if (def == null) return Optional.empty();
+        List<EntryView> entries = new ArrayList<>();
+        for (StoredStory s : queries.topicStoriesTagged(topicId, tag, limit, 0))
+            entries.add(entry(c, s, baseUrl));
+        Instant changed = version(topicId).lastChange();
+        Instant updated =
+                entries.stream()
+                        .map(EntryView::updated)
+                        .filter(java.util.Objects::nonNull)
+                        .max(Instant::compareTo)
+                        .orElse(changed != null ? changed : Instant.EPOCH);
+        return Optional.of(new FeedView(baseUrl, topicView(def), updated, entries));
+    }
+
+    /** Every tag of the topic's stories (a static export writes a page for each). */
+    public List<String> topicTags(String topicId) {
+        return config.get().topic(topicId).isEmpty() ? List.of() : queries.topicTags(topicId);
+    }
+
     /**
      * The topic's stories whose entries link to their page on this site (they have no safe link of
      * their own): a static export writes those pages too.

@@ -1,10 +1,8 @@
 package org.feedhub.store;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,8 +80,10 @@ public class EntryIds {
     }
 
     /**
-     * Stores the ids of the given stories that have none yet and returns them (story id → entry
-     * id). A story another instance gave an id meanwhile keeps that one.
+     * Stores the ids of the given stories that have none yet and returns the ids of all of them
+     * (story id → entry id). A story another thread or instance gave an id meanwhile keeps that
+     * one, and that one is returned: the caller saw no id a moment ago, and two renderings of one
+     * change (a hub delivering RSS and Atom at once) must name the story alike.
      */
     public Map<Long, String> assign(Collection<Long> storyIds) {
         Map<Long, String> out = new HashMap<>();
@@ -96,7 +96,17 @@ public class EntryIds {
                 rs -> {
                     canonical.put(rs.getLong(1), rs.getString(2));
                 });
-        if (canonical.isEmpty()) return out;
+        if (!canonical.isEmpty()) name(canonical);
+        named.query(
+                "SELECT id, entry_id FROM story WHERE id IN (:ids)",
+                p,
+                rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    private void name(Map<Long, String> canonical) {
         Map<Long, String[]> first = new HashMap<>();
         named.query(
                 "SELECT story_id, source_id, guid, item_key FROM carrier WHERE story_id IN (:ids) "
@@ -108,7 +118,6 @@ public class EntryIds {
                             new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                 });
         String authority = authority();
-        List<Long> done = new ArrayList<>();
         for (var e : canonical.entrySet()) {
             long id = e.getKey();
             String[] c = first.get(id);
@@ -129,14 +138,6 @@ public class EntryIds {
                         entryId + "/" + id,
                         id);
             }
-            done.add(id);
         }
-        named.query(
-                "SELECT id, entry_id FROM story WHERE id IN (:ids)",
-                new MapSqlParameterSource("ids", done),
-                rs -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                });
-        return out;
     }
 }

@@ -77,6 +77,30 @@ public class FeedQueries {
                         offset));
     }
 
+    /** The topic's stories with this exact tag, newest first, skipping {@code offset}. */
+    public List<StoredStory> topicStoriesTagged(String topicId, String tag, int limit, int offset) {
+        return load(
+                jdbc.queryForList(
+                        "SELECT ts.story_id FROM topic_story ts JOIN story_tag st"
+                                + " ON st.story_id = ts.story_id AND st.tag = ?"
+                                + " WHERE ts.topic_id = ?"
+                                + " ORDER BY ts.published_at DESC, ts.story_id DESC LIMIT ? OFFSET ?",
+                        Long.class,
+                        tag,
+                        topicId,
+                        limit,
+                        offset));
+    }
+
+    /** Every tag of the topic's stories, in order (a static export writes a page for each). */
+    public List<String> topicTags(String topicId) {
+        return jdbc.queryForList(
+                "SELECT DISTINCT st.tag FROM topic_story ts JOIN story_tag st"
+                        + " ON st.story_id = ts.story_id WHERE ts.topic_id = ? ORDER BY st.tag",
+                String.class,
+                topicId);
+    }
+
     private List<StoredStory> load(List<Long> storyIds) {
         if (storyIds.isEmpty()) return List.of();
         MapSqlParameterSource p = new MapSqlParameterSource("ids", storyIds);

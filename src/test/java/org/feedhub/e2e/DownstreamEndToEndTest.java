@@ -288,6 +288,12 @@ class DownstreamEndToEndTest {
         assertThat(Files.readString(out.resolve("topics/tiny.json"))).doesNotContain("hubs");
         assertThat(Files.readString(out.resolve("topics/tiny/archive/1.atom")))
                 .contains("<fh:archive")
-                .doesNotContain("rel=\"hub\"");
+                .doesNotContain("rel=\"hub\"")
+                .as("the exported stylesheet, three folders up")
+                .contains("<?xml-stylesheet type=\"text/xsl\" href=\"../../../feed.xsl\"?>");
+        assertThat(files).contains("feed.xsl");
+        assertThat(out.resolve("topics/tiny/archive/../../../feed.xsl").normalize())
+                .isEqualTo(out.resolve("feed.xsl"))
+                .isRegularFile();
     }
 }

@@ -426,7 +426,7 @@ class WebSubEndToEndTest {
         assertThat(hub.runOnce().delivered())
                 .isZero(); // this instance does not take another's live claim
         hubStore.release(a.get(0).id(), "instance-a");
-        assertThat(hub.runOnce().delivered()).isEqualTo(1);
+        assertDelivered(1);
         assertThat(pushes("/cb/atom")).hasSize(1);
     }
 
@@ -495,7 +495,7 @@ class WebSubEndToEndTest {
                 .isEqualTo("864000");
 
         publish("Fifth story");
-        assertThat(hub.runOnce().delivered()).isEqualTo(3);
+        assertDelivered(3);
         LoggedRequest rss = pushes("/cb/rss").get(0);
         assertThat(rss.getHeader("Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
         assertThat(rss.containsHeader("X-Hub-Signature")).isFalse();
@@ -514,7 +514,7 @@ class WebSubEndToEndTest {
                 subscription("wire", "rss", "/cb/rss").id());
         wm.resetRequests();
         publish("Sixth story");
-        assertThat(hub.runOnce().delivered()).isEqualTo(2);
+        assertDelivered(2);
         assertThat(pushes("/cb/rss")).isEmpty();
         assertThat(pushes("/cb/atom")).hasSize(1);
         assertThat(pushes("/cb/json")).hasSize(1);
@@ -599,6 +599,19 @@ class WebSubEndToEndTest {
         assertThat(hubStore.all()).noneMatch(s -> s.topicId().equals("nope"));
     }
 
+    /**
+     * One worker run delivers exactly {@code n}; a mismatch names the run's report and every
+     * subscription's state, so a failure says which one and why.
+     */
+    void assertDelivered(int n) {
+        HubDispatcher.RunReport r = hub.runOnce();
+        assertThat(r.delivered())
+                .as(
+                        "%s; topic version %d; subscriptions %s",
+                        r, hubStore.topicVersion("wire"), hubStore.all())
+                .isEqualTo(n);
+    }
+
     /** Runs the worker until {@code path} has had {@code n} pushes in all (bounded wait). */
     void untilPushes(String path, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -643,7 +656,7 @@ class WebSubEndToEndTest {
         wm.stubFor(post(urlPathEqualTo("/cb/json")).willReturn(aResponse().withStatus(200)));
         wm.resetRequests();
         publish("Tenth story"); // back up: gets everything since its last delivery
-        assertThat(hub.runOnce().delivered()).isEqualTo(1);
+        assertDelivered(1);
         String body = pushes("/cb/json").get(0).getBodyAsString();
         assertThat(body)
                 .contains("Eighth story", "Ninth story", "Tenth story")

@@ -170,8 +170,19 @@ class JarIT {
                         "topics/sergei-lavrov.rss",
                         "topics/sergei-lavrov.atom",
                         "topics/sergei-lavrov.json",
-                        "topics/russian-diplomacy.rss")) {
+                        "topics/russian-diplomacy.rss",
+                        "feed.xsl")) {
             assertThat(site.resolve(f)).isRegularFile();
+        }
+        // the stylesheet comes out of the jar, and the feeds name it relative to themselves
+        assertThat(Files.readString(site.resolve("feed.xsl"))).contains("<xsl:stylesheet");
+        assertThat(Files.readString(site.resolve("topics/sergei-lavrov.rss")))
+                .contains("href=\"../feed.xsl\"");
+        try (var tags = Files.list(site.resolve("topics/sergei-lavrov/tags"))) {
+            assertThat(tags.map(p -> p.getFileName().toString()))
+                    .as("a page per tag")
+                    .isNotEmpty()
+                    .allMatch(n -> n.matches("[a-z0-9-]+\\.html"));
         }
         SyndFeed rss = syndFeed(Files.readString(site.resolve("topics/sergei-lavrov.rss")));
         assertThat(rss.getFeedType()).isEqualTo("rss_2.0");

@@ -73,7 +73,10 @@ class PagesTest {
         assertThat(first.selectFirst("h2 a").text()).isEqualTo("Sergei Lavrov — Лавров");
         assertThat(first.text()).contains("Russia's foreign minister & co").contains("42 stories");
         assertThat(first.selectFirst("time").attr("datetime")).isEqualTo("2024-05-03T11:00:00Z");
-        assertThat(first.selectFirst("time").text()).isEqualTo("3 May 2024, 11:00 UTC");
+        assertThat(first.selectFirst("time").attr("title")).isEqualTo("3 May 2024, 11:00 UTC");
+        assertThat(first.selectFirst("time").text())
+                .as("rendered long after: the date")
+                .isEqualTo("3 May 2024");
         assertThat(first.select(".subscribe a"))
                 .extracting(e -> e.attr("href"), Element::text)
                 .containsExactly(
@@ -244,8 +247,131 @@ class PagesTest {
     }
 
     private static void assertNothingHostile(Document doc, String html) {
-        assertThat(doc.select("script")).isEmpty();
+        // the one script is the layout's own, which refreshes relative times
+        assertThat(doc.select("script")).hasSize(1);
+        assertThat(doc.selectFirst("script").data()).contains("time[data-relative]");
+        assertThat(doc.select("script[src]")).isEmpty();
         assertThat(doc.select("[onerror]")).isEmpty();
-        assertThat(html).doesNotContain("<script").doesNotContain("<img");
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img");
+    }
+
+    // ------------------------------------------------------------------ times and tags
+
+    private static final Instant RENDERED = Instant.parse("2024-05-03T13:20:00Z");
+
+    @Test
+    void aStoryShowsItsTimeRelativeToTheRenderWithTheExactTimeOnHover() {
+        Document doc =
+                Jsoup.parse(
+                        pages.topic(
+                                new TopicPage(
+                                        null, Fixtures.feed(), LinkStyle.SERVER, null, RENDERED)));
+        List<Element> times = doc.select("main article .meta time");
+        assertThat(times)
+                .extracting(e -> e.attr("datetime"), e -> e.attr("title"), Element::text)
+                .containsExactly(
+                        tuple("2024-05-03T10:15:30Z", "3 May 2024, 10:15 UTC", "3 hours ago"),
+                        tuple("2024-05-02T08:00:00Z", "2 May 2024, 08:00 UTC", "yesterday"),
+                        tuple("2024-04-30T23:59:59Z", "30 Apr 2024, 23:59 UTC", "2 days ago"));
+        assertThat(times).allMatch(e -> e.hasAttr("data-relative"));
+        assertThat(doc.selectFirst("footer time").text()).isEqualTo("2 hours ago");
+    }
+
+    @Test
+    void theIndexAndAStoryPageShowRelativeTimesToo() {
+        Document index =
+                Jsoup.parse(pages.index(new IndexPage(null, cards(), LinkStyle.SERVER, RENDERED)));
+        Element updated = index.selectFirst("main article time");
+        assertThat(updated.text()).isEqualTo("2 hours ago");
+        assertThat(updated.attr("title")).isEqualTo("3 May 2024, 11:00 UTC");
+        Document story = Jsoup.parse(pages.story(new StoryPage(null, Fixtures.FULL, RENDERED)));
+        assertThat(story.selectFirst("header time").text()).isEqualTo("3 hours ago");
+        assertThat(story.selectFirst("header time").attr("title"))
+                .isEqualTo("3 May 2024, 10:15 UTC");
+    }
+
+    @Test
+    void onTheServerEachTagLinksToTheTopicsStoriesWithThatTag() {
+        Document doc = Jsoup.parse(pages.topic(new TopicPage(Fixtures.feed(), LinkStyle.SERVER)));
+        assertThat(doc.select("main article .tags a"))
+                .extracting(e -> e.attr("href"), Element::text, e -> e.attr("rel"))
+                .containsExactly(
+                        tuple("/topics/sergei-lavrov?tag=Russia", "Russia", "tag"),
+                        tuple(
+                                "/topics/sergei-lavrov?tag=%D0%94%D0%B8%D0%BF%D0%BB%D0%BE%D0%BC%D0%B0%D1%82%D0%B8%D1%8F",
+                                "Дипломатия", "tag"),
+                        tuple(
+                                "/topics/sergei-lavrov?tag=%3Cb%3Etag%3C%2Fb%3E",
+                                "<b>tag</b>", "tag"));
+        assertThat(doc.select(".tags a[aria-current]")).isEmpty();
+    }
+
+    @Test
+    void inAStaticExportEachTagLinksToItsOwnFile() {
+        Document doc = Jsoup.parse(pages.topic(new TopicPage(Fixtures.feed(), LinkStyle.STATIC)));
+        assertThat(doc.select("main article .tags a"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly(
+                        "sergei-lavrov/tags/" + TagSlug.of("Russia") + ".html",
+                        "sergei-lavrov/tags/" + TagSlug.of("Дипломатия") + ".html",
+                        "sergei-lavrov/tags/" + TagSlug.of("<b>tag</b>") + ".html");
+        assertThat(LinkStyle.staticTagPagePath("sergei-lavrov", "Russia"))
+                .isEqualTo("topics/sergei-lavrov/tags/" + TagSlug.of("Russia") + ".html");
+    }
+
+    @Test
+    void aTagPageNamesTheTagLinksBackToTheTopicAndMarksTheTag() {
+        FeedView tagged =
+                new FeedView(
+                        Fixtures.BASE,
+                        Fixtures.feed().topic(),
+                        Fixtures.UPDATED,
+                        List.of(Fixtures.FULL));
+        String html =
+                pages.topic(new TopicPage(null, tagged, LinkStyle.SERVER, "Russia", RENDERED));
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.selectFirst("h1").text())
+                .isEqualTo(Fixtures.TOPIC_TITLE + ": tagged “Russia”");
+        assertThat(doc.select("nav a"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly("/", "/topics/sergei-lavrov");
+        assertThat(doc.selectFirst("header .meta").text()).startsWith("1 story of ");
+        assertThat(doc.select("main article")).hasSize(1);
+        assertThat(doc.select(".tags a[aria-current=page]").text()).isEqualTo("Russia");
+        assertThat(doc.select("head link[rel=alternate]")).hasSize(3);
+    }
+
+    @Test
+    void aTagPageWithNoStoriesSaysSoKindlyAndEscapesTheTag() {
+        FeedView none =
+                new FeedView(Fixtures.BASE, Fixtures.feed().topic(), Instant.EPOCH, List.of());
+        String tag = "<script>alert('tag')</script>";
+        String html = pages.topic(new TopicPage(null, none, LinkStyle.SERVER, tag, RENDERED));
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.select("main article")).isEmpty();
+        assertThat(doc.selectFirst("main p").text())
+                .contains("has the tag “" + tag + "” now")
+                .contains("See all of its stories");
+        assertThat(doc.selectFirst("main p a").attr("href")).isEqualTo("/topics/sergei-lavrov");
+        assertThat(doc.selectFirst("footer").text())
+                .as("no 'Updated 1 Jan 1970' without a time")
+                .isEqualTo("Made by feedhub.");
+        assertNothingHostile(doc, html);
+    }
+
+    @Test
+    void anExportedTagPageLinksRelativeToTopicsIdTags() {
+        String html =
+                pages.topic(
+                        new TopicPage(null, Fixtures.feed(), LinkStyle.STATIC, "Russia", RENDERED));
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.select("nav a"))
+                .extracting(e -> e.attr("href"))
+                .containsExactly("../../../index.html", "../../sergei-lavrov.html");
+        assertThat(doc.select("head link[rel=alternate]").first().attr("href"))
+                .isEqualTo("../../sergei-lavrov.rss");
+        assertThat(doc.select(".tags a").first().attr("href"))
+                .isEqualTo("../../sergei-lavrov/tags/" + TagSlug.of("Russia") + ".html");
+        assertThat(doc.select("a[href^=/]")).isEmpty();
     }
 }

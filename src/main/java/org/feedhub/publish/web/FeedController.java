@@ -1,26 +1,26 @@
 package org.feedhub.publish.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Optional;
 import org.feedhub.publish.FeedFormat;
 import org.feedhub.publish.LinkStyle;
 import org.feedhub.publish.Site;
 import org.feedhub.publish.TopicFeeds;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /topics/ID.rss|.atom|.json} with conditional GET, and {@code /topics/ID}, the topic's
- * page. HEAD is answered by the same handlers (Spring MVC drops the body).
+ * {@code /topics/ID}, the topic's page, {@code /topics/ID?tag=TAG}, its stories with that tag, and
+ * the feeds {@link FeedFastPath} passes on (unknown topics and formats get an HTML 404; feeds it
+ * would serve are written by the same {@link FeedResponse}, so a context without the fast path
+ * answers alike). HEAD is answered by the same handlers.
  */
 @RestController
 class FeedController {
@@ -37,22 +37,17 @@ class FeedController {
     @GetMapping("/topics/{name}")
     ResponseEntity<?> topic(
             @PathVariable String name,
+            @RequestParam(value = "tag", required = false) String tag,
             HttpServletRequest request,
-            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
-            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+            HttpServletResponse response)
+            throws IOException {
         int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER)
-                    .<ResponseEntity<?>>map(
-                            html ->
-                                    ResponseEntity.ok()
-                                            .contentType(
-                                                    MediaType.parseMediaType(
-                                                            "text/html; charset=utf-8"))
-                                            .cacheControl(CacheControl.noCache())
-                                            .body(html))
-                    .orElse(notFound("no topic '" + name + "'"));
+        if (dot < 0 && tag != null && !tag.isBlank()) {
+            if (tag.length() > Site.MAX_TAG)
+                return notFound("no tag is longer than " + Site.MAX_TAG + " characters");
+            return page(site.tagPage(name, tag, baseUrl.of(request), LinkStyle.SERVER), name);
         }
+        if (dot < 0) return page(site.topicPage(name, baseUrl.of(request), LinkStyle.SERVER), name);
         Optional<FeedFormat> format = FeedFormat.fromExtension(name.substring(dot + 1));
         if (format.isEmpty())
             return notFound(
@@ -60,16 +55,22 @@ class FeedController {
                             + name.substring(dot + 1)
                             + "' (use .rss, .atom or .json)");
         String topicId = name.substring(0, dot);
-        return feeds.feed(topicId, format.get(), baseUrl.of(request))
-                .<ResponseEntity<?>>map(
-                        r ->
-                                respond(
-                                        r,
-                                        format.get(),
-                                        ifNoneMatch,
-                                        ifModifiedSince,
-                                        acceptsGzip(request),
-                                        opensAsPage(request, format.get())))
+        Optional<TopicFeeds.Rendered> r = feeds.feed(topicId, format.get(), baseUrl.of(request));
+        if (r.isEmpty()) return notFound("no topic '" + topicId + "'");
+        FeedResponse.write(request, response, r.get(), format.get(), null);
+        return null; // answered
+    }
+
+    /** An HTML page, revalidated on each visit; the 404 page for no such topic. */
+    private static ResponseEntity<?> page(Optional<String> html, String topicId) {
+        return html.<ResponseEntity<?>>map(
+                        h ->
+                                ResponseEntity.ok()
+                                        .contentType(
+                                                MediaType.parseMediaType(
+                                                        "text/html; charset=utf-8"))
+                                        .cacheControl(CacheControl.noCache())
+                                        .body(h))
                 .orElse(notFound("no topic '" + topicId + "'"));
     }
 
@@ -81,111 +82,15 @@ class FeedController {
             @PathVariable String id,
             @PathVariable String page,
             HttpServletRequest request,
-            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
-            @RequestHeader(value = "If-Modified-Since", required = false) String ifModifiedSince) {
+            HttpServletResponse response)
+            throws IOException {
         if (!page.matches("[1-9][0-9]{0,8}\\.atom"))
             return notFound("archive pages are /topics/ID/archive/N.atom");
         int n = Integer.parseInt(page.substring(0, page.length() - 5));
-        return feeds.archive(id, n, baseUrl.of(request))
-                .<ResponseEntity<?>>map(
-                        r ->
-                                respond(
-                                        r,
-                                        FeedFormat.ATOM,
-                                        ifNoneMatch,
-                                        ifModifiedSince,
-                                        acceptsGzip(request),
-                                        opensAsPage(request, FeedFormat.ATOM)))
-                .orElse(notFound("no archive page " + n + " of topic '" + id + "'"));
-    }
-
-    /**
-     * A browser opening the feed (it asks for HTML first) gets it as {@code application/xml}, the
-     * type browsers render, so its /feed.xsl stylesheet shows a page; feed readers get the feed's
-     * own type.
-     */
-    static boolean opensAsPage(HttpServletRequest request, FeedFormat format) {
-        String accept = request.getHeader("Accept");
-        return format != FeedFormat.JSON && accept != null && accept.startsWith("text/html");
-    }
-
-    /**
-     * The cached bytes, gzipped when the client accepts it (compressed once per change, not per
-     * request).
-     */
-    private static ResponseEntity<?> respond(
-            TopicFeeds.Rendered r,
-            FeedFormat format,
-            String ifNoneMatch,
-            String ifModifiedSince,
-            boolean gzip,
-            boolean asPage) {
-        CacheControl cache = CacheControl.maxAge(r.maxAge()).cachePublic();
-        String etag = gzip ? r.gzipEtag() : r.etag();
-        if (notModified(etag, r.lastModified(), ifNoneMatch, ifModifiedSince)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(etag)
-                    .lastModified(r.lastModified())
-                    .cacheControl(cache)
-                    .varyBy("Accept-Encoding", "Accept")
-                    .build();
-        }
-        ResponseEntity.BodyBuilder ok =
-                ResponseEntity.ok()
-                        .contentType(
-                                MediaType.parseMediaType(
-                                        asPage
-                                                ? "application/xml; charset=utf-8"
-                                                : format.mediaType()))
-                        .eTag(etag)
-                        .lastModified(r.lastModified())
-                        .cacheControl(cache)
-                        .varyBy("Accept-Encoding", "Accept");
-        if (gzip) ok.header("Content-Encoding", "gzip");
-        return ok.body(gzip ? r.gzipped() : r.body());
-    }
-
-    /** True when Accept-Encoding lists gzip (or *) without q=0. */
-    static boolean acceptsGzip(HttpServletRequest request) {
-        java.util.Enumeration<String> values = request.getHeaders("Accept-Encoding");
-        while (values != null && values.hasMoreElements()) {
-            for (String part : values.nextElement().split(",")) {
-                String[] p = part.trim().split(";");
-                String coding = p[0].trim().toLowerCase(java.util.Locale.ROOT);
-                boolean refused = p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?");
-                if ((coding.equals("gzip") || coding.equals("*")) && !refused) return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * If-None-Match wins when present (RFC 9110 §13.2.2); If-Modified-Since is consulted only
-     * without it.
-     */
-    static boolean notModified(
-            String etag, Instant lastModified, String ifNoneMatch, String ifModifiedSince) {
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.equals(etag)) return true;
-            }
-            return false;
-        }
-        if (ifModifiedSince != null && lastModified != null) {
-            try {
-                Instant since =
-                        ZonedDateTime.parse(
-                                        ifModifiedSince.trim(),
-                                        DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toInstant();
-                return !lastModified.isAfter(since);
-            } catch (Exception e) {
-                return false;
-            }
-        }
-        return false;
+        Optional<TopicFeeds.Rendered> r = feeds.archive(id, n, baseUrl.of(request));
+        if (r.isEmpty()) return notFound("no archive page " + n + " of topic '" + id + "'");
+        FeedResponse.write(request, response, r.get(), FeedFormat.ATOM, null);
+        return null; // answered
     }
 
     static ResponseEntity<?> notFound(String message) {

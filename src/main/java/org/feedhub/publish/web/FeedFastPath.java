@@ -8,31 +8,23 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.feedhub.publish.FeedFormat;
 import org.feedhub.publish.TopicFeeds;
 
 /**
- * Topic feeds ({@code GET|HEAD /topics/ID.rss|.atom|.json}) answered ahead of Spring MVC: the
- * rendered bytes and their validators are ready in {@link TopicFeeds}, so dispatch, argument
- * resolution, message conversion and request observation would be the whole cost of a request. The
- * answer is the same as {@link FeedController}'s (which still serves anything this passes on:
- * unknown topics, other formats, archive pages); {@code FeedFastPathTest} compares them.
+ * Topic feeds ({@code GET|HEAD /topics/ID.rss|.atom|.json}) and their archive pages ({@code
+ * /topics/ID/archive/N.atom}) answered ahead of Spring MVC: the rendered bytes and their validators
+ * are ready in {@link TopicFeeds}, so dispatch, argument resolution, message conversion and request
+ * observation would be the whole cost of a request. The answer is the same as {@link
+ * FeedController}'s (which still serves anything this passes on: unknown topics, other formats);
+ * both write through {@link FeedResponse}.
  */
 final class FeedFastPath implements Filter {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int MAX_ID = 100;
 
     /** Below this size copying the bytes costs less than a file (Tomcat's own threshold). */
-    static final int SENDFILE_MIN = 48 * 1024;
-
-    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
-    private static final String SENDFILE_NAME = "org.apache.tomcat.sendfile.filename";
-    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
-    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+    static final int SENDFILE_MIN = FeedResponse.SENDFILE_MIN;
 
     private final TopicFeeds feeds;
     private final BaseUrl baseUrl;
@@ -72,84 +64,65 @@ final class FeedFastPath implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String method = request.getMethod();
-        boolean head = "HEAD".equals(method);
-        if (!head && !"GET".equals(method)) {
+        if (!"HEAD".equals(method) && !"GET".equals(method)) {
             chain.doFilter(req, res);
             return;
         }
         Target t = target(request.getRequestURI(), request.getContextPath());
-        Optional<TopicFeeds.Rendered> rendered =
-                t == null ? Optional.empty() : feeds.feed(t.topicId, t.format, baseUrl.of(request));
+        Optional<TopicFeeds.Rendered> rendered = Optional.empty();
+        if (t != null && t.archivePage > 0)
+            rendered = feeds.archive(t.topicId, t.archivePage, baseUrl.of(request));
+        else if (t != null) rendered = feeds.feed(t.topicId, t.format, baseUrl.of(request));
         if (rendered.isEmpty()) {
             chain.doFilter(req, res); // MVC answers with its 404 or whatever else applies
             return;
         }
-        write(request, (HttpServletResponse) res, rendered.get(), t.format, head, files);
+        FeedResponse.write(request, (HttpServletResponse) res, rendered.get(), t.format, files);
     }
 
-    private static void write(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            TopicFeeds.Rendered r,
-            FeedFormat format,
-            boolean head,
-            FeedFiles files)
-            throws IOException {
-        boolean gzip = FeedController.acceptsGzip(request);
-        String etag = gzip ? r.gzipEtag() : r.etag();
-        response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", HTTP_DATE.format(r.lastModified()));
-        response.setHeader("Cache-Control", "max-age=" + r.maxAge().toSeconds() + ", public");
-        response.setHeader("Vary", "Accept-Encoding, Accept");
-        if (FeedController.notModified(
-                etag,
-                r.lastModified(),
-                request.getHeader("If-None-Match"),
-                request.getHeader("If-Modified-Since"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] body = gzip ? r.gzipped() : r.body();
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(
-                FeedController.opensAsPage(request, format)
-                        ? "application/xml; charset=utf-8"
-                        : format.mediaType());
-        if (gzip) response.setHeader("Content-Encoding", "gzip");
-        response.setContentLength(body.length);
-        if (head) return;
-        if (files != null
-                && body.length >= SENDFILE_MIN
-                && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-            java.nio.file.Path file = files.file(etag, body);
-            if (file != null) {
-                request.setAttribute(SENDFILE_NAME, file.toAbsolutePath().toString());
-                request.setAttribute(SENDFILE_START, 0L);
-                request.setAttribute(SENDFILE_END, (long) body.length);
-                return; // Tomcat sends the file once the filter returns
-            }
-        }
-        response.getOutputStream().write(body);
-    }
+    /** A topic feed, or (archivePage > 0) one of its archive pages. */
+    record Target(String topicId, FeedFormat format, int archivePage) {}
 
-    record Target(String topicId, FeedFormat format) {}
+    private static final String ARCHIVE = "/archive/";
 
-    /** {@code /topics/ID.EXT} with a plain id, else null (a scan, not a pattern: bounded). */
+    /**
+     * {@code /topics/ID.EXT} or {@code /topics/ID/archive/N.atom} with a plain id, else null (a
+     * scan, not a pattern: bounded).
+     */
     static Target target(String uri, String contextPath) {
         if (uri == null) return null;
         String path = contextPath == null ? uri : uri.substring(contextPath.length());
-        if (!path.startsWith("/topics/") || path.length() > "/topics/".length() + MAX_ID + 6)
+        if (!path.startsWith("/topics/")
+                || path.length() > "/topics/".length() + MAX_ID + ARCHIVE.length() + 15)
             return null;
         String name = path.substring("/topics/".length());
+        int slash = name.indexOf('/');
+        if (slash >= 0) return archive(name, slash);
         int dot = name.lastIndexOf('.');
-        if (dot <= 0) return null;
-        for (int i = 0; i < dot; i++) {
+        if (dot <= 0 || !plainId(name, dot)) return null;
+        return FeedFormat.fromExtension(name.substring(dot + 1))
+                .map(f -> new Target(name.substring(0, dot), f, 0))
+                .orElse(null);
+    }
+
+    /** {@code ID/archive/N.atom}, N from 1 without leading zeros, as the controller accepts. */
+    private static Target archive(String name, int slash) {
+        if (slash == 0 || slash > MAX_ID || !plainId(name, slash)) return null;
+        if (!name.startsWith(ARCHIVE, slash) || !name.endsWith(".atom")) return null;
+        String n = name.substring(slash + ARCHIVE.length(), name.length() - ".atom".length());
+        if (n.isEmpty() || n.length() > 9 || n.charAt(0) == '0') return null;
+        for (int i = 0; i < n.length(); i++)
+            if (n.charAt(i) < '0' || n.charAt(i) > '9') return null;
+        return new Target(name.substring(0, slash), FeedFormat.ATOM, Integer.parseInt(n));
+    }
+
+    private static boolean plainId(String name, int end) {
+        if (end > MAX_ID) return false;
+        for (int i = 0; i < end; i++) {
             char c = name.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'))
-                return null;
+                return false;
         }
-        return FeedFormat.fromExtension(name.substring(dot + 1))
-                .map(f -> new Target(name.substring(0, dot), f))
-                .orElse(null);
+        return true;
     }
 }

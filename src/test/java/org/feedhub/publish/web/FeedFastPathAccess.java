@@ -9,6 +9,6 @@ public final class FeedFastPathAccess {
     }
 
     public static int sendfileMin() {
-        return FeedFastPath.SENDFILE_MIN;
+        return FeedResponse.SENDFILE_MIN;
     }
 }

@@ -23,9 +23,31 @@ class FeedFastPathTest {
     }
 
     @Test
-    void leavesPagesArchivesAndOtherFormatsToMvc() {
+    void takesArchivePagesAsTheControllerNamesThem() {
+        FeedFastPath.Target t = FeedFastPath.target("/topics/world/archive/12.atom", "");
+        assertThat(t.topicId()).isEqualTo("world");
+        assertThat(t.archivePage()).isEqualTo(12);
+        assertThat(t.format()).isEqualTo(FeedFormat.ATOM);
+        assertThat(FeedFastPath.target("/topics/world.atom", "").archivePage()).isZero();
+    }
+
+    @Test
+    void leavesOddArchivePathsToMvcAndItsNotFoundPage() {
+        assertThat(FeedFastPath.target("/topics/world/archive/0.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/archive/01.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/archive/1.rss", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/archive/.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/archive/1x.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/archive/1234567890.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/other/1.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics//archive/1.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/World/archive/1.atom", "")).isNull();
+    }
+
+    @Test
+    void leavesPagesAndOtherFormatsToMvc() {
         assertThat(FeedFastPath.target("/topics/world", "")).isNull();
-        assertThat(FeedFastPath.target("/topics/world/archive/1.atom", "")).isNull();
+        assertThat(FeedFastPath.target("/topics/world/", "")).isNull();
         assertThat(FeedFastPath.target("/topics/world.xml", "")).isNull();
         assertThat(FeedFastPath.target("/topics/.atom", "")).isNull();
         assertThat(FeedFastPath.target("/sources", "")).isNull();
