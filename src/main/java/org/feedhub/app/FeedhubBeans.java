@@ -14,7 +14,6 @@ import org.feedhub.batch.PassReports;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.claim.Claims;
 import org.feedhub.config.FeedsConfig;
-import org.feedhub.dedup.DedupSettings;
 import org.feedhub.fetch.HttpFetcher;
 import org.feedhub.identify.Identifier;
 import org.feedhub.pipeline.ConfigInForce;
@@ -56,12 +55,7 @@ class FeedhubBeans {
 
     @Bean
     NearDuplicates nearDuplicates(JdbcTemplate jdbc, FeedhubProperties props) {
-        return new NearDuplicates(
-                jdbc,
-                new DedupSettings(
-                        props.dedup().maxDistance(),
-                        props.dedup().window(),
-                        props.dedup().minScore()));
+        return new NearDuplicates(jdbc, props.dedup().settings());
     }
 
     @Bean
@@ -176,12 +170,11 @@ class FeedhubBeans {
             MeterRegistry meters,
             Instance instance,
             Claims claims,
-            @org.springframework.beans.factory.annotation.Value("${feedhub.stop-wait:#{null}}")
-                    java.time.Duration stopWait) {
+            FeedhubProperties props) {
         PassRunner runner =
                 new PassRunner(
                         operator, repository, aggregateJob, reports, meters, instance, claims);
-        runner.stopWait(stopWait);
+        runner.stopWait(props.stopWait());
         return runner;
     }
 

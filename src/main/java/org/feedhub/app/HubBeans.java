@@ -3,7 +3,6 @@ package org.feedhub.app;
 import java.time.Clock;
 import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
-import org.feedhub.fetch.FetchSettings;
 import org.feedhub.publish.TopicFeeds;
 import org.feedhub.websub.CallbackClient;
 import org.feedhub.websub.HubDispatcher;
@@ -26,10 +25,8 @@ class HubBeans {
 
     @Bean
     HubSettings hubSettings(HubProperties hub, FeedhubProperties props) {
-        String ua = props.fetch().userAgent();
         return hub.settings(
-                props.fetch().allowPrivateNetworks(),
-                ua == null || ua.isBlank() ? FetchSettings.DEFAULT_USER_AGENT : ua);
+                props.fetch().allowPrivateNetworks(), props.fetch().userAgentOrDefault());
     }
 
     @Bean

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.feedhub.websub.HubDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnProperty(name = "feedhub.hub.worker", matchIfMissing = true)
 class HubWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
     private final HubDispatcher hub;
@@ -47,6 +45,7 @@ class HubWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (!props.worker()) return;
         timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

@@ -1,13 +1,15 @@
 package org.feedhub.app;
 
 import java.time.Clock;
+import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.claim.Claims;
 import org.feedhub.store.SourceStore;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +20,22 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnWebApplication
-@ConditionalOnProperty(name = "feedhub.schedule.enabled", matchIfMissing = true)
-class PassScheduler {
+class PassScheduler implements SchedulingConfigurer {
     private final LiveConfig config;
     private final SourceStore sources;
     private final PassRunner runner;
     private final Clock clock;
     private final Claims claims;
+    private final FeedhubProperties.Schedule schedule;
 
     PassScheduler(
-            LiveConfig config, SourceStore sources, PassRunner runner, Clock clock, Claims claims) {
+            LiveConfig config,
+            SourceStore sources,
+            PassRunner runner,
+            Clock clock,
+            Claims claims,
+            FeedhubProperties props) {
+        this.schedule = props.schedule();
         this.claims = claims;
         this.config = config;
         this.sources = sources;
@@ -35,9 +43,14 @@ class PassScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(
-            initialDelayString = "${feedhub.schedule.initial-delay:0s}",
-            fixedDelayString = "${feedhub.schedule.tick:30s}")
+    /** {@code feedhub.schedule.*} (not {@code @Scheduled}: its defaults are the settings'). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!schedule.enabled()) return;
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(this::tick, schedule.tick(), schedule.initialDelay()));
+    }
+
     void tick() {
         config.reloadIfChanged();
         // Claims of a holder that is gone hide due sources from anyDue: free them first.

@@ -7,7 +7,6 @@ import org.feedhub.FeedhubProperties;
 import org.feedhub.batch.Instance;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.config.SourceDef;
-import org.feedhub.fetch.FetchSettings;
 import org.feedhub.fetch.HttpFetcher;
 import org.feedhub.pipeline.SourcePipeline;
 import org.feedhub.store.SourceStore;
@@ -32,11 +31,10 @@ class SubscriberBeans {
 
     @Bean
     SubscriberSettings subscriberSettings(SubscriberProperties websub, FeedhubProperties props) {
-        String ua = props.fetch().userAgent();
         return websub.settings(
                 props.baseUrl(),
                 props.fetch().allowPrivateNetworks(),
-                ua == null || ua.isBlank() ? FetchSettings.DEFAULT_USER_AGENT : ua);
+                props.fetch().userAgentOrDefault());
     }
 
     @Bean

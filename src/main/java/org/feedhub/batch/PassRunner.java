@@ -33,9 +33,6 @@ import org.springframework.context.SmartLifecycle;
 public class PassRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PassRunner.class);
 
-    /** How long shutdown waits for the sources in flight ({@code feedhub.stop-wait}). */
-    public static final Duration DEFAULT_STOP_WAIT = Duration.ofSeconds(20);
-
     /** After the wait, how long the interrupted pass gets to record itself as stopped. */
     private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
 
@@ -52,7 +49,10 @@ public class PassRunner implements SmartLifecycle {
     private final java.util.List<Runnable> afterPass =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean lifecycleRunning;
-    private volatile Duration stopWait = DEFAULT_STOP_WAIT;
+
+    /** How long shutdown waits for the sources in flight ({@code feedhub.stop-wait}). */
+    private volatile Duration stopWait = Duration.ZERO;
+
     private volatile Thread passThread;
     private volatile boolean abandoned;
     private final java.util.Set<String> polling =
@@ -116,9 +116,9 @@ public class PassRunner implements SmartLifecycle {
         }
     }
 
-    /** {@code feedhub.stop-wait}; null keeps the default. */
+    /** {@code feedhub.stop-wait} (its default is the setting's; until set, no wait). */
     public void stopWait(Duration wait) {
-        if (wait != null && !wait.isNegative()) stopWait = wait;
+        stopWait = java.util.Objects.requireNonNull(wait, "wait");
     }
 
     /** Whether shutdown stopped waiting for the sources in flight: the reader ends the step. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.feedhub.FeedhubProperties;
 import org.feedhub.app.FeedhubApplication;
 import org.feedhub.batch.PassReport;
 import org.feedhub.batch.PassRunner;
@@ -49,6 +50,7 @@ final class Commands {
                     new SpringApplicationBuilder(FeedhubApplication.class).run(inv.settings()));
             return 0;
         } catch (RuntimeException e) {
+            if (BadSetting.describe(e).isPresent()) throw e; // Main names it, as for any command
             System.err.println("feedhub: could not start: " + rootMessage(e));
             return 1;
         }
@@ -182,7 +184,7 @@ final class Commands {
         if (!configValid(inv, err)) return 1;
         Path dir = Path.of(inv.arguments().get(0));
         try (ConfigurableApplicationContext ctx = batchContext(inv)) {
-            String baseUrl = ctx.getEnvironment().getProperty("feedhub.base-url", "");
+            String baseUrl = ctx.getBean(FeedhubProperties.class).baseUrl();
             if (baseUrl.isBlank())
                 baseUrl =
                         "http://localhost:"
@@ -307,12 +309,16 @@ final class Commands {
     }
 
     private static Settings settings(ConfigurableEnvironment env) {
+        // bound as the server binds them: the same defaults, and a wrong value refused the same way
+        FeedhubProperties props = QuickSettings.bind(env, "feedhub", FeedhubProperties.class);
+        QuickSettings.bind(env, "feedhub.hub", org.feedhub.app.HubProperties.class);
+        QuickSettings.bind(env, "feedhub.websub", org.feedhub.app.SubscriberProperties.class);
         return new Settings(
-                Path.of(env.getProperty("feedhub.feeds", "feeds.yml")),
+                Path.of(props.feeds()),
                 env.getProperty("spring.datasource.url", ""),
                 env.getProperty("spring.datasource.username", ""),
                 env.getProperty("spring.datasource.password", ""),
-                env.getProperty("feedhub.fetch.allow-private-networks", Boolean.class, false));
+                props.fetch().allowPrivateNetworks());
     }
 
     static Path feedsPath(Main.Invocation inv) {

@@ -98,7 +98,6 @@ final class ExplainDup {
 
     /** {@code feedhub.dedup.*} as the server would read them. */
     static DedupSettings dedupSettings(Main.Invocation inv) {
-        org.feedhub.FeedhubProperties.Dedup d = Preview.properties(inv).dedup();
-        return new DedupSettings(d.maxDistance(), d.window(), d.minScore());
+        return Preview.properties(inv).dedup().settings();
     }
 }

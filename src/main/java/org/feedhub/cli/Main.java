@@ -19,7 +19,7 @@ public final class Main {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         Invocation inv = Invocation.parse(args);
         if (inv.command() == null) {
-            int status = Commands.server(inv);
+            int status = settingsChecked(() -> Commands.server(inv), System.err);
             if (status != 0) System.exit(status);
             return; // the server keeps running
         }
@@ -27,6 +27,22 @@ public final class Main {
     }
 
     static int run(Invocation inv, PrintStream out, PrintStream err) {
+        return settingsChecked(() -> command(inv, out, err), err);
+    }
+
+    /** Runs a command; a wrong setting is exit 2 with one line naming it. */
+    static int settingsChecked(java.util.function.IntSupplier command, PrintStream err) {
+        try {
+            return command.getAsInt();
+        } catch (RuntimeException e) {
+            var bad = BadSetting.describe(e);
+            if (bad.isEmpty()) throw e;
+            err.println("feedhub: " + bad.get());
+            return 2;
+        }
+    }
+
+    private static int command(Invocation inv, PrintStream out, PrintStream err) {
         return switch (inv.command()) {
             case "help", "--help", "-h" -> {
                 out.print(HelpText.TEXT);

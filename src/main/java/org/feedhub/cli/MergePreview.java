@@ -28,8 +28,7 @@ final class MergePreview {
     }
 
     static MergePreview open(Main.Invocation inv, FeedhubProperties props) {
-        FeedhubProperties.Dedup d = props.dedup();
-        DedupSettings s = new DedupSettings(d.maxDistance(), d.window(), d.minScore());
+        DedupSettings s = props.dedup().settings();
         Optional<StoredStories> db = StoredStories.open(Commands.settings(inv));
         return new MergePreview(db.orElse(null), s);
     }

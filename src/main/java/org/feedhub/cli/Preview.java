@@ -81,6 +81,7 @@ final class Preview {
         try {
             props = properties(inv);
         } catch (RuntimeException e) {
+            if (BadSetting.describe(e).isPresent()) throw e; // Main says which, as for any command
             err.println("feedhub: bad settings: " + Commands.rootMessage(e));
             return 1;
         }

@@ -10,12 +10,4 @@ package org.feedhub.websub;
  * @param requestsPerMinute {@code POST /hub} requests a minute from one client address (bursts up
  *     to the same number)
  */
-public record HubLimits(int maxPending, int maxPendingPerClient, int requestsPerMinute) {
-    public static final HubLimits DEFAULTS = new HubLimits(0, 0, 0);
-
-    public HubLimits {
-        if (maxPending <= 0) maxPending = 1000;
-        if (maxPendingPerClient <= 0) maxPendingPerClient = 50;
-        if (requestsPerMinute <= 0) requestsPerMinute = 60;
-    }
-}
+public record HubLimits(int maxPending, int maxPendingPerClient, int requestsPerMinute) {}

@@ -3,7 +3,8 @@ package org.feedhub.websub;
 import java.time.Duration;
 
 /**
- * The hub's bounds and timings ({@code feedhub.hub.*}, plus the fetcher's private-network switch).
+ * The hub's bounds and timings ({@code feedhub.hub.*}, plus the fetcher's private-network switch
+ * and User-Agent); their defaults and checks are those of the settings ({@code HubProperties}).
  *
  * @param defaultLease lease granted when a subscriber asks for none
  * @param minLease shortest lease granted (a shorter request is raised to it)
@@ -19,7 +20,7 @@ import java.time.Duration;
  * @param connectTimeout TCP connect timeout of callback requests
  * @param requestTimeout whole-request timeout of callback requests
  * @param concurrency callback requests in flight at once (per instance)
- * @param batchSize verifications, and deliveries, claimed per worker run
+ * @param userAgent the User-Agent of callback requests
  */
 public record HubSettings(
         Duration defaultLease,
@@ -35,39 +36,12 @@ public record HubSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         int concurrency,
-        int batchSize,
         boolean allowPrivateNetworks,
         String userAgent) {
 
-    public HubSettings {
-        if (defaultLease == null) defaultLease = Duration.ofDays(10);
-        if (minLease == null) minLease = Duration.ofHours(1);
-        if (maxLease == null) maxLease = Duration.ofDays(30);
-        if (minLease.compareTo(Duration.ofSeconds(1)) < 0) minLease = Duration.ofSeconds(1);
-        if (maxLease.compareTo(minLease) < 0) maxLease = minLease;
-        if (maxPerHost <= 0) maxPerHost = 100;
-        if (maxPendingPerHost <= 0) maxPendingPerHost = 20;
-        if (maxRequestBytes <= 0) maxRequestBytes = 64 * 1024;
-        if (deliveryAttempts <= 0) deliveryAttempts = 6;
-        if (retryDelay == null || retryDelay.isZero() || retryDelay.isNegative())
-            retryDelay = Duration.ofMinutes(2);
-        if (verifyAttempts <= 0) verifyAttempts = 3;
-        if (verifyRetryDelay == null
-                || verifyRetryDelay.isZero()
-                || verifyRetryDelay.isNegative()) {
-            verifyRetryDelay = Duration.ofSeconds(30);
-        }
-        if (connectTimeout == null) connectTimeout = Duration.ofSeconds(5);
-        if (requestTimeout == null) requestTimeout = Duration.ofSeconds(10);
-        if (concurrency <= 0) concurrency = 8;
-        if (batchSize <= 0) batchSize = 50;
-        if (userAgent == null || userAgent.isBlank()) userAgent = "feedhub-hub";
-    }
-
-    /** Every default: what a hub needs in tests and tools. */
-    public static HubSettings defaults() {
-        return new HubSettings(
-                null, null, null, 0, 0, 0, 0, null, 0, null, null, null, 0, 0, false, null);
+    /** Verifications, and deliveries, claimed per worker run (not a setting). */
+    public int batchSize() {
+        return 50;
     }
 
     /**

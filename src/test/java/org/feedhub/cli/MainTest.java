@@ -253,6 +253,34 @@ class MainTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    // --- a wrong setting: exit 2, one line naming it and its value, nothing done
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            check     | --feedhub.poll.concurrency=0     | feedhub: bad setting feedhub.poll.concurrency=0: must be at least 1
+            check     | --feedhub.fetch.max-body-size=0  | feedhub: bad setting feedhub.fetch.max-body-size=0B: must be more than 0B
+            check     | --feedhub.hub.max-pending=-5     | feedhub: bad setting feedhub.hub.max-pending=-5: must be at least 1
+            check     | --feedhub.websub.lease=0s        | feedhub: bad setting feedhub.websub.lease=0s: must be longer than 0
+            check     | --feedhub.hub.retry-delay=banana | feedhub: bad setting feedhub.hub.retry-delay=banana ("feedhub.hub.retry-delay" from property source "commandLineArgs"): not a Duration
+            aggregate | --feedhub.feeds=                 | feedhub: bad setting feedhub.feeds='': must not be blank
+            preview   | --feedhub.dedup.min-score=12     | feedhub: bad setting feedhub.dedup.min-score=12.0: must be in (0, 10)
+            """)
+    void aWrongSettingIsExitTwoWithOneLineNamingIt(String command, String setting, String line)
+            throws IOException {
+        write(VALID);
+        String[] args =
+                command.equals("preview")
+                        ? new String[] {command, "desk-beta", setting}
+                        : new String[] {command, setting};
+        Result r = run(args);
+        assertThat(r.errLines()).containsExactly(line);
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+    }
+
     // --- the command line itself
 
     @Test

@@ -1,12 +1,15 @@
 package org.feedhub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.feedhub.FeedhubProperties;
+import org.feedhub.InvalidSetting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /** The quick settings of check and preview mean what Spring Boot's config data means. */
@@ -23,9 +26,20 @@ class QuickSettingsTest {
         Files.writeString(f, yaml);
     }
 
+    private FeedhubProperties bind(String... args) {
+        return QuickSettings.bind(env(args), "feedhub", FeedhubProperties.class);
+    }
+
     @Test
-    void packagedDefaultsApplyWhenNothingElseSaysOtherwise() {
-        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("feeds.yml");
+    void packagedSpringSettingsApplyWhenNothingElseSaysOtherwise() {
+        assertThat(env().getProperty("server.port")).isEqualTo("8080");
+    }
+
+    @Test
+    void feedhubDefaultsComeFromThePropertiesRecordsNotFromAFile() {
+        assertThat(env().getProperty("feedhub.feeds")).isNull();
+        assertThat(bind().feeds()).isEqualTo("feeds.yml");
+        assertThat(bind().fetch().maxRedirects()).isEqualTo(5);
     }
 
     @Test
@@ -66,7 +80,28 @@ class QuickSettingsTest {
     @Test
     void anInactiveProfilesFileIsIgnored() throws Exception {
         write("config/application-pg.yml", "feedhub:\n  feeds: pg.yml\n");
-        assertThat(env().getProperty("feedhub.feeds")).isEqualTo("feeds.yml");
+        assertThat(bind().feeds()).isEqualTo("feeds.yml");
+    }
+
+    @Test
+    void aWrongValueIsRefusedNamingTheSettingAsTheServerDoes() throws Exception {
+        write("config/application.yml", "feedhub:\n  poll:\n    concurrency: 0\n");
+        assertThatThrownBy(this::bind)
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .isInstanceOf(InvalidSetting.class)
+                .hasMessage("feedhub.poll.concurrency=0: must be at least 1");
+        assertThatThrownBy(
+                        () ->
+                                QuickSettings.bind(
+                                        env("--feedhub.hub.retry-delay=banana"),
+                                        "feedhub.hub",
+                                        org.feedhub.app.HubProperties.class))
+                .isInstanceOf(BindException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((BindException) e).getProperty().getName().toString())
+                                        .isEqualTo("feedhub.hub.retry-delay"));
     }
 
     @Test

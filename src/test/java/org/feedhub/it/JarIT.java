@@ -348,6 +348,35 @@ class JarIT {
         assertThat(get(base + "/topics/syria-watch.rss").statusCode()).isEqualTo(404);
     }
 
+    // ------------------------------------------------------------------ a wrong setting
+
+    /**
+     * A wrong value in config/application.yml stops both a command and the server, with the setting
+     * and its value named; neither runs with a default in its place.
+     */
+    @Test
+    void aWrongSettingStopsCommandsAndTheServerNamingIt() throws Exception {
+        Files.writeString(
+                work.resolve("config/application.yml"),
+                "feedhub:\n  hub:\n    retry-delay: banana\n  poll:\n    concurrency: 0\n");
+        Run check = java("check", "--feedhub.hub.retry-delay=2m");
+        check.assertStatus(2);
+        assertThat(check.out()).isEmpty();
+        assertThat(check.errLines())
+                .containsExactly(
+                        "feedhub: bad setting feedhub.poll.concurrency=0: must be at least 1");
+
+        Run serve = java("--server.port=" + freePort(), "--feedhub.poll.concurrency=4");
+        serve.assertStatus(2);
+        assertThat(serve.errLines())
+                .last()
+                .asString()
+                .startsWith("feedhub: bad setting feedhub.hub.retry-delay=banana")
+                .contains("config/application.yml")
+                .endsWith("not a Duration");
+        assertThat(work.resolve("data")).as("nothing started").doesNotExist();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Run(List<String> command, int status, String out, String err) {

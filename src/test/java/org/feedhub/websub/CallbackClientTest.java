@@ -27,7 +27,8 @@ class CallbackClientTest {
     @Test
     void aRefusedCallbackIsNeverContacted() {
         CallbackClient client =
-                new CallbackClient(HubSettings.defaults()); // private networks not allowed
+                new CallbackClient(
+                        org.feedhub.app.ShippedSettings.hub()); // private networks not allowed
         CallbackClient.Answer a =
                 client.get("http://127.0.0.1:9/cb", Map.of("hub.mode", "subscribe"));
         assertThat(a.status()).isZero();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HubRequestTest {
     static final String BASE = "https://news.example";
     static final UnaryOperator<String> ANY_CALLBACK = url -> null;
-    final HubSettings settings = HubSettings.defaults();
+    final HubSettings settings = org.feedhub.app.ShippedSettings.hub();
 
     static String form(String... pairs) {
         StringBuilder b = new StringBuilder();

@@ -1,12 +1,15 @@
 package org.feedhub.websub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.feedhub.app.ShippedSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 
 class HubSettingsTest {
-    final HubSettings defaults = HubSettings.defaults();
+    final HubSettings defaults = ShippedSettings.hub();
 
     @Test
     void leaseDefaultsToTenDaysAndStaysWithinAnHourAndThirtyDays() {
@@ -20,47 +23,26 @@ class HubSettingsTest {
     }
 
     @Test
-    void leaseBoundsAreSettingsAndAMaxBelowTheMinIsRaisedToIt() {
+    void leaseBoundsAreSettings() {
         HubSettings s =
-                new HubSettings(
-                        Duration.ofMinutes(5),
-                        Duration.ofSeconds(10),
-                        Duration.ofMinutes(1),
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        0,
-                        null,
-                        null,
-                        null,
-                        0,
-                        0,
-                        false,
-                        null);
+                ShippedSettings.hub(
+                        "feedhub.hub.default-lease=5m",
+                        "feedhub.hub.min-lease=10s",
+                        "feedhub.hub.max-lease=1m");
         assertThat(s.grantedLeaseSeconds(null)).isEqualTo(60); // the default is cut to the max too
         assertThat(s.grantedLeaseSeconds(1L)).isEqualTo(10);
-        HubSettings inverted =
-                new HubSettings(
-                        null,
-                        Duration.ofHours(2),
-                        Duration.ofHours(1),
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        0,
-                        null,
-                        null,
-                        null,
-                        0,
-                        0,
-                        false,
-                        null);
-        assertThat(inverted.maxLease()).isEqualTo(Duration.ofHours(2));
-        assertThat(inverted.grantedLeaseSeconds(99_999_999L)).isEqualTo(7200);
+    }
+
+    @Test
+    void aMaxLeaseBelowTheMinIsRefusedNamingIt() {
+        assertThatThrownBy(
+                        () ->
+                                ShippedSettings.hub(
+                                        "feedhub.hub.min-lease=2h", "feedhub.hub.max-lease=1h"))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("feedhub.hub.max-lease=1h")
+                .hasMessageContaining("feedhub.hub.min-lease");
     }
 
     @Test
@@ -75,7 +57,7 @@ class HubSettingsTest {
 
     @Test
     void retriesBackOffExponentiallyOverAboutAnHourAndAreCapped() {
-        Duration base = HubSettings.defaults().retryDelay();
+        Duration base = defaults.retryDelay();
         assertThat(HubSettings.backoff(base, 1)).isEqualTo(Duration.ofMinutes(2));
         assertThat(HubSettings.backoff(base, 2)).isEqualTo(Duration.ofMinutes(4));
         assertThat(HubSettings.backoff(base, 5)).isEqualTo(Duration.ofMinutes(32));

@@ -3,7 +3,8 @@ package org.feedhub.websub.subscribe;
 import java.time.Duration;
 
 /**
- * The subscriber side of WebSub ({@code feedhub.websub.*} and the site's base URL).
+ * The subscriber side of WebSub ({@code feedhub.websub.*} and the site's base URL); the defaults
+ * and checks of those settings are {@code SubscriberProperties}'.
  *
  * @param subscribe {@code feedhub.websub.subscribe}: subscribe to the hubs sources announce
  * @param baseUrl {@code feedhub.base-url}: where hubs reach the callbacks (empty: unknown)
@@ -29,16 +30,12 @@ public record SubscriberSettings(
         String userAgent) {
 
     public SubscriberSettings {
+        java.util.Objects.requireNonNull(lease, "lease");
+        java.util.Objects.requireNonNull(pollEvery, "pollEvery");
+        java.util.Objects.requireNonNull(verifyWindow, "verifyWindow");
+        java.util.Objects.requireNonNull(retryDelay, "retryDelay");
         baseUrl = baseUrl == null ? "" : baseUrl.strip();
         while (baseUrl.endsWith("/")) baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        if (lease == null || lease.isNegative() || lease.isZero()) lease = Duration.ofDays(7);
-        if (pollEvery == null || pollEvery.isNegative()) pollEvery = Duration.ofHours(6);
-        if (maxPushBytes <= 0) maxPushBytes = 5L * 1024 * 1024;
-        if (pushesPerMinute <= 0) pushesPerMinute = 20;
-        if (verifyWindow == null || verifyWindow.isNegative() || verifyWindow.isZero())
-            verifyWindow = Duration.ofMinutes(10);
-        if (retryDelay == null || retryDelay.isNegative() || retryDelay.isZero())
-            retryDelay = Duration.ofMinutes(5);
         if (requestTimeout == null) requestTimeout = Duration.ofSeconds(10);
         if (userAgent == null || userAgent.isBlank()) userAgent = "feedhub";
     }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class SubscriberSettingsTest {
 
     static SubscriberSettings settings(boolean subscribe, String baseUrl, boolean allowPrivate) {
-        return new SubscriberSettings(
-                subscribe, baseUrl, null, null, 0, 0, null, null, null, allowPrivate, null);
+        return org.feedhub.app.ShippedSettings.subscriber(subscribe, baseUrl, allowPrivate);
     }
 
     @Test
