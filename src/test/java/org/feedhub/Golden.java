@@ -129,6 +129,21 @@ public final class Golden {
         return JSON.createObjectNode();
     }
 
+    /** The {@code why} of a case's expected JSON file: the reason the case exists, or "". */
+    public static String why(String suite, String file) {
+        return readJson(suite, file).path("why").asString("");
+    }
+
+    /**
+     * A new actual output that starts with the expected file's {@code why}: the reason is the
+     * reader's, not the code's, and survives {@code golden.update}.
+     */
+    public static ObjectNode objectWithWhy(String suite, String file) {
+        ObjectNode o = object();
+        o.put("why", why(suite, file));
+        return o;
+    }
+
     private static void write(String suite, String file, String text) {
         Path source = Path.of("src/test/resources/golden", suite, file);
         try {
