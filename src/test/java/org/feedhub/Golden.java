@@ -10,6 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The golden-file suites' one loader: {@code src/test/resources/golden/SUITE/}, a case per folder
@@ -20,6 +26,18 @@ import java.util.stream.Stream;
 public final class Golden {
     /** Regenerate the expected files instead of comparing against them. */
     public static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Two-space indents, {@code "key": value}, an array's elements a line each, as written by hand.
+     */
+    private static final DefaultPrettyPrinter LAYOUT =
+            new DefaultPrettyPrinter(
+                            Separators.createDefaultInstance()
+                                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                                    .withArrayEmptySeparator(""))
+                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     private Golden() {}
 
@@ -76,15 +94,63 @@ public final class Golden {
      */
     public static void assertMatches(String suite, String file, String actual) {
         if (UPDATE) {
-            Path source = Path.of("src/test/resources/golden", suite, file);
-            try {
-                Files.createDirectories(source.getParent());
-                Files.writeString(source, actual.strip() + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            write(suite, file, actual);
             return;
         }
         assertThat(actual.strip()).as(suite + "/" + file).isEqualTo(read(suite, file).strip());
+    }
+
+    /** The suite's JSON file, parsed. */
+    public static JsonNode readJson(String suite, String file) {
+        return JSON.readTree(read(suite, file));
+    }
+
+    /**
+     * Asserts that {@code actual} is the expected JSON file's content (as a tree: the file's layout
+     * and key order are free; a difference is shown pretty-printed); with {@code golden.update}
+     * writes it, pretty-printed, into the source tree's expected file instead.
+     */
+    public static void assertJsonMatches(String suite, String file, JsonNode actual) {
+        String pretty = JSON.writer().with(LAYOUT).writeValueAsString(actual);
+        if (UPDATE) {
+            write(suite, file, pretty);
+            return;
+        }
+        JsonNode expected = readJson(suite, file);
+        if (!expected.equals(actual)) {
+            assertThat(pretty)
+                    .as(suite + "/" + file)
+                    .isEqualTo(JSON.writer().with(LAYOUT).writeValueAsString(expected));
+        }
+    }
+
+    /** A new JSON object, for building an actual output. */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** The {@code why} of a case's expected JSON file: the reason the case exists, or "". */
+    public static String why(String suite, String file) {
+        return readJson(suite, file).path("why").asString("");
+    }
+
+    /**
+     * A new actual output that starts with the expected file's {@code why}: the reason is the
+     * reader's, not the code's, and survives {@code golden.update}.
+     */
+    public static ObjectNode objectWithWhy(String suite, String file) {
+        ObjectNode o = object();
+        o.put("why", why(suite, file));
+        return o;
+    }
+
+    private static void write(String suite, String file, String text) {
+        Path source = Path.of("src/test/resources/golden", suite, file);
+        try {
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, text.strip() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

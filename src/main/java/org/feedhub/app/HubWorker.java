@@ -1,12 +1,7 @@
 package org.feedhub.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.feedhub.websub.HubDispatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -19,11 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnWebApplication
 class HubWorker implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
     private final HubDispatcher hub;
     private final HubProperties props;
     private final MeterRegistry meters;
-    private ScheduledExecutorService timer;
+    private Ticker timer;
 
     HubWorker(HubDispatcher hub, HubProperties props, MeterRegistry meters) {
         this.hub = hub;
@@ -46,37 +40,13 @@ class HubWorker implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (!props.worker()) return;
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "hub-worker");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        long tick = props.tick().toMillis();
-        timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        count(hub.runOnce());
-                    } catch (RuntimeException e) {
-                        log.warn("hub worker: {}", e.toString());
-                    }
-                },
-                tick,
-                tick,
-                TimeUnit.MILLISECONDS);
+        timer = Ticker.start("hub-worker", props.tick(), () -> count(hub.runOnce()));
     }
 
     @Override
     public synchronized void stop() {
         if (timer == null) return;
-        timer.shutdown();
-        try {
-            if (!timer.awaitTermination(30, TimeUnit.SECONDS)) timer.shutdownNow();
-        } catch (InterruptedException e) {
-            timer.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        timer.stop();
         timer = null;
     }
 

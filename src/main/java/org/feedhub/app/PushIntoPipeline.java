@@ -55,17 +55,7 @@ class PushIntoPipeline implements PushedBodyHandler {
         Fetcher pushed =
                 request ->
                         first.getAndSet(false)
-                                ? new FetchResult(
-                                        FetchResult.Status.OK,
-                                        200,
-                                        url,
-                                        null,
-                                        body,
-                                        contentType,
-                                        null,
-                                        null,
-                                        null,
-                                        null)
+                                ? FetchResult.ok(200, url, body, contentType)
                                 : fetcher.fetch(request);
         SourcePipeline once = pipeline.withFetcher(pushed);
         FetchOutcome o = once.poll(def, state, now);

@@ -1,8 +1,5 @@
 package org.feedhub.app;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.feedhub.websub.subscribe.Subscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,7 @@ class SubscriberWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SubscriberWorker.class);
     private final Subscriber subscriber;
     private final SubscriberProperties props;
-    private ScheduledExecutorService timer;
+    private Ticker timer;
     private boolean running;
 
     SubscriberWorker(Subscriber subscriber, SubscriberProperties props) {
@@ -43,38 +40,14 @@ class SubscriberWorker implements SmartLifecycle {
                 subscriber.settings().baseUrl(),
                 Subscriber.CALLBACK_PATH);
         if (!props.worker()) return;
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "websub-subscriber");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        long tick = props.tick().toMillis();
-        timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        subscriber.runOnce();
-                    } catch (RuntimeException e) {
-                        log.warn("websub subscriber: {}", e.toString());
-                    }
-                },
-                tick,
-                tick,
-                TimeUnit.MILLISECONDS);
+        timer = Ticker.start("websub-subscriber", props.tick(), subscriber::runOnce);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         if (timer == null) return;
-        timer.shutdown();
-        try {
-            if (!timer.awaitTermination(30, TimeUnit.SECONDS)) timer.shutdownNow();
-        } catch (InterruptedException e) {
-            timer.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        timer.stop();
         timer = null;
     }
 

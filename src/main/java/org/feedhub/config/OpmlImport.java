@@ -204,10 +204,12 @@ public final class OpmlImport {
         return id;
     }
 
+    /** The URL's host, or "feed" where none can be read (a bad character, no authority). */
     private static String host(String url) {
         try {
-            return java.net.URI.create(url).getHost();
-        } catch (Exception e) {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "feed" : host;
+        } catch (IllegalArgumentException e) {
             return "feed";
         }
     }

@@ -1,5 +1,6 @@
 package org.feedhub.config;
 
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -9,6 +10,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * value, a key indented off its block, a tab).
  */
 final class YamlSlips {
+    /**
+     * Line ends as SnakeYAML counts them (YAML 1.1): CR LF, LF, a lone CR, NEL, LS and PS; split
+     * otherwise, its mark's line number points past the lines.
+     */
+    private static final Pattern LINE_END = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+
     private YamlSlips() {}
 
     /** What went wrong, in words, and where. */
@@ -18,7 +25,7 @@ final class YamlSlips {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         if (mark == null) return new Slip(0, plain(e), "");
         int lineNo = mark.getLine() + 1;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = LINE_END.split(text, -1);
         String line = mark.getLine() < lines.length ? lines[mark.getLine()] : "";
         int column = Math.min(mark.getColumn(), line.length());
         String problem = e.getProblem() == null ? "" : e.getProblem();
@@ -95,7 +102,7 @@ final class YamlSlips {
 
     /** Where the keys of the nearest line above start ({@code - } counts as indentation). */
     private static int keyIndentAbove(String[] lines, int index) {
-        for (int i = index - 1; i >= 0; i--) {
+        for (int i = Math.min(index, lines.length) - 1; i >= 0; i--) {
             String l = lines[i];
             String t = l.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;

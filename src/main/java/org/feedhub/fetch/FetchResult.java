@@ -59,6 +59,15 @@ public record FetchResult(
         FAILED
     }
 
+    /**
+     * A body read in full, with no validators (ETag, Last-Modified) and no redirect: a file, a
+     * pushed body, a page.
+     */
+    public static FetchResult ok(int httpStatus, String url, byte[] body, String contentType) {
+        return new FetchResult(
+                Status.OK, httpStatus, url, null, body, contentType, null, null, null, null);
+    }
+
     public static FetchResult failed(int httpStatus, String url, String error) {
         return new FetchResult(
                 Status.FAILED, httpStatus, url, null, null, null, null, null, null, error);

@@ -50,17 +50,7 @@ final class FileFetcher {
         }
         try (InputStream in = Files.newInputStream(real)) {
             byte[] body = Decoding.readCapped(in, maxBytes);
-            return new FetchResult(
-                    FetchResult.Status.OK,
-                    0,
-                    uri.toString(),
-                    null,
-                    body,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return FetchResult.ok(0, uri.toString(), body, null);
         } catch (NoSuchFileException e) {
             return FetchResult.failed(0, uri.toString(), "no such file " + path);
         } catch (CappedBody.BodyTooLargeException e) {

@@ -2,8 +2,6 @@ package org.feedhub.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.feedhub.TestDatabase;
+import org.feedhub.OfflineSources;
 import org.feedhub.config.SourceDef;
 import org.feedhub.store.Claimant;
 import org.feedhub.store.SourceStore;
@@ -32,37 +30,12 @@ import org.springframework.transaction.PlatformTransactionManager;
         classes = org.feedhub.app.FeedhubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ClaimsTest {
-    static final Path dir;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final Duration LEASE = Duration.ofMinutes(5);
 
-    static {
-        try {
-            dir = Files.createTempDirectory("feedhub-claims");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: a
-                        url: https://a.test/feed
-                      - id: b
-                        url: https://b.test/feed
-                      - id: c
-                        url: https://c.test/feed
-                    topics:
-                      - id: all
-                        title: All
-                    """);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("feedhub.schedule.enabled", () -> "false");
-        TestDatabase.register(r, "claims");
+        OfflineSources.register(r, "claims", "a", "b", "c");
     }
 
     @Autowired SourceStore sources;
@@ -81,8 +54,7 @@ class ClaimsTest {
     }
 
     static SourceDef def(String id) {
-        return new SourceDef(
-                id, "https://" + id + ".test/feed", null, Duration.ofMinutes(15), List.of(), null);
+        return OfflineSources.def(id);
     }
 
     /** An instance named {@code test-NAME} running as {@code process}, with its heartbeat row. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OpmlImportTest {
     static final Path FILE = Path.of("/tmp/feeds.yml");
@@ -112,6 +114,15 @@ class OpmlImportTest {
                 OpmlImport.feeds(opml.toString().getBytes(StandardCharsets.UTF_8)).get(0).folders();
         assertThat(folders).hasSize(8);
         assertThat(folders.get(folders.size() - 1)).hasSize(100);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://pl$in.test/rss", "http://[bad/rss", "https:///no-host"})
+    void anUntitledFeedWhoseUrlHasNoReadableHostIsNamedFeed(String url) {
+        // fuzzing found it: the id came from the URL's host, and URI.getHost() is null here
+        FeedsConfig before = FeedsConfigLoader.parse(YAML, FILE);
+        OpmlImport.Result r = OpmlImport.merge(YAML, before, List.of(new OpmlImport.Feed("", url)));
+        assertThat(r.added()).containsExactly("feed");
     }
 
     @Test

@@ -2,41 +2,22 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassReport;
-import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same wire story carried by two outlets under different links and headlines, with the second
  * outlet's boilerplate, is one story naming both carriers; a different story about the same people
  * stays separate.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class NearDuplicateEndToEndTest {
-    static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
 
     static final String WIRE =
             """
@@ -71,65 +52,37 @@ class NearDuplicateEndToEndTest {
             <p>Read more: Subscribe to The Ledger for daily briefings.</p>]]></description></item>
             </channel></rss>""";
 
-    static {
-        wire.start();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        WireMockServer wire = e2e.wiremock();
         wire.stubFor(get("/wire.rss").willReturn(aResponse().withBody(WIRE)));
         wire.stubFor(get("/ledger.rss").willReturn(aResponse().withBody(LEDGER)));
-        try {
-            dir = Files.createTempDirectory("feedhub-neardup");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: wire
-                        url: http://localhost:%1$d/wire.rss
-                        title: Wire
-                      - id: ledger
-                        url: http://localhost:%1$d/ledger.rss
-                        title: Ledger
-                    topics:
-                      - id: lavrov
-                        title: Lavrov
-                        match:
-                          any: [lavrov]
-                    """
-                            .formatted(wire.port()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        e2e.writeFeeds(
+                """
+                sources:
+                  - id: wire
+                    url: %1$s/wire.rss
+                    title: Wire
+                  - id: ledger
+                    url: %1$s/ledger.rss
+                    title: Ledger
+                topics:
+                  - id: lavrov
+                    title: Lavrov
+                    match:
+                      any: [lavrov]
+                """
+                        .formatted(e2e.sourceBase()));
     }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "neardup");
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.stop();
-    }
-
-    @LocalServerPort int port;
-    @Autowired PassRunner passes;
 
     @Test
-    void aSyndicatedRewriteIsOneStoryNamingBothCarriers() throws Exception {
-        PassReport report = passes.run(true);
+    void aSyndicatedRewriteIsOneStoryNamingBothCarriers(E2E e2e) throws Exception {
+        PassReport report = e2e.runPass();
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.lines())
                 .extracting(l -> l.counts().merged())
                 .containsExactlyInAnyOrder(0, 1);
-        String atom =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/topics/lavrov.atom"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
+        String atom = e2e.get("/topics/lavrov.atom");
         SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
         assertThat(feed.getEntries()).hasSize(2);
         assertThat(atom).contains("rel=\"via\"").containsPattern("(?s)<source>.*</source>");

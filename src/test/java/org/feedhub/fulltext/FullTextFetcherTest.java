@@ -46,17 +46,11 @@ class FullTextFetcherTest {
         Pages page(String url, String html) {
             pages.put(
                     url,
-                    new FetchResult(
-                            FetchResult.Status.OK,
+                    FetchResult.ok(
                             200,
                             url,
-                            null,
                             html.getBytes(StandardCharsets.UTF_8),
-                            "text/html; charset=utf-8",
-                            null,
-                            null,
-                            null,
-                            null));
+                            "text/html; charset=utf-8"));
             return this;
         }
 
@@ -161,17 +155,11 @@ class FullTextFetcherTest {
         Pages pages = new Pages();
         pages.pages.put(
                 "https://site.test/report.pdf",
-                new FetchResult(
-                        FetchResult.Status.OK,
+                FetchResult.ok(
                         200,
                         "https://site.test/report.pdf",
-                        null,
                         "%PDF-1.4".getBytes(StandardCharsets.US_ASCII),
-                        "application/pdf",
-                        null,
-                        null,
-                        null,
-                        null));
+                        "application/pdf"));
         ParsedFeed out =
                 new FullTextFetcher(pages, FullTextSettings.DEFAULTS)
                         .complete(

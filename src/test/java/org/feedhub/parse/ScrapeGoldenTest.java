@@ -1,16 +1,14 @@
 package org.feedhub.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.feedhub.Golden;
 import org.feedhub.normalize.HtmlText;
 import org.feedhub.normalize.Story;
 import org.feedhub.normalize.StoryNormalizer;
@@ -18,49 +16,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Golden files for scraping: each folder under {@code golden/scrape/} holds a page ({@code
  * page.html}), the editor's {@code html:} block ({@code selectors.yml}), optionally the page's URL
  * ({@code url.txt}), and what feedhub must take from it ({@code expected.json}): the page title,
  * per item its title, link, canonical link (after normalizing), date and summary text, and the
- * warnings; or the one-line {@code error}.
+ * warnings; or the one-line {@code error}; and a {@code why} for the reader. Run with {@code
+ * -Dgolden.update=true} to rewrite the expected files from the actual output (keeping each why).
  */
 class ScrapeGoldenTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SUITE = "scrape";
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
-    static Path root() throws Exception {
-        return Path.of(ScrapeGoldenTest.class.getResource("/golden/scrape").toURI());
-    }
-
-    static Stream<String> cases() throws Exception {
-        try (Stream<Path> dirs = Files.list(root())) {
-            return dirs
-                    .filter(Files::isDirectory)
-                    .map(d -> d.getFileName().toString())
-                    .sorted()
-                    .toList()
-                    .stream();
-        }
+    static Stream<String> cases() {
+        return Golden.folders(SUITE);
     }
 
     @Test
-    void thereAreEnoughCases() throws Exception {
-        assertThat(cases().count()).isGreaterThanOrEqualTo(6);
+    void thereAreEnoughCasesEachWithItsReason() {
+        List<String> names = cases().toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(6);
+        for (String name : names) {
+            assertThat(Golden.why(SUITE, name + "/expected.json")).as(name + ": why").isNotBlank();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void scrapesThePage(String name) throws Exception {
-        Path dir = root().resolve(name);
-        Map<String, Object> sel =
-                new Yaml()
-                        .load(
-                                Files.readString(
-                                        dir.resolve("selectors.yml"), StandardCharsets.UTF_8));
+        Path dir = Golden.root(SUITE).resolve(name);
+        Map<String, Object> sel = new Yaml().load(Golden.read(SUITE, name + "/selectors.yml"));
         HtmlSelectors selectors =
                 new HtmlSelectors(
                         s(sel, "item"),
@@ -80,57 +68,34 @@ class ScrapeGoldenTest {
         }
         String url =
                 Files.exists(dir.resolve("url.txt"))
-                        ? Files.readString(dir.resolve("url.txt")).strip()
+                        ? Golden.read(SUITE, name + "/url.txt").strip()
                         : "https://scrape.example/" + name + "/";
         byte[] page = Files.readAllBytes(dir.resolve("page.html"));
-        JsonNode expected =
-                JSON.readTree(
-                        Files.readString(dir.resolve("expected.json"), StandardCharsets.UTF_8));
-        FeedParser parser = new FeedParser();
-        if (expected.has("error")) {
-            assertThatThrownBy(() -> parser.parse(page, "text/html", url, selectors))
-                    .isInstanceOf(ParseException.class)
-                    .hasMessage(expected.get("error").asString());
-            return;
+
+        ObjectNode actual = Golden.objectWithWhy(SUITE, name + "/expected.json");
+        try {
+            ParsedFeed feed = new FeedParser().parse(page, "text/html", url, selectors);
+            List<Story> stories = new StoryNormalizer().normalize(feed, NOW);
+            actual.put("title", feed.title());
+            ArrayNode items = actual.putArray("items");
+            for (int i = 0; i < feed.items().size(); i++)
+                items.add(describe(feed.items().get(i), stories.get(i)));
+            feed.warnings().forEach(actual.putArray("warnings")::add);
+        } catch (ParseException refused) {
+            actual.put("error", refused.getMessage());
         }
-        ParsedFeed feed = parser.parse(page, "text/html", url, selectors);
-        List<Story> stories = new StoryNormalizer().normalize(feed, NOW);
-        assertThat(feed.title()).as("page title").isEqualTo(expected.get("title").asString());
-        List<String> actual = new ArrayList<>();
-        for (int i = 0; i < feed.items().size(); i++)
-            actual.add(describe(feed.items().get(i), stories.get(i)));
-        List<String> wanted = new ArrayList<>();
-        for (JsonNode item : expected.get("items")) wanted.add(describe(item));
-        assertThat(actual).as(name).containsExactlyElementsOf(wanted);
-        List<String> warnings = new ArrayList<>();
-        expected.get("warnings").forEach(w -> warnings.add(w.asString()));
-        assertThat(feed.warnings()).as(name + " warnings").containsExactlyElementsOf(warnings);
+        Golden.assertJsonMatches(SUITE, name + "/expected.json", actual);
     }
 
-    private static String describe(ParsedItem item, Story story) {
-        String summary = item.summaryHtml() == null ? null : HtmlText.text(item.summaryHtml());
-        return String.join(
-                " | ",
-                item.title(),
-                item.link(),
-                String.valueOf(story.canonicalUrl()),
-                String.valueOf(item.published()),
-                String.valueOf(summary));
-    }
-
-    private static String describe(JsonNode item) {
-        return String.join(
-                " | ",
-                text(item, "title"),
-                text(item, "link"),
-                text(item, "canonical"),
-                text(item, "date") == null ? "null" : Instant.parse(text(item, "date")).toString(),
-                String.valueOf(text(item, "summary")));
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+    /** An item as expected.json states it: what was scraped, and its link once normalized. */
+    private static ObjectNode describe(ParsedItem item, Story story) {
+        ObjectNode o = Golden.object();
+        o.put("title", item.title());
+        o.put("link", item.link());
+        o.put("canonical", story.canonicalUrl());
+        o.put("date", item.published() == null ? null : item.published().toString());
+        o.put("summary", item.summaryHtml() == null ? null : HtmlText.text(item.summaryHtml()));
+        return o;
     }
 
     private static String s(Map<String, Object> m, String key) {

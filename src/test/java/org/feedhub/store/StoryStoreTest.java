@@ -2,13 +2,11 @@ package org.feedhub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.feedhub.TestDatabase;
+import org.feedhub.OfflineSources;
 import org.feedhub.config.SourceDef;
 import org.feedhub.identify.Decision;
 import org.feedhub.identify.Identification;
@@ -31,34 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = org.feedhub.app.FeedhubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StoryStoreTest {
-    static final Path dir;
     static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
-
-    static {
-        try {
-            dir = Files.createTempDirectory("feedhub-store");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: a
-                        url: https://a.test/feed
-                      - id: b
-                        url: https://b.test/feed
-                    topics:
-                      - id: all
-                        title: All
-                    """);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry r) {
-        r.add("feedhub.feeds", () -> dir.resolve("feeds.yml").toString());
-        r.add("feedhub.schedule.enabled", () -> "false");
-        TestDatabase.register(r, "store");
+        OfflineSources.register(r, "store", "a", "b");
     }
 
     @Autowired SourcePipeline pipeline;
@@ -76,8 +51,7 @@ class StoryStoreTest {
     }
 
     static SourceDef def(String id) {
-        return new SourceDef(
-                id, "https://" + id + ".test/feed", null, Duration.ofMinutes(15), List.of(), null);
+        return OfflineSources.def(id);
     }
 
     static Story story(String key, String url, String title, String text, Instant published) {
