@@ -131,4 +131,42 @@ class NearDuplicatesCatchUpTest {
         }
         assertThat(instance.indexed()).isEqualTo(1);
     }
+
+    @Test
+    void aBusyStoreIsNotReadAgainAtEachLookup() {
+        // 300 unrelated stories in the last minute: the first look reads them; later catch-ups
+        // read the overlap as ids only, and whole rows only for stories not held yet.
+        for (int i = 1; i <= 300; i++)
+            storedElsewhere(
+                    100 + i,
+                    "Council " + i + " approves budget",
+                    "The council of town number "
+                            + i
+                            + " approved its budget on Monday after a long debate about roads,"
+                            + " schools, the library, the swimming pool and the new bus station.",
+                    T0);
+        clock.now = T0.plusSeconds(10);
+        assertThat(instance.find(rewrite(), T0)).isEmpty();
+        assertThat(instance.rowsRead()).isEqualTo(300);
+        for (int i = 1; i <= 20; i++) {
+            clock.now = T0.plusSeconds(10 + 3 * i);
+            assertThat(instance.find(rewrite(), T0)).isEmpty();
+        }
+        assertThat(instance.rowsRead()).as("no row read whole twice").isEqualTo(300);
+        storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        clock.now = clock.now.plusSeconds(3);
+        assertThat(instance.find(rewrite(), T0)).contains(7L);
+        assertThat(instance.rowsRead()).isEqualTo(301);
+    }
+
+    @Test
+    void anotherInstancesStoryIsFoundOnceTheCatchUpIntervalHasPassed() {
+        clock.now = T0.plusSeconds(10);
+        assertThat(instance.find(rewrite(), T0)).isEmpty(); // first look
+        storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        clock.now = T0.plusSeconds(11);
+        assertThat(instance.find(rewrite(), T0)).as("looked a moment ago").isEmpty();
+        clock.now = T0.plusSeconds(10).plus(NearDuplicates.CATCH_UP_EVERY);
+        assertThat(instance.find(rewrite(), T0)).contains(7L);
+    }
 }
