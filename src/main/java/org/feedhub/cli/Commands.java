@@ -308,7 +308,7 @@ final class Commands {
         }
     }
 
-    private static Settings settings(ConfigurableEnvironment env) {
+    static Settings settings(ConfigurableEnvironment env) {
         // bound as the server binds them: the same defaults, and a wrong value refused the same way
         FeedhubProperties props = QuickSettings.bind(env, "feedhub", FeedhubProperties.class);
         QuickSettings.bind(env, "feedhub.hub", org.feedhub.app.HubProperties.class);

@@ -30,8 +30,9 @@ final class ExplainDup {
                     "feedhub: usage: java -jar feedhub.jar explain-dup STORY STORY (ids or links)");
             return 2;
         }
-        Commands.Settings settings = Commands.settings(inv);
-        DedupSettings dedup = dedupSettings(inv);
+        Preview.Resolved resolved = Preview.resolve(inv); // the settings files are read once
+        Commands.Settings settings = resolved.settings();
+        DedupSettings dedup = resolved.props().dedup().settings();
         Optional<StoredStories> db = StoredStories.open(settings);
         if (db.isEmpty()) {
             err.println(
@@ -94,10 +95,5 @@ final class ExplainDup {
 
     private static void line(PrintStream out, String role, StoredStories.Row r) {
         out.println(role + " #" + r.id() + "  " + DATE.format(r.published()) + "  " + r.title());
-    }
-
-    /** {@code feedhub.dedup.*} as the server would read them. */
-    static DedupSettings dedupSettings(Main.Invocation inv) {
-        return Preview.properties(inv).dedup().settings();
     }
 }

@@ -27,9 +27,9 @@ final class MergePreview {
         this.settings = settings;
     }
 
-    static MergePreview open(Main.Invocation inv, FeedhubProperties props) {
+    static MergePreview open(Commands.Settings settings, FeedhubProperties props) {
         DedupSettings s = props.dedup().settings();
-        Optional<StoredStories> db = StoredStories.open(Commands.settings(inv));
+        Optional<StoredStories> db = StoredStories.open(settings);
         return new MergePreview(db.orElse(null), s);
     }
 

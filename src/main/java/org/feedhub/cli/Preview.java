@@ -52,14 +52,20 @@ final class Preview {
     @EnableConfigurationProperties(FeedhubProperties.class)
     static class Settings {}
 
+    /** The settings preview reads: the typed {@code feedhub.*} ones and the database's. */
+    record Resolved(FeedhubProperties props, Commands.Settings settings) {}
+
     /**
-     * The {@code feedhub.*} settings as the server would see them: from Spring's property sources
-     * without starting an application when {@link QuickSettings} can, else from a settings context.
+     * The settings as the server would see them, resolved once (the files are read once): from
+     * Spring's property sources without starting an application when {@link QuickSettings} can,
+     * else from a settings context.
      */
-    static FeedhubProperties properties(Main.Invocation inv) {
+    static Resolved resolve(Main.Invocation inv) {
         var quick = QuickSettings.environment(inv.settings(), Path.of("").toAbsolutePath());
         if (quick.isPresent())
-            return QuickSettings.bind(quick.get(), "feedhub", FeedhubProperties.class);
+            return new Resolved(
+                    QuickSettings.bind(quick.get(), "feedhub", FeedhubProperties.class),
+                    Commands.settings(quick.get()));
         try (ConfigurableApplicationContext ctx =
                 new SpringApplicationBuilder(Settings.class)
                         .web(WebApplicationType.NONE)
@@ -67,7 +73,8 @@ final class Preview {
                         .bannerMode(Banner.Mode.OFF)
                         .properties(Map.of("logging.level.root", "WARN"))
                         .run(inv.settings())) {
-            return ctx.getBean(FeedhubProperties.class);
+            return new Resolved(
+                    ctx.getBean(FeedhubProperties.class), Commands.settings(ctx.getEnvironment()));
         }
     }
 
@@ -77,14 +84,15 @@ final class Preview {
             return 2;
         }
         String id = inv.arguments().get(0);
-        FeedhubProperties props;
+        Resolved resolved;
         try {
-            props = properties(inv);
+            resolved = resolve(inv);
         } catch (RuntimeException e) {
             if (BadSetting.describe(e).isPresent()) throw e; // Main says which, as for any command
             err.println("feedhub: bad settings: " + Commands.rootMessage(e));
             return 1;
         }
+        FeedhubProperties props = resolved.props();
         FeedsConfig config;
         try {
             config = FeedsConfigLoader.load(Path.of(props.feeds()));
@@ -126,7 +134,7 @@ final class Preview {
             err.println("feedhub: " + id + ": " + oneLine(o.error()));
             return 1;
         }
-        print(out, def, o, topics, now, MergePreview.open(inv, props));
+        print(out, def, o, topics, now, MergePreview.open(resolved.settings(), props));
         return 0;
     }
 

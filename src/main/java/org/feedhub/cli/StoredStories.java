@@ -36,6 +36,8 @@ final class StoredStories implements AutoCloseable {
     /** The database of the settings, or empty when it does not exist or cannot be reached. */
     static Optional<StoredStories> open(Commands.Settings settings) {
         String url = settings.dbUrl();
+        if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
+            return Optional.empty(); // IFEXISTS would refuse it too; this spares loading the driver
         if (url.startsWith("jdbc:h2:")
                 && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
             url += ";IFEXISTS=TRUE";

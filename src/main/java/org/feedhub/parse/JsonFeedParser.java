@@ -9,12 +9,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON Feed 1.0 and 1.1 (jsonfeed.org) into the same model Rome's output maps to. */
 final class JsonFeedParser {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Built on the first JSON feed: most sets have none, and Jackson is hundreds of classes. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     ParsedFeed parse(String text, String documentUrl) throws ParseException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (Exception e) {
             throw new ParseException("invalid JSON: " + XmlFeedParser.oneLine(e), e);
         }
