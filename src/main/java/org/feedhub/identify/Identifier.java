@@ -101,6 +101,14 @@ public final class Identifier {
     }
 
     /**
+     * Prepares a NEW item's cross-source check on the caller's thread (a polling thread), ahead of
+     * {@link #acrossSources} in the writer.
+     */
+    public void prepare(Identified item) {
+        if (item.decision() == Decision.NEW) nearDuplicates.prepare(item.story());
+    }
+
+    /**
      * A NEW item against every source's stories: the same canonical URL, then nearly the same text
      * (see {@link NearDuplicateMatcher}). Any other decision comes back as it was.
      */

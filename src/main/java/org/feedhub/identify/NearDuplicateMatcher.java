@@ -15,6 +15,12 @@ public interface NearDuplicateMatcher {
     /** Makes a newly stored story findable (called by the store once the story has its id). */
     void remember(long storyId, Story story);
 
+    /**
+     * Works out, on the polling thread, what {@link #find} and {@link #remember} will need of this
+     * (final) story, so the one writer does not: they run in the store's single write path.
+     */
+    default void prepare(Story story) {}
+
     NearDuplicateMatcher NONE =
             new NearDuplicateMatcher() {
                 @Override

@@ -381,7 +381,9 @@ public final class SourcePipeline {
                                     ? null
                                     : HtmlText.text(item.summaryHtml());
                     Story s = enricher.enrich(i.story(), def, feedSummary);
-                    return i.enriched(s, rules.matcher().topicsFor(def.id(), s));
+                    Identified done = i.enriched(s, rules.matcher().topicsFor(def.id(), s));
+                    identifier.prepare(done); // its near-duplicate traits, off the writer
+                    return done;
                 });
     }
 

@@ -1,5 +1,7 @@
 package org.feedhub.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +102,16 @@ public class NearDuplicates implements NearDuplicateMatcher {
     private Story lastAsked;
     private Traits lastTraits;
 
+    // Traits worked out by the polling threads (prepare), by story identity (weak keys compare by
+    // identity), so the writer only looks them up; bounded, and a story never written is dropped.
+    private final Cache<Story, Traits> prepared =
+            Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+
+    @Override
+    public void prepare(Story story) {
+        prepared.put(story, traits(story.title(), story.text(), story.published()));
+    }
+
     @Override
     public synchronized Optional<Long> find(Story story) {
         return find(traitsOf(story), story.published());
@@ -112,7 +124,9 @@ public class NearDuplicates implements NearDuplicateMatcher {
 
     private Traits traitsOf(Story s) {
         if (s != lastAsked) {
-            lastTraits = traits(s.title(), s.text(), s.published());
+            Traits t = prepared.getIfPresent(s);
+            if (t != null) prepared.invalidate(s);
+            lastTraits = t != null ? t : traits(s.title(), s.text(), s.published());
             lastAsked = s;
         }
         return lastTraits;
