@@ -8,19 +8,7 @@ import shlex
 import statistics
 import sys
 
-
-def load(path):
-    facts = {}
-    for line in open(path):
-        line = line.rstrip("\n")
-        if "=" in line:
-            k, v = line.split("=", 1)
-            try:
-                parts = shlex.split(v)
-                facts[k] = " ".join(parts) if parts else ""
-            except ValueError:
-                facts[k] = v
-    return facts
+from report import load  # the same reading of the facts files
 
 
 def number(v):

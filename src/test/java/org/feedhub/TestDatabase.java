@@ -52,4 +52,19 @@ public final class TestDatabase {
         r.add("spring.flyway.schemas", () -> schema);
         r.add("spring.flyway.create-schemas", () -> "true");
     }
+
+    /**
+     * A fresh in-memory H2 database with feedhub's schema (Flyway, as the application migrates it),
+     * for tests of one store class without a Spring context.
+     */
+    public static org.springframework.jdbc.core.JdbcTemplate migratedH2(String name) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
+        return new org.springframework.jdbc.core.JdbcTemplate(ds);
+    }
 }

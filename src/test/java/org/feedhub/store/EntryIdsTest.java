@@ -6,12 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Entry ids are given once and every caller gets the stored one, whoever gave it. */
 class EntryIdsTest {
@@ -20,17 +17,7 @@ class EntryIdsTest {
 
     @BeforeEach
     void schema() {
-        DriverManagerDataSource ds =
-                new DriverManagerDataSource(
-                        "jdbc:h2:mem:entry-ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "sa",
-                        "");
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = org.feedhub.TestDatabase.migratedH2("entry-ids");
         ids = new EntryIds(jdbc, "https://news.example.org/", null);
     }
 

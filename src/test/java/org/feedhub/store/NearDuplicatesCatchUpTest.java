@@ -9,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.feedhub.dedup.DedupSettings;
 import org.feedhub.dedup.Traits;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,14 +56,7 @@ class NearDuplicatesCatchUpTest {
 
     @BeforeEach
     void database() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:catchup" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = org.feedhub.TestDatabase.migratedH2("catchup");
         clock = new MutableClock();
         instance = new NearDuplicates(jdbc, DedupSettings.DEFAULTS, clock);
     }
