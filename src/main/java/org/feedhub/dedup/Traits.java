@@ -196,25 +196,11 @@ public final class Traits {
      */
     public static Traits decode(Fingerprint fingerprint, String encoded) {
         if (encoded == null || encoded.length() > 8192) {
-            return new Traits(
-                    fingerprint,
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0]);
+            return wordingOnly(fingerprint);
         }
         String[] parts = encoded.split(";", -1);
         if (parts.length != 6) {
-            return new Traits(
-                    fingerprint,
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0]);
+            return wordingOnly(fingerprint);
         }
         try {
             int[][] p = new int[6][];
@@ -223,15 +209,14 @@ public final class Traits {
             }
             return new Traits(fingerprint, p[0], p[1], p[2], p[3], p[4], p[5]);
         } catch (NumberFormatException e) {
-            return new Traits(
-                    fingerprint,
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0]);
+            return wordingOnly(fingerprint);
         }
+    }
+
+    /** The fingerprint with no names, figures or dates: a row whose traits cannot be read. */
+    private static Traits wordingOnly(Fingerprint fingerprint) {
+        int[] none = new int[0];
+        return new Traits(fingerprint, none, none, none, none, none, none);
     }
 
     private static int[] parseHex(String s) {
