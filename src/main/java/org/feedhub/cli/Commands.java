@@ -288,7 +288,17 @@ final class Commands {
 
     /** The settings the sub-commands read before (or without) starting the application. */
     record Settings(
-            Path feeds, String dbUrl, String dbUser, String dbPassword, boolean allowPrivate) {}
+            Path feeds, String dbUrl, String dbUser, String dbPassword, boolean allowPrivate) {
+        /**
+         * The password to open the database with: the configured one, else the one the embedded H2
+         * database was given on its first start ({@code data/.db-password}).
+         */
+        String readPassword() {
+            if (dbPassword != null && !dbPassword.isEmpty()) return dbPassword;
+            String stored = org.feedhub.app.H2Access.storedPassword(dbUrl);
+            return stored == null ? dbPassword : stored;
+        }
+    }
 
     /**
      * Settings as Spring would resolve them: arguments, environment, config/application.yml,

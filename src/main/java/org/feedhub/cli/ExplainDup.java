@@ -33,7 +33,17 @@ final class ExplainDup {
         Preview.Resolved resolved = Preview.resolve(inv); // the settings files are read once
         Commands.Settings settings = resolved.settings();
         DedupSettings dedup = resolved.props().dedup().settings();
-        Optional<StoredStories> db = StoredStories.open(settings);
+        Optional<StoredStories> db;
+        try {
+            db = StoredStories.open(settings);
+        } catch (SQLException e) {
+            err.println(
+                    "feedhub: explain-dup: cannot open the database at "
+                            + settings.dbUrl()
+                            + ": "
+                            + firstLine(e.getMessage()));
+            return 1;
+        }
         if (db.isEmpty()) {
             err.println(
                     "feedhub: explain-dup: no database at "
@@ -81,6 +91,13 @@ final class ExplainDup {
             err.println("feedhub: explain-dup: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** H2 appends its SQL state and version on further lines: the first says what went wrong. */
+    static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static StoredStories.Row find(StoredStories stories, String key, PrintStream err)

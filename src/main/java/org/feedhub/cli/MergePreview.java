@@ -18,25 +18,35 @@ import org.feedhub.store.NearDuplicates;
  * database exists (read-only; the window's index is loaded once per day of the stories).
  */
 final class MergePreview {
-    private final StoredStories db; // null: no database
+    private final StoredStories db; // null: no database, or one that cannot be opened
+    private final String noDatabase; // why db is null
     private final DedupSettings settings;
     private final Map<Long, NearDuplicateIndex> indexByDay = new HashMap<>();
 
-    private MergePreview(StoredStories db, DedupSettings settings) {
+    private MergePreview(StoredStories db, String noDatabase, DedupSettings settings) {
         this.db = db;
+        this.noDatabase = noDatabase;
         this.settings = settings;
     }
 
     static MergePreview open(Commands.Settings settings, FeedhubProperties props) {
         DedupSettings s = props.dedup().settings();
-        Optional<StoredStories> db = StoredStories.open(settings);
-        return new MergePreview(db.orElse(null), s);
+        try {
+            Optional<StoredStories> db = StoredStories.open(settings);
+            return new MergePreview(
+                    db.orElse(null), "(no database: not compared with stored stories)", s);
+        } catch (SQLException e) {
+            return new MergePreview(
+                    null,
+                    "(database cannot be opened: " + ExplainDup.firstLine(e.getMessage()) + ")",
+                    s);
+        }
     }
 
     /** "#12 "Title" (score 0.93: text 0.10, names 0.95, figures 1.00)", or why not. */
     String describe(Story s) {
         if (db == null) {
-            return "(no database: not compared with stored stories)";
+            return noDatabase;
         }
         Traits t = NearDuplicates.traits(s.title(), s.text(), s.published());
         if (t.isEmpty()) {

@@ -18,14 +18,6 @@ import org.feedhub.config.SourceDef;
 final class MovedSources {
     private MovedSources() {}
 
-    /** The configured password, else the embedded database's generated one. */
-    private static String password(Commands.Settings settings) {
-        String configured = settings.dbPassword();
-        if (configured != null && !configured.isEmpty()) return configured;
-        String stored = org.feedhub.app.H2Access.storedPassword(settings.dbUrl());
-        return stored == null ? configured : stored;
-    }
-
     static List<String> notes(Commands.Settings settings, FeedsConfig config) {
         String url = settings.dbUrl();
         if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
@@ -35,7 +27,8 @@ final class MovedSources {
             url += ";IFEXISTS=TRUE";
         List<String> notes = new ArrayList<>();
         try (Connection c =
-                        DriverManager.getConnection(url, settings.dbUser(), password(settings));
+                        DriverManager.getConnection(
+                                url, settings.dbUser(), settings.readPassword());
                 Statement st = c.createStatement();
                 ResultSet rs =
                         st.executeQuery(

@@ -33,8 +33,13 @@ final class StoredStories implements AutoCloseable {
         this.c = c;
     }
 
-    /** The database of the settings, or empty when it does not exist or cannot be reached. */
-    static Optional<StoredStories> open(Commands.Settings settings) {
+    /**
+     * The database of the settings, or empty when it has not been made yet.
+     *
+     * @throws SQLException when it exists but cannot be opened (wrong password, locked, another
+     *     server's)
+     */
+    static Optional<StoredStories> open(Commands.Settings settings) throws SQLException {
         String url = settings.dbUrl();
         if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
             return Optional.empty(); // IFEXISTS would refuse it too; this spares loading the driver
@@ -42,14 +47,15 @@ final class StoredStories implements AutoCloseable {
                 && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
             url += ";IFEXISTS=TRUE";
         }
+        Connection c;
         try {
-            Connection c =
-                    DriverManager.getConnection(url, settings.dbUser(), settings.dbPassword());
-            c.setReadOnly(true);
-            return Optional.of(new StoredStories(c));
+            c = DriverManager.getConnection(url, settings.dbUser(), settings.readPassword());
         } catch (SQLException e) {
-            return Optional.empty();
+            if (e.getErrorCode() == 90146) return Optional.empty(); // H2: not found, IFEXISTS
+            throw e;
         }
+        c.setReadOnly(true);
+        return Optional.of(new StoredStories(c));
     }
 
     /**

@@ -130,6 +130,29 @@ class ExplainDupTest {
     }
 
     @Test
+    void aDatabaseGivenItsGeneratedPasswordByTheServerIsOpened() throws Exception {
+        // as the first aggregate or serve leaves an embedded database: user sa, a generated
+        // password in data/.db-password beside it
+        try (var c = java.sql.DriverManager.getConnection(db, "sa", "");
+                var st = c.createStatement()) {
+            st.execute("ALTER USER SA SET PASSWORD 'generated-secret'");
+        }
+        java.nio.file.Files.writeString(dir.resolve(".db-password"), "generated-secret\n");
+
+        Run r = run("explain-dup", "1", "2", "--spring.datasource.url=" + db);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("decision          DUPLICATE");
+
+        java.nio.file.Files.writeString(dir.resolve(".db-password"), "something-else\n");
+        Run wrong = run("explain-dup", "1", "2", "--spring.datasource.url=" + db);
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.err())
+                .startsWith("feedhub: explain-dup: cannot open the database at")
+                .contains("password")
+                .doesNotContain("\n[");
+    }
+
+    @Test
     void anUnknownStoryOrNoDatabaseIsOneClearLine() {
         Run r = run("explain-dup", "1", "99", "--spring.datasource.url=" + db);
         assertThat(r.status()).isEqualTo(1);
