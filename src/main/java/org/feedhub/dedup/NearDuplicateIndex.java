@@ -73,7 +73,18 @@ public final class NearDuplicateIndex {
     private final IntConsumer termHit = slot -> seen.hit(slot, false);
     private int[] queryTerms = new int[0]; // sorted, distinct
     private int[] queryCounts = new int[64];
-    private final TermWeights lookupWeights = this::lookupWeight;
+    private final TermWeights lookupWeights =
+            new TermWeights() {
+                @Override
+                public double weight(int term) {
+                    return lookupWeight(term);
+                }
+
+                @Override
+                public double rarest() {
+                    return TermWeights.idf(slotOf.size(), 0);
+                }
+            };
     private long candidatesChecked;
     private long candidatesMet;
 
@@ -236,7 +247,17 @@ public final class NearDuplicateIndex {
     /** Term weights from the stories now in the index. */
     public synchronized TermWeights weights() {
         long n = slotOf.size();
-        return term -> TermWeights.idf(n, terms.count(term));
+        return new TermWeights() {
+            @Override
+            public double weight(int term) {
+                return TermWeights.idf(n, terms.count(term));
+            }
+
+            @Override
+            public double rarest() {
+                return TermWeights.idf(n, 0);
+            }
+        };
     }
 
     /**

@@ -10,6 +10,14 @@ public interface TermWeights {
     /** The weight of {@code term}: {@code ln((stories + 1) / (storiesWithTerm + 1)) + 1}. */
     double weight(int term);
 
+    /**
+     * The weight of a term no stored story carries: the most one term can weigh. Agreement on a few
+     * common names is measured against it, so it cannot count as much as agreement on rare ones.
+     */
+    default double rarest() {
+        return 1.0;
+    }
+
     /** Every term weighs the same (no statistics yet). */
     TermWeights UNIFORM = term -> 1.0;
 

@@ -21,8 +21,61 @@ class DupMatcherTest {
 
     static DupMatcher.Decision decide(
             String t1, String x1, Instant a1, String t2, String x2, Instant a2) {
-        // rare terms: a uniform high weight, as in a large window where these names are rare
-        return M.decide(Traits.of(t2, x2, a2), a2, Traits.of(t1, x1, a1), a1, term -> 3.0);
+        return decide(M, t1, x1, a1, t2, x2, a2);
+    }
+
+    /** Rare terms: a uniform high weight, as in a large window where these names are rare. */
+    static final TermWeights RARE =
+            new TermWeights() {
+                @Override
+                public double weight(int term) {
+                    return 3.0;
+                }
+
+                @Override
+                public double rarest() {
+                    return 3.0;
+                }
+            };
+
+    static DupMatcher.Decision decide(
+            DupMatcher m, String t1, String x1, Instant a1, String t2, String x2, Instant a2) {
+        return m.decide(Traits.of(t2, x2, a2), a2, Traits.of(t1, x1, a1), a1, RARE);
+    }
+
+    @Test
+    void twoEventsThatShareOnlyOneNameAndStockWordingAreTwoStories() {
+        String t1 = "Lavrov warns of new sanctions";
+        String x1 =
+                "Foreign minister Lavrov warned on Tuesday that new sanctions would hurt exporters and"
+                        + " farmers, and said the government was ready to answer them in kind, the ministry"
+                        + " said in a statement.";
+        String t2 = "Lavrov meets Wang in Beijing";
+        String x2 =
+                "Foreign minister Lavrov met Wang Yi in Beijing on Tuesday for two days of talks on"
+                        + " energy, shipping and a new bridge across the river, the ministry said in a"
+                        + " statement.";
+        Instant later = T0.plus(Duration.ofHours(2));
+        DupMatcher.Decision d = decide(t1, x1, T0, t2, x2, later);
+        assertThat(d.sharedNames()).containsExactly("lavrov");
+        assertThat(d.names()).as("one shared name is not full agreement").isLessThan(0.6);
+        assertThat(d.duplicate()).as(d.describe(M.weights())).isFalse();
+        // without the evidence floor, the one name both carry was full agreement and merged them
+        DupMatcher.Weights w = DupMatcher.Weights.DEFAULTS;
+        DupMatcher noFloor =
+                new DupMatcher(
+                        new DupMatcher.Weights(
+                                w.threshold(),
+                                w.text(),
+                                w.names(),
+                                w.figures(),
+                                w.freeHours(),
+                                w.perDay(),
+                                w.conflictWeight(),
+                                0));
+        DupMatcher.Decision old = decide(noFloor, t1, x1, T0, t2, x2, later);
+        assertThat(old.names()).isEqualTo(1.0);
+        assertThat(old.duplicate()).isTrue();
     }
 
     @Test
