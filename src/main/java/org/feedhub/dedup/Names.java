@@ -126,7 +126,9 @@ final class Names {
                 mid.add(stems.get(k));
             }
         }
-        Set<String> lower = new HashSet<>(Stems.of(lowercaseWords(title + "\n" + text)));
+        Set<String> lower = new HashSet<>();
+        lowercaseStems(title, lower);
+        lowercaseStems(text, lower);
         Map<String, Integer> mentions = new HashMap<>();
         Set<String> all = new LinkedHashSet<>();
         Set<String> headNames = new LinkedHashSet<>();
@@ -175,9 +177,15 @@ final class Names {
         return true;
     }
 
-    /** The words of {@code s} that start with a lower-case letter, joined by spaces. */
-    static String lowercaseWords(String s) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * Adds to {@code out} the stems of the words of {@code s} that start with a lower-case letter.
+     * Word by word through the cache: the tokenizer never joins words across a space, so this is
+     * what analysing them all joined by spaces gives.
+     */
+    static void lowercaseStems(String s, Set<String> out) {
+        if (s == null) {
+            return;
+        }
         int n = s.length();
         for (int i = 0; i < n; ) {
             char c = s.charAt(i);
@@ -187,13 +195,12 @@ final class Names {
                     i++;
                 }
                 if (Character.isLowerCase(c)) {
-                    sb.append(s, start, i).append(' ');
+                    out.addAll(Stems.ofWord(s.substring(start, i)));
                 }
             } else {
                 i++;
             }
         }
-        return sb.toString();
     }
 
     private static boolean isName(String w) {
@@ -229,20 +236,12 @@ final class Names {
         return words >= 3 && caps * 10 >= words * 7;
     }
 
-    private static String single(String w) {
-        List<String> s = Stems.of(w);
-        return s.isEmpty() ? w.toLowerCase(Locale.ROOT) : s.get(0);
-    }
-
-    /** One stem per word; one analysis call when the analyser keeps the words one to one. */
+    /** One stem per word: its first, or the word in lower case if the chain drops it. */
     private static List<String> stems(List<String> words) {
-        List<String> joined = Stems.of(String.join(" ", words));
-        if (joined.size() == words.size()) {
-            return joined;
-        }
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
-            out.add(single(w));
+            List<String> s = Stems.ofWord(w);
+            out.add(s.isEmpty() ? w.toLowerCase(Locale.ROOT) : s.get(0));
         }
         return out;
     }

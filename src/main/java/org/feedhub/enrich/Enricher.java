@@ -34,15 +34,16 @@ public final class Enricher {
     public Story enrich(Story s, SourceDef source, String feedSummaryText) {
         List<String> ownText = ownParagraphs(s);
         String summary = Summarizer.summarize(s.title(), ownText, feedSummaryText);
-        String text = Boilerplate.matchable(s.paragraphs());
-        if (feedSummaryText != null && !feedSummaryText.isBlank()) {
-            // the feed's own description is part of the item: it counts for tags as it does for
-            // topics
-            text = text + "\n" + Boilerplate.matchable(List.of(feedSummaryText.split("\n")));
-        }
+        String body = Boilerplate.matchable(s.paragraphs());
+        // the feed's own description is part of the item: it counts for tags as it does for
+        // topics
+        MatchText text =
+                feedSummaryText != null && !feedSummaryText.isBlank()
+                        ? MatchText.of(
+                                body, Boilerplate.matchable(List.of(feedSummaryText.split("\n"))))
+                        : MatchText.of(body);
         List<String> tags =
-                tagger.tagsOf(
-                        source.tags(), s.categories(), MatchText.of(s.title()), MatchText.of(text));
+                tagger.tagsOf(source.tags(), s.categories(), MatchText.of(s.title()), text);
         if (entityTagger != null) {
             List<String> names = entityTagger.entities(s.title(), ownText, tags);
             if (!names.isEmpty()) {

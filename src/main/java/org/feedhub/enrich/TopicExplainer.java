@@ -53,12 +53,7 @@ public final class TopicExplainer {
         }
         String how = m.stem() ? " (by word stems)" : " (exact words)";
         MatchText text =
-                MatchText.of(
-                        s.title()
-                                + "\n"
-                                + (s.summary() == null ? "" : s.summary())
-                                + "\n"
-                                + Boilerplate.matchable(s.paragraphs()));
+                MatchText.of(s.title(), s.summary(), Boilerplate.matchable(s.paragraphs()));
         boolean in = m.any().isEmpty() && m.tags().isEmpty();
         if (in) reasons.add("any/tags: none given, so the story joins unless a none phrase vetoes");
         if (!m.tags().isEmpty()) {

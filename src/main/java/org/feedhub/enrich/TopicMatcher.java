@@ -63,13 +63,7 @@ public final class TopicMatcher {
                 continue;
             }
             if (text == null) {
-                text =
-                        MatchText.of(
-                                s.title()
-                                        + "\n"
-                                        + (s.summary() == null ? "" : s.summary())
-                                        + "\n"
-                                        + Boilerplate.matchable(s.paragraphs()));
+                text = MatchText.of(s.title(), s.summary(), Boilerplate.matchable(s.paragraphs()));
             }
             boolean in = r.any == null && r.tags.isEmpty();
             if (!in && !r.tags.isEmpty()) {

@@ -133,7 +133,8 @@ public final class StoryNormalizer {
         if (image != null) return image;
         for (Media m : media) if (m.thumbnail()) return m.url();
         for (Media m : media) if (m.isImage()) return m.url();
-        if (sanitizedHtml.isEmpty()) return null;
+        // the sanitizer writes tags in lower case: no "<img", no image, and no second parse
+        if (!sanitizedHtml.contains("<img")) return null;
         org.jsoup.nodes.Element img =
                 org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst("img[src]");
         return img == null ? null : CanonicalUrl.canonicalize(img.attr("src"), base);

@@ -1,5 +1,7 @@
 package org.feedhub.text;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -59,7 +61,28 @@ public final class Stems {
                 }
             };
 
+    /**
+     * Stems of single words, cached: news repeats its words, and running the analysis chain on
+     * every word of every story was a tenth of a cold pass (the names of near-duplicate detection
+     * ask for every lower-case word of a story). Bounded by entries; longer words are not kept.
+     */
+    private static final Cache<String, List<String>> WORDS =
+            Caffeine.newBuilder().maximumSize(200_000).build();
+
+    private static final int CACHED_WORD_LENGTH = 40;
+
     private Stems() {}
+
+    /**
+     * The stems of one word, as {@link #of} gives them (one, as a rule; none for a word the chain
+     * drops); the same list for the same word.
+     */
+    public static List<String> ofWord(String word) {
+        if (word.length() > CACHED_WORD_LENGTH) {
+            return of(word);
+        }
+        return WORDS.get(word, w -> List.copyOf(of(w)));
+    }
 
     /** The stems of {@code text} in order; empty for null or blank text. */
     public static List<String> of(String text) {
