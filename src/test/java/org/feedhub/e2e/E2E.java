@@ -34,8 +34,14 @@ public final class E2E {
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile ApplicationContext app;
 
-    private E2E(String name) {
-        wiremock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    private E2E(String name, boolean templating) {
+        wiremock =
+                new WireMockServer(
+                        wireMockConfig()
+                                .dynamicPort()
+                                .bindAddress("127.0.0.1")
+                                .templatingEnabled(templating)
+                                .globalTemplating(false));
         wiremock.start();
         try {
             dir = Files.createTempDirectory("feedhub-" + name);
@@ -47,7 +53,13 @@ public final class E2E {
     /** The world of {@code testClass}, made (and its WireMock server started) on first use. */
     static E2E of(Class<?> testClass) {
         return BY_CLASS.computeIfAbsent(
-                testClass, c -> new E2E(c.getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+                testClass,
+                c -> {
+                    FeedhubE2E a = c.getAnnotation(FeedhubE2E.class);
+                    return new E2E(
+                            c.getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                            a != null && a.responseTemplating());
+                });
     }
 
     /** Stops the WireMock server of {@code testClass}, if it has one. */

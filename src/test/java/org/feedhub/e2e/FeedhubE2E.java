@@ -26,6 +26,12 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @ContextCustomizerFactories(E2EContext.Factory.class)
 @ExtendWith(E2EExtension.class)
 public @interface FeedhubE2E {
+    /**
+     * Whether the sources' WireMock server answers through response templates (for subscribers that
+     * echo a request's {@code hub.challenge}); off by default, so a feed body is sent as it is.
+     */
+    boolean responseTemplating() default false;
+
     /** Extra application properties, {@code key=value}. */
     @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
     String[] properties() default {};

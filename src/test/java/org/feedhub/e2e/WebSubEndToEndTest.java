@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +15,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,68 +36,49 @@ import org.feedhub.websub.HubDispatcher;
 import org.feedhub.websub.HubIntake;
 import org.feedhub.websub.HubStore;
 import org.feedhub.websub.Subscription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The WebSub hub end to end: WireMock on a real port is both the source feed and the subscribers
  * (echoing {@code hub.challenge} through a response template); the real Spring context on H2 (or
- * PostgreSQL) runs the passes, and the test drives the hub's worker by calling {@link
- * HubDispatcher#runOnce()} (its timer is off).
+ * PostgreSQL), set up by {@link FeedhubE2E}, runs the passes, and the test drives the hub's worker
+ * by calling {@link HubDispatcher#runOnce()} (its timer is off).
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E(
+        responseTemplating = true,
+        properties = {
+            "feedhub.hub.worker=false",
+            "feedhub.hub.retry-delay=300ms",
+            "feedhub.hub.delivery-attempts=2"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSubEndToEndTest {
-    static final WireMockServer wm =
-            new WireMockServer(
-                    wireMockConfig().dynamicPort().templatingEnabled(true).globalTemplating(false));
-    static final Path dir;
+    static WireMockServer wm;
+    static Path dir;
     static final List<String> titles = new ArrayList<>();
     static final String SECRET = "s3cret-ключ";
 
-    static {
-        wm.start();
-        try {
-            dir = Files.createTempDirectory("feedhub-websub");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: wire
-                        url: http://localhost:%d/wire.rss
-                    topics:
-                      - id: wire
-                        title: The wire
-                    """
-                            .formatted(wm.port()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "websub");
-        r.add("feedhub.hub.worker", () -> "false");
-        r.add("feedhub.hub.retry-delay", () -> "300ms");
-        r.add("feedhub.hub.delivery-attempts", () -> "2");
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        wm = e2e.wiremock();
+        dir = e2e.dir();
+        e2e.writeFeeds(
+                """
+                sources:
+                  - id: wire
+                    url: http://localhost:%d/wire.rss
+                topics:
+                  - id: wire
+                    title: The wire
+                """
+                        .formatted(wm.port()));
     }
 
     @LocalServerPort int port;
