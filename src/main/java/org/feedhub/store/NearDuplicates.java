@@ -119,7 +119,16 @@ public class NearDuplicates implements NearDuplicateMatcher {
 
     @Override
     public synchronized void remember(long storyId, Story story) {
-        add(storyId, traitsOf(story), story.published());
+        Traits t = traitsOf(story);
+        if (!t.isEmpty()) index.add(storyId, t, story.published()); // the row has stored(story)
+    }
+
+    @Override
+    public synchronized Stored stored(Story story) {
+        Traits t = traitsOf(story);
+        return t.isEmpty()
+                ? null
+                : new Stored(HexFormat.of().formatHex(t.fingerprint().toBytes()), t.encode());
     }
 
     private Traits traitsOf(Story s) {
@@ -162,17 +171,6 @@ public class NearDuplicates implements NearDuplicateMatcher {
                     > 0) return m;
             index.remove(id);
         }
-    }
-
-    /** Makes a newly stored story findable. */
-    public synchronized void add(long storyId, Traits story, Instant published) {
-        if (story.isEmpty()) return;
-        jdbc.update(
-                "UPDATE story SET fingerprint = ?, dedup_traits = ? WHERE id = ?",
-                HexFormat.of().formatHex(story.fingerprint().toBytes()),
-                story.encode(),
-                storyId);
-        index.add(storyId, story, published);
     }
 
     /** Forgets stories published before {@code cutoff}: no new story can match them any more. */

@@ -121,7 +121,7 @@ public class StoryStore {
                     merged++;
                 }
                 case NEW -> {
-                    long id = insertStory(s, now);
+                    long id = insertStory(s, now, nearDuplicates.stored(s));
                     storedNow.add(id);
                     nearDuplicates.remember(id, s);
                     addMedia(id, s);
@@ -276,15 +276,16 @@ public class StoryStore {
         return rows.stream().map(List::toArray).toList();
     }
 
-    private long insertStory(Story s, Instant now) {
+    private long insertStory(Story s, Instant now, NearDuplicateMatcher.Stored near) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 con -> {
                     PreparedStatement ps =
                             con.prepareStatement(
                                     "INSERT INTO story (canonical_url, title, author, summary, "
-                                            + "content_html, text_content, published_at, updated_at, content_hash, first_seen_at, lead_image) "
-                                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                            + "content_html, text_content, published_at, updated_at, content_hash, first_seen_at, lead_image, "
+                                            + "fingerprint, dedup_traits) "
+                                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                     new String[] {"id"});
                     ps.setString(1, s.canonicalUrl());
                     ps.setString(2, Sql.cut(s.title(), 2000));
@@ -297,6 +298,8 @@ public class StoryStore {
                     ps.setString(9, s.contentHash());
                     ps.setObject(10, Sql.ts(now));
                     ps.setString(11, Sql.cut(s.leadImage(), 2048));
+                    ps.setString(12, near == null ? null : near.fingerprint());
+                    ps.setString(13, near == null ? null : near.traits());
                     return ps;
                 },
                 key);

@@ -114,6 +114,31 @@ class StoryStoreTest {
         assertThat(storyCount()).isEqualTo(1);
     }
 
+    @Test
+    void aNewStorysRowCarriesWhatAnotherInstanceNeedsToFindItsDuplicates() {
+        String title = "Maple Rail to buy Fjord Cargo";
+        String text =
+                "Maple Rail agreed on Tuesday to buy Fjord Cargo for $3.1 billion, creating the"
+                        + " largest freight operator in northern Europe, chief executive Anna Berg said.";
+        // now, not T0: an instance reads the rows published within its window of the clock
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        write(fetched("a", story("k1", "https://x.test/1", title, text, now)), now);
+        // the row itself holds the sketch and traits, written with the story
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM story WHERE fingerprint IS NOT NULL"
+                                        + " AND dedup_traits IS NOT NULL",
+                                Integer.class))
+                .isEqualTo(1);
+        // an instance that starts now (or runs beside this one) finds it from the rows alone
+        NearDuplicates fresh = new NearDuplicates(jdbc, org.feedhub.dedup.DedupSettings.DEFAULTS);
+        assertThat(
+                        fresh.find(
+                                NearDuplicates.traits(title, text + " Photo: wire.", now),
+                                now.plusSeconds(600)))
+                .isPresent();
+    }
+
     long storyCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM story", Long.class);
     }
