@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.feedhub.batch.PassReport;
@@ -95,6 +96,28 @@ public final class E2E {
     public void writeFeeds(String yaml) {
         try {
             Files.writeString(feedsYml(), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the shipped demo: the repository's feeds.yml and the sample feeds it reads ({@code
+     * file:} URLs, relative to feeds.yml), copied beside each other into {@link #dir()}. For the
+     * classes that test the demo as a reader sees it.
+     */
+    public void writeDemo() {
+        try {
+            Files.copy(Path.of("feeds.yml"), feedsYml(), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(dir.resolve("samples"));
+            try (var samples = Files.list(Path.of("samples"))) {
+                for (Path f : samples.toList()) {
+                    Files.copy(
+                            f,
+                            dir.resolve("samples").resolve(f.getFileName().toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
