@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.feedhub.batch.PassReport;
@@ -33,6 +34,7 @@ public final class E2E {
     private final WireMockServer wiremock;
     private final Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private volatile ApplicationContext app;
 
     private E2E(String name, boolean templating) {
@@ -90,6 +92,20 @@ public final class E2E {
 
     public Path feedsYml() {
         return dir.resolve("feeds.yml");
+    }
+
+    /**
+     * Sets an application property from a {@link FeedhubE2E.BeforeContext} method, for a value
+     * known only at run time (annotation properties must be constants). It wins over the
+     * annotation's and {@code @SpringBootTest}'s own, so {@code server.port} fixes the port where
+     * the application must name itself before it starts (its {@code feedhub.base-url}).
+     */
+    public void property(String name, String value) {
+        properties.put(name, value);
+    }
+
+    Map<String, String> properties() {
+        return properties;
     }
 
     /** Writes feeds.yml. */
