@@ -2,7 +2,6 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,48 +14,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.feedhub.TestDatabase;
 import org.feedhub.app.LiveConfig;
 import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * RFC 5005 archives that lose nothing, with {@code limit: 3}: stories that arrive late with old
  * dates, and a topic-rule edit, never leave a story out of both the live feed and the archive, and
  * never put one on two archive pages; a page that changes gets a new ETag and a short max-age.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class ArchiveCompletenessTest {
-    static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
-
-    static {
-        wire.start();
-        try {
-            dir = Files.createTempDirectory("feedhub-archive-complete");
-            Files.writeString(dir.resolve("feeds.yml"), feedsYml(""));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** One source, no stories stubbed yet: the test serves them pass by pass. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        e2e.writeFeeds(feedsYml(e2e.wiremock().port(), ""));
     }
 
-    static String feedsYml(String match) {
+    static String feedsYml(int port, String match) {
         return """
                 sources:
                   - id: news
@@ -67,11 +50,11 @@ class ArchiveCompletenessTest {
                     limit: 3
                 %s
                 """
-                .formatted(wire.port(), match);
+                .formatted(port, match);
     }
 
     /** Story n dated day n of January 2018; {@code old} ones dated December 2017. */
-    static void serve(int upTo, Set<Integer> old) {
+    static void serve(WireMockServer wire, int upTo, Set<Integer> old) {
         StringBuilder items = new StringBuilder();
         for (int i = 1; i <= upTo; i++) {
             String date =
@@ -92,16 +75,6 @@ class ArchiveCompletenessTest {
                                                         + "<link>https://news.test/</link><description>d</description>"
                                                         + items
                                                         + "</channel></rss>")));
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "archive-complete");
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.stop();
     }
 
     @LocalServerPort int port;
@@ -161,16 +134,17 @@ class ArchiveCompletenessTest {
     }
 
     @Test
-    void everyStoryIsInTheLiveFeedOrOnExactlyOneArchivePageAcrossLateStoriesAndARuleEdit()
+    void everyStoryIsInTheLiveFeedOrOnExactlyOneArchivePageAcrossLateStoriesAndARuleEdit(E2E e2e)
             throws Exception {
-        serve(7, Set.of());
+        WireMockServer wire = e2e.wiremock();
+        serve(wire, 7, Set.of());
         passes.run(true);
         List<Page> first = walk();
         assertThat(first.get(0).titles()).containsExactly("Story 7", "Story 6", "Story 5");
         assertCompleteAndDisjoint(first, stories(1, 2, 3, 4, 5, 6, 7));
 
         // Three more: one new, two late with dates older than everything stored.
-        serve(10, Set.of(9, 10));
+        serve(wire, 10, Set.of(9, 10));
         passes.run(true);
         List<Page> second = walk();
         assertThat(second.get(0).titles()).containsExactly("Story 8", "Story 7", "Story 6");
@@ -187,7 +161,7 @@ class ArchiveCompletenessTest {
         assertThat(before.get(url(2)).titles()).isEqualTo(byUrl(first).get(url(2)).titles());
 
         // An editor keeps story 5 out of the topic.
-        Files.writeString(dir.resolve("feeds.yml"), feedsYml("    match: {none: [text 5]}"));
+        e2e.writeFeeds(feedsYml(wire.port(), "    match: {none: [text 5]}"));
         assertThat(live.reloadIfChanged()).isTrue();
         List<Page> third = walk();
         assertCompleteAndDisjoint(third, stories(1, 2, 3, 4, 6, 7, 8, 9, 10));
@@ -199,7 +173,7 @@ class ArchiveCompletenessTest {
         assertThat(after.get(url(3)).titles()).isEqualTo(before.get(url(3)).titles());
 
         // The rule is undone: story 5 comes back, on one page only.
-        Files.writeString(dir.resolve("feeds.yml"), feedsYml(""));
+        e2e.writeFeeds(feedsYml(wire.port(), ""));
         assertThat(live.reloadIfChanged()).isTrue();
         assertCompleteAndDisjoint(walk(), stories(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
     }

@@ -2,7 +2,6 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -10,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,37 +18,29 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.feedhub.TestDatabase;
 import org.feedhub.app.LiveConfig;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.publish.StaticExport;
 import org.feedhub.store.FeedQueries;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a downstream site and a feed reader rely on: entries that always link somewhere, attribution
  * readers show, no unsafe or local links, the topic's language, validators that move only with the
  * content, and a static export with its archive pages and no hub it does not have.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DownstreamEndToEndTest {
-    static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
-
-    static {
-        wire.start();
+    /** Two RSS sources (one twice), an HTML page, a local file beside feeds.yml. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) throws IOException {
+        WireMockServer wire = e2e.wiremock();
         String rss =
                 """
                 <rss version="2.0"><channel><title>Wire feed</title><link>javascript:alert(1)</link>
@@ -83,22 +75,17 @@ class DownstreamEndToEndTest {
                                         .withHeader("Content-Type", "text/html")
                                         .withBody(
                                                 "<html><body><ul><li class=story><a href=\"/p1\">Page story</a></li></ul></body></html>")));
-        try {
-            dir = Files.createTempDirectory("feedhub-downstream");
-            Files.writeString(
-                    dir.resolve("local.rss"),
-                    """
-                    <rss version="2.0"><channel><title>Local</title><link>https://local.test/</link>
-                    <description>d</description>
-                    <item><title>Local story</title><link>https://local.test/1</link><guid>l1</guid>
-                    <pubDate>Thu, 04 Jan 2018 10:00:00 GMT</pubDate></item></channel></rss>""");
-            Files.writeString(dir.resolve("feeds.yml"), feedsYml("Other"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Files.writeString(
+                e2e.dir().resolve("local.rss"),
+                """
+                <rss version="2.0"><channel><title>Local</title><link>https://local.test/</link>
+                <description>d</description>
+                <item><title>Local story</title><link>https://local.test/1</link><guid>l1</guid>
+                <pubDate>Thu, 04 Jan 2018 10:00:00 GMT</pubDate></item></channel></rss>""");
+        e2e.writeFeeds(feedsYml(wire.port(), "Other"));
     }
 
-    static String feedsYml(String otherTitle) {
+    static String feedsYml(int port, String otherTitle) {
         return """
                 sources:
                   - id: wire
@@ -130,17 +117,7 @@ class DownstreamEndToEndTest {
                     title: %2$s
                     sources: [page]
                 """
-                .formatted(wire.port(), otherTitle);
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "downstream");
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.stop();
+                .formatted(port, otherTitle);
     }
 
     @LocalServerPort int port;
@@ -172,7 +149,8 @@ class DownstreamEndToEndTest {
 
     @Test
     @Order(1)
-    void everyEntryLinksSomewhereSafeAndNamesWhoCarriedIt() throws Exception {
+    void everyEntryLinksSomewhereSafeAndNamesWhoCarriedIt(E2E e2e) throws Exception {
+        Path dir = e2e.dir();
         passes.run(true);
         String atom = fetch("/topics/all.atom").body();
         SyndFeed feed = parse(atom);
@@ -223,7 +201,9 @@ class DownstreamEndToEndTest {
 
     @Test
     @Order(4)
-    void sourcesOpmlListsEachFeedOnceAndNoPageOrLocalFile() throws Exception {
+    void sourcesOpmlListsEachFeedOnceAndNoPageOrLocalFile(E2E e2e) throws Exception {
+        WireMockServer wire = e2e.wiremock();
+        Path dir = e2e.dir();
         String opml = fetch("/sources.opml").body();
         assertThat(opml)
                 .contains(
@@ -237,14 +217,14 @@ class DownstreamEndToEndTest {
 
     @Test
     @Order(5)
-    void validatorsMoveOnlyWhenTheFeedDoes() throws Exception {
+    void validatorsMoveOnlyWhenTheFeedDoes(E2E e2e) throws Exception {
         HttpResponse<String> first = fetch("/topics/all.atom");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
         var lastUpdate = queries.version("all").lastChange();
 
         Thread.sleep(1100); // a new Last-Modified would show as another second
-        Files.writeString(dir.resolve("feeds.yml"), feedsYml("Other pages"));
+        e2e.writeFeeds(feedsYml(e2e.wiremock().port(), "Other pages"));
         assertThat(live.reloadIfChanged()).isTrue();
         HttpResponse<String> again = fetch("/topics/all.atom");
         assertThat(again.headers().firstValue("ETag")).contains(etag);

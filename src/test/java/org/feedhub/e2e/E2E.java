@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.feedhub.batch.PassReport;
@@ -32,6 +34,7 @@ public final class E2E {
     private final WireMockServer wiremock;
     private final Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private volatile ApplicationContext app;
 
     private E2E(String name, boolean templating) {
@@ -91,10 +94,46 @@ public final class E2E {
         return dir.resolve("feeds.yml");
     }
 
+    /**
+     * Sets an application property from a {@link FeedhubE2E.BeforeContext} method, for a value
+     * known only at run time (annotation properties must be constants). It wins over the
+     * annotation's and {@code @SpringBootTest}'s own, so {@code server.port} fixes the port where
+     * the application must name itself before it starts (its {@code feedhub.base-url}).
+     */
+    public void property(String name, String value) {
+        properties.put(name, value);
+    }
+
+    Map<String, String> properties() {
+        return properties;
+    }
+
     /** Writes feeds.yml. */
     public void writeFeeds(String yaml) {
         try {
             Files.writeString(feedsYml(), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the shipped demo: the repository's feeds.yml and the sample feeds it reads ({@code
+     * file:} URLs, relative to feeds.yml), copied beside each other into {@link #dir()}. For the
+     * classes that test the demo as a reader sees it.
+     */
+    public void writeDemo() {
+        try {
+            Files.copy(Path.of("feeds.yml"), feedsYml(), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(dir.resolve("samples"));
+            try (var samples = Files.list(Path.of("samples"))) {
+                for (Path f : samples.toList()) {
+                    Files.copy(
+                            f,
+                            dir.resolve("samples").resolve(f.getFileName().toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,6 +43,7 @@ final class E2EContext implements ContextCustomizer {
                 (name, value) -> props.put(name, value.get()),
                 e2e.feedsYml(),
                 testClass.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        props.putAll(e2e.properties());
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource("feedhub-e2e", props));

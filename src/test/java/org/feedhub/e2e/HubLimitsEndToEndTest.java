@@ -2,15 +2,12 @@ package org.feedhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,52 +15,39 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hub's request limits through {@code POST /hub} on a real server (its worker off, so requests
  * stay pending): per-host bounds count the callback's address, not its spelling; what waits for
  * verification is capped overall and per client; each client has a request rate.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E(
+        properties = {
+            "feedhub.hub.worker=false",
+            "feedhub.hub.max-per-host=1",
+            "feedhub.hub.max-pending-per-host=1",
+            "feedhub.hub.max-pending-per-client=3",
+            "feedhub.hub.max-pending=5",
+            "feedhub.hub.requests-per-minute=" + HubLimitsEndToEndTest.RATE
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HubLimitsEndToEndTest {
     static final int RATE = 40;
-    static final Path dir;
 
-    static {
-        try {
-            dir = Files.createTempDirectory("feedhub-hub-limits");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: wire
-                        url: http://127.0.0.1:9/wire.rss
-                    topics:
-                      - id: wire
-                        title: The wire
-                    """);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "hublimits");
-        r.add("feedhub.hub.worker", () -> "false");
-        r.add("feedhub.hub.max-per-host", () -> "1");
-        r.add("feedhub.hub.max-pending-per-host", () -> "1");
-        r.add("feedhub.hub.max-pending-per-client", () -> "3");
-        r.add("feedhub.hub.max-pending", () -> "5");
-        r.add("feedhub.hub.requests-per-minute", () -> Integer.toString(RATE));
+    /** One topic; its source (a closed port) is never polled, the hub's worker is off. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        e2e.writeFeeds(
+                """
+                sources:
+                  - id: wire
+                    url: http://127.0.0.1:9/wire.rss
+                topics:
+                  - id: wire
+                    title: The wire
+                """);
     }
 
     @LocalServerPort int port;

@@ -2,71 +2,42 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassRunner;
 import org.feedhub.publish.FeedFormat;
 import org.feedhub.publish.TopicFeeds;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A topic feed large enough to go out with sendfile (over {@code FeedFastPath.SENDFILE_MIN}): the
  * bytes on the wire are exactly the rendered ones, for GET, gzip, HEAD and 304, and a feed that
  * changes is served anew.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class LargeFeedServingTest {
-    static final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path dir;
-
-    static {
-        wire.start();
-        try {
-            dir = Files.createTempDirectory("feedhub-large");
-            Files.writeString(
-                    dir.resolve("feeds.yml"),
-                    """
-                    sources:
-                      - id: big
-                        url: http://localhost:%d/big.rss
-                    topics:
-                      - id: all
-                        title: All
-                        limit: 200
-                    """
-                            .formatted(wire.port()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "large");
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.stop();
+    /** One big source; its stories are stubbed before the first pass. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        e2e.writeFeeds(
+                """
+                sources:
+                  - id: big
+                    url: http://localhost:%d/big.rss
+                topics:
+                  - id: all
+                    title: All
+                    limit: 200
+                """
+                        .formatted(e2e.wiremock().port()));
     }
 
     @LocalServerPort int port;
@@ -112,9 +83,9 @@ class LargeFeedServingTest {
     static boolean once;
 
     @BeforeEach
-    void pass() {
+    void pass(E2E e2e) {
         if (once) return;
-        wire.stubFor(get("/big.rss").willReturn(aResponse().withBody(rss(120, "a"))));
+        e2e.wiremock().stubFor(get("/big.rss").willReturn(aResponse().withBody(rss(120, "a"))));
         passes.run(true);
         once = true;
     }
@@ -157,9 +128,9 @@ class LargeFeedServingTest {
     }
 
     @Test
-    void aChangedFeedIsServedAnewNotFromTheOldFile() throws Exception {
+    void aChangedFeedIsServedAnewNotFromTheOldFile(E2E e2e) throws Exception {
         byte[] before = send(req()).body();
-        wire.stubFor(get("/big.rss").willReturn(aResponse().withBody(rss(130, "b"))));
+        e2e.wiremock().stubFor(get("/big.rss").willReturn(aResponse().withBody(rss(130, "b"))));
         passes.run(true);
         byte[] after = send(req()).body();
         assertThat(after).isNotEqualTo(before).isEqualTo(rendered());

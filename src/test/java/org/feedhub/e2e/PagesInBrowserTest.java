@@ -3,10 +3,8 @@ package org.feedhub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +18,8 @@ import org.junit.jupiter.api.Test;
 class PagesInBrowserTest {
     /** The shipped demo: its feeds.yml and the sample feeds it reads (file: URLs beside it). */
     @FeedhubE2E.BeforeContext
-    static void demo(E2E e2e) throws IOException {
-        Files.copy(Path.of("feeds.yml"), e2e.feedsYml(), StandardCopyOption.REPLACE_EXISTING);
-        Files.createDirectories(e2e.dir().resolve("samples"));
-        try (var samples = Files.list(Path.of("samples"))) {
-            for (Path f : samples.toList()) {
-                Files.copy(
-                        f,
-                        e2e.dir().resolve("samples").resolve(f.getFileName().toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+    static void demo(E2E e2e) {
+        e2e.writeDemo();
     }
 
     String base;

@@ -2,7 +2,6 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -10,18 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,48 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  * on), the gauges on /actuator/prometheus, and a pass whose process died shown as interrupted, not
  * STARTED forever.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class SourcesHealthTest {
-    static final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path feeds;
-
-    static {
-        server.start();
-        try {
-            server.stubFor(
-                    get("/ok.rss")
-                            .willReturn(
-                                    aResponse()
-                                            .withHeader("Content-Type", "application/rss+xml")
-                                            .withBody(
-                                                    SourcesHealthTest.class
-                                                            .getResourceAsStream("/e2e/world.rss")
-                                                            .readAllBytes())));
-            server.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(503)));
-            feeds = Files.createTempDirectory("feedhub-health").resolve("feeds.yml");
-            Files.writeString(
-                    feeds,
-                    """
-                    sources:
-                      - {id: ok, url: "http://127.0.0.1:%1$d/ok.rss"}
-                      - {id: broken, url: "http://127.0.0.1:%1$d/broken.rss"}
-                    """
-                            .formatted(server.port()));
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, feeds, "sources-health");
+    /** One source that answers, one that fails. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        WireMockServer server = e2e.wiremock();
+        e2e.serve("/ok.rss", "e2e/world.rss", "application/rss+xml");
+        server.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(503)));
+        e2e.writeFeeds(
+                """
+                sources:
+                  - {id: ok, url: "http://127.0.0.1:%1$d/ok.rss"}
+                  - {id: broken, url: "http://127.0.0.1:%1$d/broken.rss"}
+                """
+                        .formatted(server.port()));
     }
 
     @LocalServerPort int port;

@@ -2,93 +2,49 @@ package org.feedhub.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.feedhub.TestDatabase;
 import org.feedhub.batch.PassRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /sources} as an editor sees it in headless Chromium: four WireMock sources (one works, one
  * answers 404, one 410 Gone, one moved with a 301), one pass, then the page lists the broken ones
  * first with their state and the error in words, and offers no form or button.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FeedhubE2E
 class SourcesPageInBrowserTest {
-    static final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    static final Path feeds;
-
-    static {
-        server.start();
-        try {
-            String rss =
-                    new String(
-                            SourcesPageInBrowserTest.class
-                                    .getResourceAsStream("/e2e/world.rss")
-                                    .readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8);
-            server.stubFor(
-                    get("/ok.rss")
-                            .willReturn(
-                                    aResponse()
-                                            .withHeader("Content-Type", "application/rss+xml")
-                                            .withBody(rss)));
-            server.stubFor(get("/gone.rss").willReturn(aResponse().withStatus(404)));
-            server.stubFor(get("/retired.rss").willReturn(aResponse().withStatus(410)));
-            server.stubFor(
-                    get("/old.rss")
-                            .willReturn(
-                                    aResponse()
-                                            .withStatus(301)
-                                            .withHeader("Location", "/new.rss")));
-            server.stubFor(
-                    get("/new.rss")
-                            .willReturn(
-                                    aResponse()
-                                            .withHeader("Content-Type", "application/rss+xml")
-                                            .withBody(rss)));
-            Path dir = Files.createTempDirectory("feedhub-sources-page");
-            String base = "http://127.0.0.1:" + server.port();
-            feeds = dir.resolve("feeds.yml");
-            Files.writeString(
-                    feeds,
-                    """
-                    sources:
-                      - {id: working, url: "%1$s/ok.rss"}
-                      - {id: broken, url: "%1$s/gone.rss"}
-                      - {id: retired, url: "%1$s/retired.rss"}
-                      - {id: moved, url: "%1$s/old.rss"}
-                    topics:
-                      - {id: all, title: All}
-                    """
-                            .formatted(base));
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        TestDatabase.registerApp(r, feeds, "sources-page");
+    /** Four sources: one works, one answers 404, one 410 Gone, one moved with a 301. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        WireMockServer server = e2e.wiremock();
+        e2e.serve("/ok.rss", "e2e/world.rss", "application/rss+xml");
+        server.stubFor(get("/gone.rss").willReturn(aResponse().withStatus(404)));
+        server.stubFor(get("/retired.rss").willReturn(aResponse().withStatus(410)));
+        server.stubFor(
+                get("/old.rss")
+                        .willReturn(
+                                aResponse().withStatus(301).withHeader("Location", "/new.rss")));
+        e2e.serve("/new.rss", "e2e/world.rss", "application/rss+xml");
+        String base = "http://127.0.0.1:" + server.port();
+        e2e.writeFeeds(
+                """
+                sources:
+                  - {id: working, url: "%1$s/ok.rss"}
+                  - {id: broken, url: "%1$s/gone.rss"}
+                  - {id: retired, url: "%1$s/retired.rss"}
+                  - {id: moved, url: "%1$s/old.rss"}
+                topics:
+                  - {id: all, title: All}
+                """
+                        .formatted(base));
     }
 
     @LocalServerPort int port;

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,15 +34,11 @@ import org.feedhub.store.SourceStore;
 import org.feedhub.websub.subscribe.SourceSubscription;
 import org.feedhub.websub.subscribe.Subscriber;
 import org.feedhub.websub.subscribe.SubscriptionStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * feedhub as a WebSub subscriber, end to end: WireMock on a real port is the sources and their hub;
@@ -51,14 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * driven by calling {@link Subscriber#runOnce()} (its timer is off) and by playing the hub's part:
  * verification GETs and signed pushes to the callback the subscription request named.
  */
-@SpringBootTest(
-        classes = org.feedhub.app.FeedhubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@FeedhubE2E(properties = {"feedhub.websub.worker=false", "feedhub.hub.worker=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSubSubscriberEndToEndTest {
-    static final WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort());
-    static final int port = freePort();
-    static final Path dir;
+    static WireMockServer wm;
+    static int port;
+    static Path dir;
     static final String FEEDS =
             """
             sources:
@@ -75,14 +68,15 @@ class WebSubSubscriberEndToEndTest {
                 title: Everything
             """;
 
-    static {
-        wm.start();
-        try {
-            dir = Files.createTempDirectory("feedhub-websub-subscriber");
-            Files.writeString(dir.resolve("feeds.yml"), FEEDS.formatted(wm.port()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The sources and their hub; the server's port is fixed first so its base URL names it. */
+    @FeedhubE2E.BeforeContext
+    static void sources(E2E e2e) {
+        wm = e2e.wiremock();
+        dir = e2e.dir();
+        port = freePort();
+        e2e.property("server.port", Integer.toString(port));
+        e2e.property("feedhub.base-url", "http://127.0.0.1:" + port);
+        e2e.writeFeeds(FEEDS.formatted(wm.port()));
         wm.stubFor(post("/hub").willReturn(aResponse().withStatus(202)));
         serveRss("/wire.rss", true, "First story");
         wm.stubFor(
@@ -162,20 +156,6 @@ class WebSubSubscriberEndToEndTest {
                                 aResponse()
                                         .withHeader("Content-Type", "application/rss+xml")
                                         .withBody(rss(hub, titles))));
-    }
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) {
-        org.feedhub.TestDatabase.registerApp(r, dir.resolve("feeds.yml"), "websubsub");
-        r.add("server.port", () -> Integer.toString(port));
-        r.add("feedhub.base-url", () -> "http://127.0.0.1:" + port);
-        r.add("feedhub.websub.worker", () -> "false");
-        r.add("feedhub.hub.worker", () -> "false");
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
     }
 
     @Autowired PassRunner passes;
