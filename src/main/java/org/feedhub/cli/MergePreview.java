@@ -48,11 +48,22 @@ final class MergePreview {
         if (db == null) {
             return noDatabase;
         }
-        Traits t = NearDuplicates.traits(s.title(), s.text(), s.published());
-        if (t.isEmpty()) {
-            return "none (too short to compare by content; merges by link only)";
-        }
         try {
+            // a source previewed after a pass: its items are stored already, and would otherwise
+            // "merge" with themselves
+            String link = s.canonicalUrl() != null ? s.canonicalUrl() : s.link();
+            Optional<StoredStories.Row> known = link == null ? Optional.empty() : db.story(link);
+            if (known.isPresent()) {
+                return String.format(
+                        Locale.ROOT,
+                        "already stored as #%d \"%s\" (same link)",
+                        known.get().id(),
+                        known.get().title());
+            }
+            Traits t = NearDuplicates.traits(s.title(), s.text(), s.published());
+            if (t.isEmpty()) {
+                return "none (too short to compare by content; merges by link only)";
+            }
             long day = s.published().getEpochSecond() / 86_400;
             NearDuplicateIndex index = indexByDay.get(day);
             if (index == null) {
