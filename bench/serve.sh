@@ -3,6 +3,9 @@
 # with a private config and prefix under bench/work/nginx (nothing in /etc is touched).
 #   bench/serve.sh start DIR    serve DIR (restarts if already running)
 #   bench/serve.sh stop
+#   BENCH_REBUILT=1 bench/serve.sh start DIR   as a feed rebuilt on every request: no ETag,
+#                              If-Modified-Since ignored, and a comment with the request's id after the
+#                              XML declaration, so every poll gets 200 and new bytes with the same items
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 NGX="$WORK/nginx"
@@ -45,7 +48,12 @@ http {
   tcp_nopush on;
   keepalive_timeout 65;
   keepalive_requests 100000;
-  etag on;
+$( if [ "${BENCH_REBUILT:-0}" = 1 ]; then
+  printf '  etag off;\n  if_modified_since off;\n  sub_filter_types *;\n  sub_filter_once on;\n'
+  printf "  sub_filter '?>' '?><!-- \$request_id -->';\n"
+else
+  printf '  etag on;\n'
+fi )
   client_body_temp_path $NGX/tmp/body;
   proxy_temp_path $NGX/tmp/proxy;
   fastcgi_temp_path $NGX/tmp/fastcgi;
