@@ -9,13 +9,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code preview ID} beside a store: for each item, the stored story it would merge with and why,
@@ -37,16 +34,8 @@ class MergePreviewTest {
     @BeforeEach
     void start() {
         db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(db);
-        ds.setUser("sa");
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
         ExplainDupTest.store(
-                new JdbcTemplate(ds),
+                ExplainDupTest.migrated(db),
                 1,
                 "https://wire.test/maple",
                 "Maple Rail to buy Fjord Cargo for $3.1 billion",

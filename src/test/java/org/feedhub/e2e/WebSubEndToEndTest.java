@@ -69,17 +69,19 @@ class WebSubEndToEndTest {
     static void sources(E2E e2e) {
         wm = e2e.wiremock();
         dir = e2e.dir();
-        e2e.writeFeeds(
-                """
-                sources:
-                  - id: wire
-                    url: http://localhost:%d/wire.rss
-                topics:
-                  - id: wire
-                    title: The wire
-                """
-                        .formatted(wm.port()));
+        e2e.writeFeeds(FEEDS.formatted(wm.port()));
     }
+
+    /** One source, one topic of everything it carries. */
+    static final String FEEDS =
+            """
+            sources:
+              - id: wire
+                url: http://localhost:%d/wire.rss
+            topics:
+              - id: wire
+                title: The wire
+            """;
 
     @LocalServerPort int port;
     @Autowired PassRunner passes;
@@ -650,19 +652,13 @@ class WebSubEndToEndTest {
     void reindexingTopicsAfterAnEditPushesNothingThatWasAlreadyThere() throws Exception {
         Files.writeString(
                 dir.resolve("feeds.yml"),
-                """
-                sources:
-                  - id: wire
-                    url: http://localhost:%d/wire.rss
-                topics:
-                  - id: wire
-                    title: The wire
-                  - id: ninth
-                    title: Only the ninth
-                    match:
-                      any: [ninth]
-                """
-                        .formatted(wm.port()));
+                FEEDS.formatted(wm.port())
+                        + """
+                          - id: ninth
+                            title: Only the ninth
+                            match:
+                              any: [ninth]
+                        """);
         assertThat(live.reloadIfChanged()).isTrue();
         HubDispatcher.RunReport report = hub.runOnce();
         assertThat(report.delivered()).isZero();
