@@ -56,12 +56,15 @@ public class AggregateJobConfiguration {
     Step pollStep(
             JobRepository jobs,
             PlatformTransactionManager tx,
-            ItemStreamReader<FetchOutcome> polledSources,
-            ItemWriter<FetchOutcome> outcomeWriter) {
-        // Concurrency lives in the reader (see PollingReader). A chunk of one: each source is
-        // stored as soon as it is polled, not when the slowest of a chunk is.
+            ItemStreamReader<List<FetchOutcome>> polledSources,
+            ItemWriter<List<FetchOutcome>> outcomeWriter) {
+        // Concurrency lives in the reader (see PollingReader). A chunk of one item, and the item
+        // is every source whose poll is done by then: each source is stored as soon as it is
+        // polled, never waiting for a slower one, while Batch's bookkeeping (a transaction and a
+        // step-execution update per chunk) is paid per handful of sources, not per source: one
+        // chunk per source made a pass of 1,000 sources answering 304 a second slower.
         return new StepBuilder("poll", jobs)
-                .<FetchOutcome, FetchOutcome>chunk(1)
+                .<List<FetchOutcome>, List<FetchOutcome>>chunk(1)
                 .transactionManager(tx)
                 .reader(polledSources)
                 .writer(outcomeWriter)
@@ -114,7 +117,7 @@ public class AggregateJobConfiguration {
      */
     @Bean
     @StepScope
-    ItemStreamReader<FetchOutcome> polledSources(
+    ItemStreamReader<List<FetchOutcome>> polledSources(
             SourceStore sources,
             Clock clock,
             Instance instance,
@@ -159,7 +162,7 @@ public class AggregateJobConfiguration {
     /** Stores each source as it comes (see {@link SourcePipeline#store}) and reports it. */
     @Bean
     @StepScope
-    ItemWriter<FetchOutcome> outcomeWriter(
+    ItemWriter<List<FetchOutcome>> outcomeWriter(
             Supplier<ConfigInForce> configInForce,
             SourceStore sources,
             SourcePipeline pipeline,
@@ -169,7 +172,9 @@ public class AggregateJobConfiguration {
             @Value("#{jobParameters['pass.id']}") String passId) {
         ConfigInForce rules = configInForce.get();
         return chunk -> {
-            for (FetchOutcome o : chunk) {
+            int written = 0;
+            for (FetchOutcome o : chunk.getItems().stream().flatMap(List::stream).toList()) {
+                written++;
                 SourceDef def = rules.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue; // removed from feeds.yml: nothing to record
                 int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
@@ -210,7 +215,7 @@ public class AggregateJobConfiguration {
                 else log.info("source {}", line.describe());
             }
             PassReport report = reports.get(passId);
-            if (report != null && report.sources() % 50 < chunk.size() && report.sources() >= 50) {
+            if (report != null && report.sources() % 50 < written && report.sources() >= 50) {
                 log.info(
                         "pass progress: {} sources done, {} more due",
                         report.sources(),

@@ -26,7 +26,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * claims it will not start, and still hands over the sources in flight, so their results are
  * stored; once shutdown stops waiting ({@code abandoned}), it ends the step without them.
  */
-final class PollingReader implements ItemStreamReader<FetchOutcome> {
+final class PollingReader implements ItemStreamReader<List<FetchOutcome>> {
     private final Supplier<List<String>> claimNext;
     private final Function<String, FetchOutcome> poll;
     private final SourceStore sources;
@@ -69,18 +69,26 @@ final class PollingReader implements ItemStreamReader<FetchOutcome> {
         this.done = new ExecutorCompletionService<>(pool);
     }
 
+    /**
+     * The outcomes of every poll done by now: waits for the first, then takes the others that are
+     * already done without waiting for any more (so a slow source holds up only itself).
+     */
     @Override
-    public FetchOutcome read() throws Exception {
+    public List<FetchOutcome> read() throws Exception {
         fill();
         if (inFlight == 0) return null;
         java.util.concurrent.Future<FetchOutcome> next;
         while ((next = done.poll(200, TimeUnit.MILLISECONDS)) == null) {
             if (abandoned.getAsBoolean()) return null; // shutdown stopped waiting for the rest
         }
-        FetchOutcome outcome = next.get(); // poll() never throws: failures are outcomes
-        inFlight--;
-        polling.remove(outcome.sourceId());
-        return outcome;
+        List<FetchOutcome> ready = new java.util.ArrayList<>();
+        do {
+            FetchOutcome outcome = next.get(); // poll() never throws: failures are outcomes
+            inFlight--;
+            polling.remove(outcome.sourceId());
+            ready.add(outcome);
+        } while (ready.size() < concurrency && (next = done.poll()) != null);
+        return ready;
     }
 
     /** Keeps {@code concurrency} sources in flight while there are sources to claim. */
