@@ -74,17 +74,7 @@ public final class NearDuplicateIndex {
     private int[] queryTerms = new int[0]; // sorted, distinct
     private int[] queryCounts = new int[64];
     private final TermWeights lookupWeights =
-            new TermWeights() {
-                @Override
-                public double weight(int term) {
-                    return lookupWeight(term);
-                }
-
-                @Override
-                public double rarest() {
-                    return TermWeights.idf(slotOf.size(), 0);
-                }
-            };
+            TermWeights.counted(() -> slotOf.size(), this::lookupCount);
     private long candidatesChecked;
     private long candidatesMet;
 
@@ -247,17 +237,7 @@ public final class NearDuplicateIndex {
     /** Term weights from the stories now in the index. */
     public synchronized TermWeights weights() {
         long n = slotOf.size();
-        return new TermWeights() {
-            @Override
-            public double weight(int term) {
-                return TermWeights.idf(n, terms.count(term));
-            }
-
-            @Override
-            public double rarest() {
-                return TermWeights.idf(n, 0);
-            }
-        };
+        return TermWeights.counted(() -> n, terms::count);
     }
 
     /**
@@ -307,12 +287,12 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * The weight of a term during a lookup: the counts of the story's own terms were read by {@link
-     * #collect}, so only the candidate's other terms go to the table again.
+     * How many stories carry a term, during a lookup: the counts of the story's own terms were read
+     * by {@link #collect}, so only the candidate's other terms go to the table again.
      */
-    private double lookupWeight(int term) {
+    private long lookupCount(int term) {
         int k = Arrays.binarySearch(queryTerms, term);
-        return TermWeights.idf(slotOf.size(), k >= 0 ? queryCounts[k] : terms.count(term));
+        return k >= 0 ? queryCounts[k] : terms.count(term);
     }
 
     private void fillBandKeys(short[] s, int offset) {

@@ -1,5 +1,8 @@
 package org.feedhub.dedup;
 
+import java.util.function.IntToLongFunction;
+import java.util.function.LongSupplier;
+
 /**
  * How much agreeing on a term says: its inverse document frequency among the stories of the window,
  * so a name every story carries ("Moscow" on a Russian desk, the year) counts for little and a rare
@@ -20,6 +23,24 @@ public interface TermWeights {
 
     /** Every term weighs the same (no statistics yet). */
     TermWeights UNIFORM = term -> 1.0;
+
+    /**
+     * Weights among {@code stories} stories, {@code storiesWith} counting those that carry a term
+     * (both asked at each call, so the weights follow a window that changes).
+     */
+    static TermWeights counted(LongSupplier stories, IntToLongFunction storiesWith) {
+        return new TermWeights() {
+            @Override
+            public double weight(int term) {
+                return idf(stories.getAsLong(), storiesWith.applyAsLong(term));
+            }
+
+            @Override
+            public double rarest() {
+                return idf(stories.getAsLong(), 0);
+            }
+        };
+    }
 
     /** The weight of a term seen in {@code df} of {@code n} stories. */
     static double idf(long n, long df) {
