@@ -150,23 +150,10 @@ public final class DupMatcher {
             Traits candidate, Instant at, Traits stored, Instant storedAt, TermWeights idf) {
         double text = candidate.fingerprint.similarity(stored.fingerprint);
         List<String> sharedNames = new ArrayList<>();
-        double names =
-                agreement(
-                        candidate,
-                        candidate.names,
-                        stored.names,
-                        idf,
-                        sharedNames,
-                        weights.evidence());
+        double names = agreement(candidate, candidate.names, stored.names, idf, sharedNames);
         List<String> sharedFigures = new ArrayList<>();
         double figures =
-                agreement(
-                        candidate,
-                        candidate.figures,
-                        stored.figures,
-                        idf,
-                        sharedFigures,
-                        weights.evidence());
+                agreement(candidate, candidate.figures, stored.figures, idf, sharedFigures);
         double hours = Math.abs(Duration.between(at, storedAt).toMinutes()) / 60.0;
         double penalty = weights.perDay() * Math.max(0, hours - weights.freeHours()) / 24.0;
         double score =
@@ -201,16 +188,11 @@ public final class DupMatcher {
 
     /**
      * Shared weight over the weight of the side with less, so a cut copy still agrees fully; but
-     * over no less than {@code evidence} terms of the rarest weight, so that two stories which
-     * share only a common name or two ("Lavrov", "Moscow") do not agree fully.
+     * over no less than {@link Weights#evidence} terms of the rarest weight, so that two stories
+     * which share only a common name or two ("Lavrov", "Moscow") do not agree fully.
      */
-    private static double agreement(
-            Traits labels,
-            int[] a,
-            int[] b,
-            TermWeights idf,
-            List<String> shared,
-            double evidence) {
+    private double agreement(
+            Traits labels, int[] a, int[] b, TermWeights idf, List<String> shared) {
         double wa = 0;
         double wb = 0;
         double both = 0;
@@ -233,7 +215,7 @@ public final class DupMatcher {
                 j++;
             }
         }
-        double min = Math.max(Math.min(wa, wb), evidence * idf.rarest());
+        double min = Math.max(Math.min(wa, wb), weights.evidence() * idf.rarest());
         return min <= 0 ? 0 : both / min;
     }
 
