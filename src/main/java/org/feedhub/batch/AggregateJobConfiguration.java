@@ -172,9 +172,8 @@ public class AggregateJobConfiguration {
             @Value("#{jobParameters['pass.id']}") String passId) {
         ConfigInForce rules = configInForce.get();
         return chunk -> {
-            int written = 0;
-            for (FetchOutcome o : chunk.getItems().stream().flatMap(List::stream).toList()) {
-                written++;
+            List<FetchOutcome> outcomes = chunk.getItems().stream().flatMap(List::stream).toList();
+            for (FetchOutcome o : outcomes) {
                 SourceDef def = rules.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue; // removed from feeds.yml: nothing to record
                 int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
@@ -215,7 +214,9 @@ public class AggregateJobConfiguration {
                 else log.info("source {}", line.describe());
             }
             PassReport report = reports.get(passId);
-            if (report != null && report.sources() % 50 < written && report.sources() >= 50) {
+            if (report != null
+                    && report.sources() % 50 < outcomes.size()
+                    && report.sources() >= 50) {
                 log.info(
                         "pass progress: {} sources done, {} more due",
                         report.sources(),
