@@ -298,6 +298,19 @@ final class Commands {
             String stored = org.feedhub.app.H2Access.storedPassword(dbUrl);
             return stored == null ? dbPassword : stored;
         }
+
+        /**
+         * The database as a read-only command opens it: an H2 database only if it exists
+         * (IFEXISTS), so a look never creates one.
+         */
+        java.sql.Connection openExisting() throws java.sql.SQLException {
+            String url = dbUrl;
+            if (url.startsWith("jdbc:h2:")
+                    && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
+                url += ";IFEXISTS=TRUE";
+            }
+            return java.sql.DriverManager.getConnection(url, dbUser, readPassword());
+        }
     }
 
     /**

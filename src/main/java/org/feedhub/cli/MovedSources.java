@@ -1,7 +1,6 @@
 package org.feedhub.cli;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,16 +18,10 @@ final class MovedSources {
     private MovedSources() {}
 
     static List<String> notes(Commands.Settings settings, FeedsConfig config) {
-        String url = settings.dbUrl();
-        if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
+        if (org.feedhub.app.H2Access.fileDatabaseMissing(settings.dbUrl()))
             return List.of(); // before any pass: nothing moved, and no driver to load
-        if (url.startsWith("jdbc:h2:")
-                && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS"))
-            url += ";IFEXISTS=TRUE";
         List<String> notes = new ArrayList<>();
-        try (Connection c =
-                        DriverManager.getConnection(
-                                url, settings.dbUser(), settings.readPassword());
+        try (Connection c = settings.openExisting();
                 Statement st = c.createStatement();
                 ResultSet rs =
                         st.executeQuery(

@@ -1,7 +1,6 @@
 package org.feedhub.cli;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,16 +39,11 @@ final class StoredStories implements AutoCloseable {
      *     server's)
      */
     static Optional<StoredStories> open(Commands.Settings settings) throws SQLException {
-        String url = settings.dbUrl();
-        if (org.feedhub.app.H2Access.fileDatabaseMissing(url))
+        if (org.feedhub.app.H2Access.fileDatabaseMissing(settings.dbUrl()))
             return Optional.empty(); // IFEXISTS would refuse it too; this spares loading the driver
-        if (url.startsWith("jdbc:h2:")
-                && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
-            url += ";IFEXISTS=TRUE";
-        }
         Connection c;
         try {
-            c = DriverManager.getConnection(url, settings.dbUser(), settings.readPassword());
+            c = settings.openExisting();
         } catch (SQLException e) {
             if (e.getErrorCode() == 90146) return Optional.empty(); // H2: not found, IFEXISTS
             throw e;
