@@ -58,8 +58,17 @@ public final class TestDatabase {
      * for tests of one store class without a Spring context.
      */
     public static org.springframework.jdbc.core.JdbcTemplate migratedH2(String name) {
+        return migratedH2At("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /**
+     * The H2 database at {@code url} (user sa, no password) with feedhub's schema: a file URL gives
+     * a database as a first pass leaves it, for the command-line tools that read one.
+     */
+    public static org.springframework.jdbc.core.JdbcTemplate migratedH2At(String url) {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setURL(url);
+        ds.setUser("sa");
         org.flywaydb.core.Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")

@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.feedhub.dedup.Traits;
 import org.feedhub.store.NearDuplicates;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,23 +39,10 @@ class ExplainDupTest {
                 status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** An H2 file database at {@code url} made by the real migrations, as a pass leaves one. */
-    static JdbcTemplate migrated(String url) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser("sa");
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
-        return new JdbcTemplate(ds);
-    }
-
     @BeforeEach
     void database() {
         db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
-        JdbcTemplate jdbc = migrated(db);
+        JdbcTemplate jdbc = org.feedhub.TestDatabase.migratedH2At(db);
         store(
                 jdbc,
                 1,

@@ -35,7 +35,7 @@ class MergePreviewTest {
     void start() {
         db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
         ExplainDupTest.store(
-                ExplainDupTest.migrated(db),
+                org.feedhub.TestDatabase.migratedH2At(db),
                 1,
                 "https://wire.test/maple",
                 "Maple Rail to buy Fjord Cargo for $3.1 billion",
