@@ -27,6 +27,7 @@ final class CheckAdvice {
 
     /** {@code file:} sources whose file is missing or lies outside the folder of feeds.yml. */
     static List<String> errors(FeedsConfig config, Path feeds, String text) {
+        String[] lines = lines(text);
         List<String> errors = new ArrayList<>();
         Path root = config.file().getParent();
         for (int i = 0; i < config.sources().size(); i++) {
@@ -38,7 +39,7 @@ final class CheckAdvice {
             } catch (IllegalArgumentException e) {
                 continue; // the loader already vouched for the URL's form
             }
-            String where = where(feeds, text, i, s.id()) + ".url: ";
+            String where = where(feeds, lines, i, s.id()) + ".url: ";
             if (!path.startsWith(root)) {
                 errors.add(
                         where
@@ -70,6 +71,7 @@ final class CheckAdvice {
 
     static List<String> warnings(
             FeedsConfig config, Path feeds, String text, boolean allowPrivate) {
+        String[] lines = lines(text);
         List<String> warnings = new ArrayList<>();
         Set<String> defined = new TreeSet<>();
         config.tags().keySet().forEach(t -> defined.add(TextFold.fold(t)));
@@ -82,7 +84,7 @@ final class CheckAdvice {
                         "warning: "
                                 + feeds.getFileName()
                                 + ":"
-                                + lineOf(text, "tags", tag)
+                                + lineOf(lines, "tags", tag)
                                 + ": topics["
                                 + i
                                 + "].match.tags: '"
@@ -99,7 +101,7 @@ final class CheckAdvice {
                 if (refusal == null) continue;
                 warnings.add(
                         "warning: "
-                                + where(feeds, text, i, s.id())
+                                + where(feeds, lines, i, s.id())
                                 + ".url: "
                                 + s.url()
                                 + " is a loopback or private address, and private networks are"
@@ -131,10 +133,10 @@ final class CheckAdvice {
                 || IP_LITERAL.matcher(host).matches();
     }
 
-    private static String where(Path feeds, String text, int index, String id) {
+    private static String where(Path feeds, String[] lines, int index, String id) {
         return feeds.getFileName()
                 + ":"
-                + lineOf(text, "id", id)
+                + lineOf(lines, "id", id)
                 + ": sources["
                 + index
                 + "] ("
@@ -142,9 +144,13 @@ final class CheckAdvice {
                 + ")";
     }
 
+    /** Split once per check: a warning per source must not re-split the file (quadratic). */
+    private static String[] lines(String text) {
+        return text.split("\n", -1);
+    }
+
     /** The first line where {@code key} is followed by {@code value} (1 when none is found). */
-    static int lineOf(String text, String key, String value) {
-        String[] lines = text.split("\n", -1);
+    static int lineOf(String[] lines, String key, String value) {
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             int k = l.indexOf(key);
