@@ -16,7 +16,6 @@ import org.feedhub.pipeline.ConfigInForce;
 import org.feedhub.pipeline.SourcePipeline;
 import org.feedhub.store.FetchOutcome;
 import org.feedhub.store.Retention;
-import org.feedhub.store.SourceState;
 import org.feedhub.store.SourceStore;
 import org.feedhub.store.WriteCounts;
 import org.slf4j.Logger;
@@ -176,7 +175,7 @@ public class AggregateJobConfiguration {
             for (FetchOutcome o : outcomes) {
                 SourceDef def = rules.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue; // removed from feeds.yml: nothing to record
-                int failuresSoFar = sources.find(o.sourceId()).map(SourceState::failures).orElse(0);
+                int failuresSoFar = sources.failures(o.sourceId());
                 Instant now = clock.instant();
                 Instant next =
                         Backoff.next(now, def.every(), failuresSoFar, o.failed(), o.retryAfter());

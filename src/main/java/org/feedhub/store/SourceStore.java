@@ -199,6 +199,18 @@ public class SourceStore {
                 .findFirst();
     }
 
+    /**
+     * The failures in a row so far (0 for a source not stored): all the writer needs to back off,
+     * without {@link #find}'s story count.
+     */
+    public int failures(String id) {
+        return jdbc
+                .query("SELECT failures FROM source WHERE id = ?", (rs, i) -> rs.getInt(1), id)
+                .stream()
+                .findFirst()
+                .orElse(0);
+    }
+
     /** Every source ever configured, active ones first. */
     public List<SourceState> all() {
         return jdbc.query(

@@ -307,11 +307,14 @@ class StoryStoreTest {
         write(fail, T0.plusSeconds(60));
         SourceState s = sources.find("a").orElseThrow();
         assertThat(s.failures()).isEqualTo(2);
+        assertThat(sources.failures("a")).isEqualTo(2);
+        assertThat(sources.failures("never-stored")).isZero();
         assertThat(s.lastError()).isEqualTo("HTTP 500");
         assertThat(s.lastStatus()).isEqualTo(500);
         write(fetched("a"), T0.plusSeconds(120));
         s = sources.find("a").orElseThrow();
         assertThat(s.failures()).isZero();
+        assertThat(sources.failures("a")).isZero();
         assertThat(s.lastError()).isNull();
     }
 
