@@ -164,6 +164,7 @@ def main():
 
     # ---- start-up
     chk, prv = num(st, "check_wall_s"), num(st, "preview_wall_s")
+    lchk, lprv = num(st, "launcher_check_wall_s"), num(st, "launcher_preview_wall_s")
     if st:
         w(f"## Start-up: `check` and `preview` ({st.get('runs', '?')} runs each, fresh directory, no database)\n")
         w("| command | wall s | CPU s (user+sys) | peak RSS MB |")
@@ -172,7 +173,19 @@ def main():
           f"{fmt(num(st, 'check_cpu_s'), 2)} | {fmt(num(st, 'check_rss_mb'))} |")
         w(f"| `java -jar target/feedhub.jar preview {st.get('preview_source', 'ID')}` | {fmt(prv, 2)}{runs(st, 'preview_wall_s')} | "
           f"{fmt(num(st, 'preview_cpu_s'), 2)} | {fmt(num(st, 'preview_rss_mb'))} |")
+        for cmd in ("check", "preview"):
+            k = f"launcher_{cmd}"
+            if num(st, f"{k}_wall_s") is None:
+                continue
+            arg = f" {st.get('preview_source', 'ID')}" if cmd == "preview" else ""
+            w(f"| `bin/feedhub {cmd}{arg}` (class-data sharing) | {fmt(num(st, f'{k}_wall_s'), 2)}{runs(st, f'{k}_wall_s')} | "
+              f"{fmt(num(st, f'{k}_cpu_s'), 2)} | {fmt(num(st, f'{k}_rss_mb'))} |")
         w("")
+        if num(st, "launcher_check_record_wall_s") is not None:
+            w(f"`bin/feedhub`'s first run of each command records its class-data archive as it exits: that run "
+              f"took {fmt(num(st, 'launcher_check_record_wall_s'), 2)} s for `check` and "
+              f"{fmt(num(st, 'launcher_preview_record_wall_s'), 2)} s for `preview` (unpacking the jar included), "
+              f"and is not among the runs above.\n")
 
     # ---- targets
     heap_ok = None
@@ -188,8 +201,10 @@ def main():
          f"{ing.get('heap_failed', '?')} failed)", None if heap_rss is None else heap_rss <= 400),
         (f"warm pass (all 304) ≤ 3 s end to end for {ing.get('sources')} sources", f"{fmt(warm_wall, 1)} s end to end; "
          f"{fmt(warm_pass, 1)} s the pass itself", None if warm_wall is None else warm_wall <= 3),
-        ("`check` ≤ 1 s", f"{fmt(chk, 2)} s", None if chk is None else chk <= 1),
-        ("`preview` ≤ 1 s", f"{fmt(prv, 2)} s", None if prv is None else prv <= 1),
+        ("`check` ≤ 1 s", f"{fmt(chk, 2)} s by `java -jar`", None if chk is None else chk <= 1),
+        ("`preview` ≤ 1 s", f"{fmt(prv, 2)} s by `java -jar`", None if prv is None else prv <= 1),
+        ("`check` ≤ 1 s, by `bin/feedhub`", f"{fmt(lchk, 2)} s", None if lchk is None else lchk <= 1),
+        ("`preview` ≤ 1 s, by `bin/feedhub`", f"{fmt(lprv, 2)} s", None if lprv is None else lprv <= 1),
         ("topic GET ≥ 0.5× nginx", f"{fmt(ratio(f200, n200), 2)}×", None if ratio(f200, n200) is None else ratio(f200, n200) >= 0.5),
         ("topic 304 ≥ 0.5× nginx", f"{fmt(ratio(f304, n304), 2)}×", None if ratio(f304, n304) is None else ratio(f304, n304) >= 0.5),
         ("(round 1) heap ≤ 256 MB: the pass and the server run under -Xmx256m",

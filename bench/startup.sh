@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up benchmark: `check` and `preview ID` from the built jar, each BENCH_STARTUP_RUNS times in a fresh
+# Start-up benchmark: `check` and `preview ID` from the built jar, by java -jar and by bin/feedhub, each BENCH_STARTUP_RUNS times in a fresh
 # working directory (no database, as an editor runs them before the first pass), wall and CPU seconds by GNU
 # time; the median goes to bench/work/results/startup.env. preview fetches one generated source from nginx.
 set -euo pipefail
@@ -18,13 +18,25 @@ SOURCE=$(awk '/- id:/ {print $3; exit}' "$CORPUS/feeds.yml")
 record $R runs "$BENCH_STARTUP_RUNS"; record $R preview_source "$SOURCE"
 
 # measure NAME ARGS...: the command BENCH_STARTUP_RUNS times; median wall/CPU s and peak RSS recorded.
+# With LAUNCH=launcher, through bin/feedhub (class-data sharing) instead of java -jar: its archives live
+# in a folder of their own, recorded by one run beforehand that is timed apart (NAME_record_wall_s).
 measure() {
   local name="$1"; shift
+  local run=(java -jar "$JAR")
+  if [ "${LAUNCH:-jar}" = launcher ]; then
+    run=(env FEEDHUB_JAR="$JAR" FEEDHUB_CDS_DIR="$WORK/startup-cds" "$ROOT/bin/feedhub")
+    rm -rf "$DIR"; mkdir -p "$DIR"
+    (cd "$DIR" && /usr/bin/time -v -o time.txt "${run[@]}" "$@" > out.txt 2> err.txt) \
+      || die "$name (recording run) failed: $(tail -3 "$DIR/err.txt")"
+    parse_time "$DIR/time.txt" "tmp" "$R.tmp"
+    record $R "${name}_record_wall_s" "$(sed -n 's/^tmp_wall_s=//p' "$RESULTS/$R.tmp.env")"
+    rm -f "$RESULTS/$R.tmp.env"
+  fi
   local walls=() cpus=() rss=() i rc
   for i in $(seq 1 "$BENCH_STARTUP_RUNS"); do
     rm -rf "$DIR"; mkdir -p "$DIR"
     rc=0
-    (cd "$DIR" && timeout 120 /usr/bin/time -v -o time.txt java -jar "$JAR" "$@" > out.txt 2> err.txt) || rc=$?
+    (cd "$DIR" && timeout 120 /usr/bin/time -v -o time.txt "${run[@]}" "$@" > out.txt 2> err.txt) || rc=$?
     [ "$rc" = 0 ] || die "$name exited $rc: $(tail -3 "$DIR/err.txt" "$DIR/out.txt")"
     parse_time "$DIR/time.txt" "tmp" "$R.tmp"
     walls+=("$(sed -n 's/^tmp_wall_s=//p' "$RESULTS/$R.tmp.env")")
@@ -40,5 +52,9 @@ measure() {
   log "$name: wall ${walls[*]} s; CPU ${cpus[*]} s"
 }
 
-measure check check "--feedhub.feeds=$CORPUS/feeds.yml"
-measure preview preview "$SOURCE" "--feedhub.feeds=$CORPUS/feeds.yml" --feedhub.fetch.allow-private-networks=true
+rm -rf "$WORK/startup-cds"
+for LAUNCH in jar launcher; do
+  p=""; [ "$LAUNCH" = launcher ] && p="launcher_"
+  measure "${p}check" check "--feedhub.feeds=$CORPUS/feeds.yml"
+  measure "${p}preview" preview "$SOURCE" "--feedhub.feeds=$CORPUS/feeds.yml" --feedhub.fetch.allow-private-networks=true
+done
