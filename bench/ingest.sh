@@ -19,14 +19,18 @@ trap '"$BENCH_DIR/serve.sh" stop' EXIT
 FEEDHUB_ARGS=(aggregate "--feedhub.feeds=$CORPUS/feeds.yml" --feedhub.fetch.allow-private-networks=true
   "--feedhub.poll.concurrency=$BENCH_CONCURRENCY" "--feedhub.fetch.per-host=$BENCH_PER_HOST")
 
-# feedhub_pass DIR PREFIX XMX: one `aggregate` in DIR (the H2 store is DIR/data), timed by GNU time.
+# feedhub_pass DIR PREFIX XMX [launcher]: one `aggregate` in DIR (the H2 store is DIR/data), timed by GNU
+# time; by java -jar, or with "launcher" by bin/feedhub (class-data sharing; archives in $WORK/ingest-cds).
 feedhub_pass() {
-  local dir="$1" p="$2" xmx="$3" rc=0
+  local dir="$1" p="$2" xmx="$3" how="${4:-jar}" rc=0
+  local flags=("-Xmx$xmx" -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=gc-$p.log")
+  local run=(java "${flags[@]}" -jar "$JAR")
+  [ "$how" = launcher ] && run=(env FEEDHUB_JAR="$JAR" FEEDHUB_CDS_DIR="$WORK/ingest-cds" \
+    JAVA_OPTS="${flags[*]}" "$ROOT/bin/feedhub")
   mkdir -p "$dir"
-  log "feedhub $p: java -Xmx$xmx -jar feedhub.jar ${FEEDHUB_ARGS[*]} (in $dir)"
+  log "feedhub $p: ${run[*]} ${FEEDHUB_ARGS[*]} (in $dir)"
   (cd "$dir" && timeout "$BENCH_PASS_TIMEOUT" /usr/bin/time -v -o "time-$p.txt" \
-      java "-Xmx$xmx" -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=gc-$p.log" -jar "$JAR" "${FEEDHUB_ARGS[@]}" \
-      > "out-$p.txt" 2> "err-$p.txt") || rc=$?
+      "${run[@]}" "${FEEDHUB_ARGS[@]}" > "out-$p.txt" 2> "err-$p.txt") || rc=$?
   record $R "${p}_exit" "$rc"
   parse_time "$dir/time-$p.txt" "$p" $R
   local line; line=$(grep -E '^pass ' "$dir/out-$p.txt" | tail -1 || true)
@@ -49,6 +53,10 @@ rm -rf "$WORK/ingest-feedhub"
 feedhub_pass "$WORK/ingest-feedhub" cold "$BENCH_XMX"
 # 2. warm pass: the same store again; every source answers 304, nothing is parsed.
 feedhub_pass "$WORK/ingest-feedhub" warm "$BENCH_XMX"
+# 2b. the same by bin/feedhub: a first run records the class-data archive, the second is measured.
+rm -rf "$WORK/ingest-cds"
+feedhub_pass "$WORK/ingest-feedhub" warm_record "$BENCH_XMX" launcher
+feedhub_pass "$WORK/ingest-feedhub" warm_launcher "$BENCH_XMX" launcher
 record $R load_after_feedhub "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 3. newsboat, the peer: same URLs, reload-threads = feedhub's concurrency, fresh cache.
