@@ -88,6 +88,9 @@ final class PollingReader implements ItemStreamReader<List<FetchOutcome>> {
             polling.remove(outcome.sourceId());
             ready.add(outcome);
         } while (ready.size() < concurrency && (next = done.poll()) != null);
+        // Start the next sources before the writer stores these: otherwise the freed slots stay
+        // idle for the whole write, and a pass's fetching waits on its writing.
+        fill();
         return ready;
     }
 
