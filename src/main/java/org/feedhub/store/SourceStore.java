@@ -147,32 +147,43 @@ public class SourceStore {
                                 + " ORDER BY next_due_at, id LIMIT ?",
                         String.class,
                         selectArgs.toArray());
-        List<String> won = new java.util.ArrayList<>();
-        for (String id : candidates) {
-            if (won.size() >= max) break;
-            List<Object> args = new java.util.ArrayList<>();
-            args.add(who.instanceId());
-            args.add(Sql.ts(leaseUntil));
-            args.add(Sql.cut(who.passId(), 64));
-            args.add(Sql.cut(who.host(), 255));
-            args.add(who.pid());
-            args.add(who.processStart() == null ? null : who.processStart().toEpochMilli());
-            args.add(id);
-            args.addAll(List.of(whichArgs));
-            args.add(Sql.ts(now));
-            Integer n =
-                    ownTx.execute(
-                            status ->
-                                    jdbc.update(
-                                            "UPDATE source SET claimed_by = ?, claimed_until = ?, "
-                                                    + "claim_pass = ?, claim_host = ?, claim_pid = ?, claim_started = ? "
-                                                    + "WHERE id = ?"
-                                                    + which
-                                                    + free,
-                                            args.toArray()));
-            if (n != null && n == 1) won.add(id);
-        }
-        return won;
+        String update =
+                "UPDATE source SET claimed_by = ?, claimed_until = ?, "
+                        + "claim_pass = ?, claim_host = ?, claim_pid = ?, claim_started = ? "
+                        + "WHERE id = ?"
+                        + which
+                        + free;
+        // One transaction for the claim, not one per row: the commits were most of the claim's
+        // cost in a warm pass. Rows are taken a window at a time (the most due first), each window
+        // in id order: an instance waiting for a row holds only rows of lower id, so two instances
+        // claiming at once cannot deadlock. A further window only when the last won nothing (all
+        // taken by others), so the claim comes back empty only when nothing is left.
+        return ownTx.execute(
+                status -> {
+                    List<String> won = new java.util.ArrayList<>();
+                    int from = 0;
+                    while (won.isEmpty() && from < candidates.size()) {
+                        int to = Math.min(candidates.size(), from + max);
+                        for (String id : candidates.subList(from, to).stream().sorted().toList()) {
+                            List<Object> args = new java.util.ArrayList<>();
+                            args.add(who.instanceId());
+                            args.add(Sql.ts(leaseUntil));
+                            args.add(Sql.cut(who.passId(), 64));
+                            args.add(Sql.cut(who.host(), 255));
+                            args.add(who.pid());
+                            args.add(
+                                    who.processStart() == null
+                                            ? null
+                                            : who.processStart().toEpochMilli());
+                            args.add(id);
+                            args.addAll(List.of(whichArgs));
+                            args.add(Sql.ts(now));
+                            if (jdbc.update(update, args.toArray()) == 1) won.add(id);
+                        }
+                        from = to;
+                    }
+                    return won;
+                });
     }
 
     private static String inList(int n) {

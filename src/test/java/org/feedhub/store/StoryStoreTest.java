@@ -343,4 +343,55 @@ class StoryStoreTest {
         Instant later = now.plusSeconds(301);
         assertThat(sources.claim("two", later, later.plusSeconds(300), false, later, 1)).hasSize(1);
     }
+
+    @Test
+    void aClaimWhoseFirstChoicesAnotherInstanceTookGoesOnToTheNextDue() {
+        sources.sync(
+                java.util.stream.IntStream.range(0, 6).mapToObj(i -> def("s" + i)).toList(), T0);
+        Instant now = T0.plusSeconds(10);
+        List<String> one = sources.claim("one", now, now.plusSeconds(300), false, now, 2);
+        assertThat(one).hasSize(2);
+        // "two" sees the same most-due candidates, but "one" holds them: it must take the next
+        // ones, not come back empty (which ends a pass).
+        List<String> two = sources.claim("two", now, now.plusSeconds(300), false, now, 2);
+        assertThat(two).hasSize(2).doesNotContainAnyElementsOf(one);
+    }
+
+    @Test
+    void instancesClaimingAtOnceShareTheDueSourcesWithoutOverlapOrDeadlock() throws Exception {
+        sources.sync(
+                java.util.stream.IntStream.range(0, 60)
+                        .mapToObj(i -> def(String.format("s%02d", i)))
+                        .toList(),
+                T0);
+        Instant now = T0.plusSeconds(10);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> claimers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String who = "instance-" + i;
+                claimers.add(
+                        pool.submit(
+                                () -> {
+                                    List<String> mine = new java.util.ArrayList<>();
+                                    List<String> got;
+                                    while (!(got =
+                                                    sources.claim(
+                                                            who,
+                                                            now,
+                                                            now.plusSeconds(300),
+                                                            false,
+                                                            now,
+                                                            3))
+                                            .isEmpty()) mine.addAll(got);
+                                    return mine;
+                                }));
+            }
+            List<String> all = new java.util.ArrayList<>();
+            for (var c : claimers) all.addAll(c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(all).doesNotHaveDuplicates().hasSize(60); // a and b are no longer listed
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
