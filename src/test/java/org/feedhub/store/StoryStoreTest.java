@@ -394,4 +394,35 @@ class StoryStoreTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void syncAddsNewSourcesRestartsMovedOnesAndStopsAndResumesUnlistedOnes() {
+        write(FetchOutcome.failed("a", 500, "HTTP 500"), T0);
+        jdbc.update("UPDATE source SET etag = 'e1' WHERE id = 'a'");
+        SourceDef moved =
+                new SourceDef(
+                        "a",
+                        "https://a.test/new-feed",
+                        null,
+                        Duration.ofMinutes(15),
+                        List.of(),
+                        null);
+        Instant later = T0.plusSeconds(600);
+        sources.sync(List.of(moved, def("c")), later);
+
+        SourceState a = sources.find("a").orElseThrow();
+        assertThat(a.url()).isEqualTo("https://a.test/new-feed");
+        assertThat(a.etag()).isNull();
+        assertThat(a.failures()).isZero();
+        assertThat(a.nextDueAt()).isEqualTo(later);
+        assertThat(sources.find("c").orElseThrow().active()).isTrue();
+        assertThat(sources.find("c").orElseThrow().nextDueAt()).isEqualTo(later);
+        assertThat(sources.find("b").orElseThrow().active()).as("no longer listed").isFalse();
+
+        sources.sync(List.of(moved, def("b"), def("c")), later.plusSeconds(60));
+        assertThat(sources.find("b").orElseThrow().active()).as("listed again").isTrue();
+        assertThat(sources.find("a").orElseThrow().nextDueAt())
+                .as("unchanged sources keep their state")
+                .isEqualTo(later);
+    }
 }
