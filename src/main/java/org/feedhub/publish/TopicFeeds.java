@@ -30,14 +30,24 @@ import org.feedhub.store.TopicStats;
  * or feeds.yml changes the topic. A request costs one small query when nothing changed.
  */
 public class TopicFeeds {
-    /** Rendered bytes with their validators. */
+    /**
+     * Rendered bytes with their validators, and the two header values that depend only on them
+     * ({@code Last-Modified}, {@code Cache-Control}), formatted once here rather than on every
+     * request: formatting them was a tenth of what answering a 304 cost feedhub itself.
+     */
     public record Rendered(
             byte[] body,
             String etag,
             Instant lastModified,
             Duration maxAge,
             byte[] gzipped,
-            String gzipEtag) {
+            String gzipEtag,
+            String lastModifiedHeader,
+            String cacheControl) {
+
+        private static final java.time.format.DateTimeFormatter HTTP_DATE =
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(
+                        java.time.ZoneOffset.UTC);
 
         /**
          * Compressed once, when rendered, not per request. The gzip variant has an ETag of its own:
@@ -51,12 +61,26 @@ public class TopicFeeds {
                     lastModified,
                     maxAge,
                     gzip(body),
-                    etag.substring(0, etag.length() - 1) + "-gz\"");
+                    etag.substring(0, etag.length() - 1) + "-gz\"",
+                    HTTP_DATE.format(lastModified),
+                    cacheControl(maxAge));
         }
 
         /** The same bytes with another max-age (which may shorten as a page settles). */
         Rendered withMaxAge(Duration age) {
-            return new Rendered(body, etag, lastModified, age, gzipped, gzipEtag);
+            return new Rendered(
+                    body,
+                    etag,
+                    lastModified,
+                    age,
+                    gzipped,
+                    gzipEtag,
+                    lastModifiedHeader,
+                    cacheControl(age));
+        }
+
+        private static String cacheControl(Duration maxAge) {
+            return "max-age=" + maxAge.toSeconds() + ", public";
         }
     }
 

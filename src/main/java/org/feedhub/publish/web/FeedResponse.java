@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Enumeration;
@@ -19,9 +18,6 @@ import org.feedhub.publish.TopicFeeds;
  * chosen per request, the browser's content type, and the body from memory or by sendfile.
  */
 final class FeedResponse {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
     /** Below this size copying the bytes costs less than a file (Tomcat's own threshold). */
     static final int SENDFILE_MIN = 48 * 1024;
 
@@ -47,8 +43,8 @@ final class FeedResponse {
         boolean gzip = acceptsGzip(request);
         String etag = gzip ? r.gzipEtag() : r.etag();
         response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", HTTP_DATE.format(r.lastModified()));
-        response.setHeader("Cache-Control", "max-age=" + r.maxAge().toSeconds() + ", public");
+        response.setHeader("Last-Modified", r.lastModifiedHeader());
+        response.setHeader("Cache-Control", r.cacheControl());
         response.setHeader("Vary", "Accept-Encoding, Accept");
         if (notModified(
                 etag,
