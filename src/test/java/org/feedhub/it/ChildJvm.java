@@ -37,15 +37,22 @@ final class ChildJvm implements AutoCloseable {
                         .directory(dir.toFile())
                         .redirectOutput(out.toFile())
                         .redirectError(err.toFile());
-        pb.environment()
-                .keySet()
+        withoutOwnSettings(pb.environment());
+        return new ChildJvm(pb.start(), out, err);
+    }
+
+    /**
+     * Drops settings the test's own environment could hand the child (Spring's, feedhub's, JVM
+     * flags).
+     */
+    static void withoutOwnSettings(java.util.Map<String, String> env) {
+        env.keySet()
                 .removeIf(
                         k ->
                                 k.startsWith("SPRING_")
                                         || k.startsWith("FEEDHUB_")
                                         || k.equals("JAVA_TOOL_OPTIONS")
                                         || k.equals("JDK_JAVA_OPTIONS"));
-        return new ChildJvm(pb.start(), out, err);
     }
 
     /** Waits for the process to exit; its exit status, or fails after {@code limit}. */

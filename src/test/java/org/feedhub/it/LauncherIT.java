@@ -158,13 +158,7 @@ class LauncherIT {
     private ProcessBuilder builder(List<String> cmd, String javaOpts, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         Map<String, String> e = pb.environment();
-        e.keySet()
-                .removeIf(
-                        k ->
-                                k.startsWith("SPRING_")
-                                        || k.startsWith("FEEDHUB_")
-                                        || k.equals("JAVA_TOOL_OPTIONS")
-                                        || k.equals("JDK_JAVA_OPTIONS"));
+        ChildJvm.withoutOwnSettings(e);
         e.put("JAVA", ChildJvm.JAVA);
         e.put("FEEDHUB_JAR", ChildJvm.JAR.toString());
         e.put("FEEDHUB_CDS_DIR", cds.toString());

@@ -2,6 +2,7 @@ package org.feedhub.publish.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -23,21 +24,28 @@ class BaseUrlTest {
                 .isEqualTo("https://news.example/hub");
     }
 
+    record Case(String scheme, String host, int port, String context, String base) {}
+
     @Test
     void eachRequestGetsTheBaseOfItsOwnSchemeHostPortAndContextPathAlsoAfterAnother() {
-        assertThat(fromRequests.of(request("http", "a.example", 80, "")))
-                .isEqualTo("http://a.example");
-        assertThat(fromRequests.of(request("http", "a.example", 80, "")))
-                .isEqualTo("http://a.example");
-        assertThat(fromRequests.of(request("http", "b.example", 80, "")))
-                .isEqualTo("http://b.example");
-        assertThat(fromRequests.of(request("http", "b.example", 8080, "")))
-                .isEqualTo("http://b.example:8080");
-        assertThat(fromRequests.of(request("https", "b.example", 8080, "")))
-                .isEqualTo("https://b.example:8080");
-        assertThat(fromRequests.of(request("https", "b.example", 8080, "/feeds")))
-                .isEqualTo("https://b.example:8080/feeds");
-        assertThat(fromRequests.of(request("http", "a.example", 80, "")))
-                .isEqualTo("http://a.example");
+        // In this order: a repeat, then each part changing alone, then back to the first.
+        List<Case> cases =
+                List.of(
+                        new Case("http", "a.example", 80, "", "http://a.example"),
+                        new Case("http", "a.example", 80, "", "http://a.example"),
+                        new Case("http", "b.example", 80, "", "http://b.example"),
+                        new Case("http", "b.example", 8080, "", "http://b.example:8080"),
+                        new Case("https", "b.example", 8080, "", "https://b.example:8080"),
+                        new Case(
+                                "https",
+                                "b.example",
+                                8080,
+                                "/feeds",
+                                "https://b.example:8080/feeds"),
+                        new Case("http", "a.example", 80, "", "http://a.example"));
+        for (Case c : cases)
+            assertThat(fromRequests.of(request(c.scheme(), c.host(), c.port(), c.context())))
+                    .as(c.toString())
+                    .isEqualTo(c.base());
     }
 }
