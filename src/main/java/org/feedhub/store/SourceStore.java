@@ -142,12 +142,12 @@ public class SourceStore {
                         + (only.isEmpty() ? "" : " AND id IN (" + inList(only.size()) + ")");
         String free =
                 " AND active = TRUE AND retired_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)";
-        List<Object> whichList = new java.util.ArrayList<>();
+        List<Object> whichList = new ArrayList<>();
         whichList.add(Sql.ts(passStart));
         if (!all) whichList.add(Sql.ts(now));
         whichList.addAll(new java.util.TreeSet<>(only));
         Object[] whichArgs = whichList.toArray();
-        List<Object> selectArgs = new java.util.ArrayList<>(List.of(whichArgs));
+        List<Object> selectArgs = new ArrayList<>(List.of(whichArgs));
         selectArgs.add(Sql.ts(now));
         selectArgs.add(max * 4); // a few spare candidates for the ones another instance wins first
         List<String> candidates =
@@ -164,6 +164,19 @@ public class SourceStore {
                         + "WHERE id = ?"
                         + which
                         + free;
+        // The same for every row but the id, which goes in at idAt.
+        List<Object> args = new ArrayList<>();
+        args.add(who.instanceId());
+        args.add(Sql.ts(leaseUntil));
+        args.add(Sql.cut(who.passId(), 64));
+        args.add(Sql.cut(who.host(), 255));
+        args.add(who.pid());
+        args.add(who.processStart() == null ? null : who.processStart().toEpochMilli());
+        int idAt = args.size();
+        args.add(null);
+        args.addAll(List.of(whichArgs));
+        args.add(Sql.ts(now));
+        Object[] row = args.toArray();
         // One transaction for the claim, not one per row: the commits were most of the claim's
         // cost in a warm pass. Rows are taken a window at a time (the most due first), each window
         // in id order: an instance waiting for a row holds only rows of lower id, so two instances
@@ -171,25 +184,13 @@ public class SourceStore {
         // taken by others), so the claim comes back empty only when nothing is left.
         return ownTx.execute(
                 status -> {
-                    List<String> won = new java.util.ArrayList<>();
+                    List<String> won = new ArrayList<>();
                     int from = 0;
                     while (won.isEmpty() && from < candidates.size()) {
                         int to = Math.min(candidates.size(), from + max);
                         for (String id : candidates.subList(from, to).stream().sorted().toList()) {
-                            List<Object> args = new java.util.ArrayList<>();
-                            args.add(who.instanceId());
-                            args.add(Sql.ts(leaseUntil));
-                            args.add(Sql.cut(who.passId(), 64));
-                            args.add(Sql.cut(who.host(), 255));
-                            args.add(who.pid());
-                            args.add(
-                                    who.processStart() == null
-                                            ? null
-                                            : who.processStart().toEpochMilli());
-                            args.add(id);
-                            args.addAll(List.of(whichArgs));
-                            args.add(Sql.ts(now));
-                            if (jdbc.update(update, args.toArray()) == 1) won.add(id);
+                            row[idAt] = id;
+                            if (jdbc.update(update, row) == 1) won.add(id);
                         }
                         from = to;
                     }
