@@ -17,6 +17,19 @@ SOURCE=$(awk '/- id:/ {print $3; exit}' "$CORPUS/feeds.yml")
 [ -n "$SOURCE" ] || die "no source id in $CORPUS/feeds.yml"
 record $R runs "$BENCH_STARTUP_RUNS"; record $R preview_source "$SOURCE"
 
+# once NAME CMD...: one run in a fresh working directory (it must exit 0); sets WALL, CPU and RSS.
+once() {
+  local name="$1" rc=0; shift
+  rm -rf "$DIR"; mkdir -p "$DIR"
+  (cd "$DIR" && timeout 120 /usr/bin/time -v -o time.txt "$@" > out.txt 2> err.txt) || rc=$?
+  [ "$rc" = 0 ] || die "$name exited $rc: $(tail -3 "$DIR/err.txt" "$DIR/out.txt")"
+  parse_time "$DIR/time.txt" "tmp" "$R.tmp"
+  WALL=$(sed -n 's/^tmp_wall_s=//p' "$RESULTS/$R.tmp.env")
+  CPU=$(sed -n 's/^tmp_cpu_s=//p' "$RESULTS/$R.tmp.env")
+  RSS=$(sed -n 's/^tmp_rss_mb=//p' "$RESULTS/$R.tmp.env")
+  rm -f "$RESULTS/$R.tmp.env"
+}
+
 # measure NAME ARGS...: the command BENCH_STARTUP_RUNS times; median wall/CPU s and peak RSS recorded.
 # With LAUNCH=launcher, through bin/feedhub (class-data sharing) instead of java -jar: its archives live
 # in a folder of their own, recorded by one run beforehand that is timed apart (NAME_record_wall_s).
@@ -25,24 +38,13 @@ measure() {
   local run=(java -jar "$JAR")
   if [ "${LAUNCH:-jar}" = launcher ]; then
     run=(env FEEDHUB_JAR="$JAR" FEEDHUB_CDS_DIR="$WORK/startup-cds" "$ROOT/bin/feedhub")
-    rm -rf "$DIR"; mkdir -p "$DIR"
-    (cd "$DIR" && /usr/bin/time -v -o time.txt "${run[@]}" "$@" > out.txt 2> err.txt) \
-      || die "$name (recording run) failed: $(tail -3 "$DIR/err.txt")"
-    parse_time "$DIR/time.txt" "tmp" "$R.tmp"
-    record $R "${name}_record_wall_s" "$(sed -n 's/^tmp_wall_s=//p' "$RESULTS/$R.tmp.env")"
-    rm -f "$RESULTS/$R.tmp.env"
+    once "$name (recording run)" "${run[@]}" "$@"
+    record $R "${name}_record_wall_s" "$WALL"
   fi
-  local walls=() cpus=() rss=() i rc
+  local walls=() cpus=() rss=() i
   for i in $(seq 1 "$BENCH_STARTUP_RUNS"); do
-    rm -rf "$DIR"; mkdir -p "$DIR"
-    rc=0
-    (cd "$DIR" && timeout 120 /usr/bin/time -v -o time.txt "${run[@]}" "$@" > out.txt 2> err.txt) || rc=$?
-    [ "$rc" = 0 ] || die "$name exited $rc: $(tail -3 "$DIR/err.txt" "$DIR/out.txt")"
-    parse_time "$DIR/time.txt" "tmp" "$R.tmp"
-    walls+=("$(sed -n 's/^tmp_wall_s=//p' "$RESULTS/$R.tmp.env")")
-    cpus+=("$(sed -n 's/^tmp_cpu_s=//p' "$RESULTS/$R.tmp.env")")
-    rss+=("$(sed -n 's/^tmp_rss_mb=//p' "$RESULTS/$R.tmp.env")")
-    rm -f "$RESULTS/$R.tmp.env"
+    once "$name" "${run[@]}" "$@"
+    walls+=("$WALL"); cpus+=("$CPU"); rss+=("$RSS")
   done
   local med="import sys,statistics;print(round(statistics.median(float(x) for x in sys.argv[1:]), 3))"
   record $R "${name}_wall_s" "$(python3 -c "$med" "${walls[@]}")"
