@@ -45,9 +45,14 @@ public class TopicFeeds {
             String lastModifiedHeader,
             String cacheControl) {
 
+        /**
+         * RFC 9110's IMF-fixdate: two-digit day, always GMT. ({@code RFC_1123_DATE_TIME} writes "2
+         * Dec", which strict caches and clients reject as a validator.)
+         */
         private static final java.time.format.DateTimeFormatter HTTP_DATE =
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(
-                        java.time.ZoneOffset.UTC);
+                java.time.format.DateTimeFormatter.ofPattern(
+                                "EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                        .withZone(java.time.ZoneOffset.UTC);
 
         /**
          * Compressed once, when rendered, not per request. The gzip variant has an ETag of its own:
