@@ -89,9 +89,18 @@ public record FeedhubProperties(
                                             + " any other client they are ignored",
                             whenEmpty = "(none)")
                     @DefaultValue
-                    List<String> trustedProxies) {
+                    List<String> trustedProxies,
+            @Doc(
+                            value =
+                                    "threads answering requests at once; more are added only while"
+                                            + " all of them are stuck (slow clients, a slow"
+                                            + " database), up to `server.tomcat.threads.max`; `0`:"
+                                            + " Tomcat's own pool, a thread per waiting request",
+                            whenEmpty = "(the number of CPU cores, at least 2)")
+                    Integer workers) {
         public Publish {
             installId = installId.strip();
+            if (workers != null) atLeast("feedhub.publish.workers", workers, 0);
             notNegative("feedhub.publish.version-ttl", versionTtl);
             trustedProxies =
                     trustedProxies.stream().filter(p -> !p.isBlank()).map(String::strip).toList();

@@ -63,6 +63,19 @@ class ForwardedHeadersTest {
 
         @LocalServerPort int port;
 
+        @org.springframework.beans.factory.annotation.Autowired
+        RequestWorkersConfiguration.Workers workers;
+
+        @Test
+        void requestsAreAnsweredByFeedhubsRequestThreadsNotTomcatsPool() throws Exception {
+            atom(port);
+            RequestWorkers pool = workers.pool();
+            assertThat(pool).isNotNull();
+            assertThat(pool.getCompletedTaskCount()).isPositive();
+            assertThat(pool.threads())
+                    .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+
         @Test
         void forwardedHostIsIgnored() throws Exception {
             String feed = atom(port);
