@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -172,18 +174,24 @@ public class AggregateJobConfiguration {
         ConfigInForce rules = configInForce.get();
         return chunk -> {
             List<FetchOutcome> outcomes = chunk.getItems().stream().flatMap(List::stream).toList();
+            Set<FetchOutcome> storedTogether = storeUnchanged(outcomes, rules, pipeline, clock);
             for (FetchOutcome o : outcomes) {
                 SourceDef def = rules.config().source(o.sourceId()).orElse(null);
                 if (def == null) continue; // removed from feeds.yml: nothing to record
-                int failuresSoFar = sources.failures(o.sourceId());
                 Instant now = clock.instant();
+                // Only a failure's back-off depends on the failures before it.
+                int failuresSoFar = o.failed() ? sources.failures(o.sourceId()) : 0;
                 Instant next =
                         Backoff.next(now, def.every(), failuresSoFar, o.failed(), o.retryAfter());
                 WriteCounts counts;
                 FetchOutcome stored = o;
                 try {
-                    counts = pipeline.store(o, now, next);
+                    counts =
+                            storedTogether.contains(o)
+                                    ? WriteCounts.NONE
+                                    : pipeline.store(o, now, next);
                 } catch (RuntimeException e) {
+                    failuresSoFar = sources.failures(o.sourceId());
                     // A store error for one source is that source's failure, not the pass's.
                     log.error("storing source {} failed", o.sourceId(), e);
                     stored =
@@ -222,5 +230,35 @@ public class AggregateJobConfiguration {
                         sources.dueCount(clock.instant()));
             }
         };
+    }
+
+    /**
+     * Stores the chunk's outcomes that write only their source's row in one transaction, and
+     * returns them; if that fails, none is returned and each is stored on its own as before.
+     */
+    private static Set<FetchOutcome> storeUnchanged(
+            List<FetchOutcome> outcomes,
+            ConfigInForce rules,
+            SourcePipeline pipeline,
+            Clock clock) {
+        List<FetchOutcome> quiet = new java.util.ArrayList<>();
+        List<Instant> next = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        for (FetchOutcome o : outcomes) {
+            SourceDef def = rules.config().source(o.sourceId()).orElse(null);
+            if (def == null || !SourcePipeline.onlySourceRow(o)) continue;
+            quiet.add(o);
+            next.add(Backoff.next(now, def.every(), 0, false, o.retryAfter()));
+        }
+        if (quiet.size() < 2) return Set.of();
+        try {
+            pipeline.storeUnchanged(quiet, next, now);
+        } catch (RuntimeException e) {
+            log.warn("storing {} unchanged sources together failed; one by one", quiet.size(), e);
+            return Set.of();
+        }
+        Set<FetchOutcome> stored = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        stored.addAll(quiet);
+        return stored;
     }
 }

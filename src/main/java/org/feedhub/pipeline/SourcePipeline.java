@@ -176,6 +176,26 @@ public final class SourcePipeline {
         }
     }
 
+    /**
+     * Whether storing this outcome writes nothing but its source's row (a 304, an identical body, a
+     * feed with no items): such outcomes may be stored together by {@link #storeUnchanged}.
+     */
+    public static boolean onlySourceRow(FetchOutcome o) {
+        return !o.failed()
+                && o.items().items().isEmpty()
+                && o.items().identifyByLinkBecause() == null;
+    }
+
+    /**
+     * 6. Store many {@link #onlySourceRow} outcomes in one transaction: in a warm pass most sources
+     * answer 304, and a transaction each was most of what storing them cost.
+     */
+    public void storeUnchanged(List<FetchOutcome> outcomes, List<Instant> nextDue, Instant now) {
+        for (FetchOutcome o : outcomes)
+            if (!onlySourceRow(o)) throw new IllegalArgumentException(o.sourceId() + " has items");
+        stories.recordUnchanged(outcomes, nextDue, now);
+    }
+
     private WriteCounts write(FetchOutcome o, Instant now, Instant nextDue) {
         StoryStore.SourceWrite write = stories.begin(o.sourceId(), now);
         String byLink = o.items().identifyByLinkBecause();

@@ -252,24 +252,41 @@ public class SourceStore {
     }
 
     void recordSuccess(String id, Instant now, FetchOutcome o, Instant nextDue) {
-        jdbc.update(
-                "UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
-                        + "failures = 0, failing_since = NULL, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
-                        + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
-                        + "effective_url = COALESCE(?, effective_url), image_url = COALESCE(?, image_url), claimed_by = NULL, "
-                        + "claimed_until = NULL WHERE id = ?",
-                Sql.ts(now),
-                Sql.ts(now),
-                o.httpStatus() == 0 ? null : o.httpStatus(),
-                Sql.ts(nextDue),
-                Sql.cut(o.etag(), 1000),
-                Sql.cut(o.lastModified(), 200),
-                o.bodyHash(),
-                Sql.cut(o.feedTitle(), 1000),
-                Sql.cut(o.siteUrl(), 2048),
-                Sql.cut(o.effectiveUrl(), 2048),
-                Sql.cut(o.feedImage(), 2048),
-                id);
+        jdbc.update(SUCCESS, successArgs(id, now, o, nextDue));
+    }
+
+    /** {@link #recordSuccess} for many sources, as one JDBC batch. */
+    void recordSuccesses(List<FetchOutcome> outcomes, List<Instant> nextDue, Instant now) {
+        List<Object[]> rows = new java.util.ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            FetchOutcome o = outcomes.get(i);
+            rows.add(successArgs(o.sourceId(), now, o, nextDue.get(i)));
+        }
+        jdbc.batchUpdate(SUCCESS, rows);
+    }
+
+    private static final String SUCCESS =
+            "UPDATE source SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL, "
+                    + "failures = 0, failing_since = NULL, next_due_at = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                    + "body_hash = COALESCE(?, body_hash), title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
+                    + "effective_url = COALESCE(?, effective_url), image_url = COALESCE(?, image_url), claimed_by = NULL, "
+                    + "claimed_until = NULL WHERE id = ?";
+
+    private static Object[] successArgs(String id, Instant now, FetchOutcome o, Instant nextDue) {
+        return new Object[] {
+            Sql.ts(now),
+            Sql.ts(now),
+            o.httpStatus() == 0 ? null : o.httpStatus(),
+            Sql.ts(nextDue),
+            Sql.cut(o.etag(), 1000),
+            Sql.cut(o.lastModified(), 200),
+            o.bodyHash(),
+            Sql.cut(o.feedTitle(), 1000),
+            Sql.cut(o.siteUrl(), 2048),
+            Sql.cut(o.effectiveUrl(), 2048),
+            Sql.cut(o.feedImage(), 2048),
+            id
+        };
     }
 
     void recordFailure(

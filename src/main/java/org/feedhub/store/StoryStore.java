@@ -51,6 +51,14 @@ public class StoryStore {
         return tx.execute(status -> work.get());
     }
 
+    /**
+     * Records sources polled without a new, changed or forgotten item (a 304, an identical body) in
+     * one transaction: all that such a poll writes is the source's row.
+     */
+    public void recordUnchanged(List<FetchOutcome> outcomes, List<Instant> nextDue, Instant now) {
+        tx.executeWithoutResult(status -> sources.recordSuccesses(outcomes, nextDue, now));
+    }
+
     /** Records a failed or retired source (its own transaction). */
     public void recordFailure(FetchOutcome o, Instant now, Instant nextDue) {
         tx.executeWithoutResult(

@@ -101,6 +101,7 @@ class SpineEndToEndTest {
 
     @LocalServerPort int port;
     @Autowired PassRunner passes;
+    @Autowired org.feedhub.store.SourceStore sourceRows;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -222,8 +223,17 @@ class SpineEndToEndTest {
     void secondPassAddsNothingAndFeedsAnswerConditionalGets() throws Exception {
         HttpResponse<String> before = fetch("/topics/lavrov.rss");
         String etag = before.headers().firstValue("ETag").orElseThrow();
+        java.time.Instant secondPass = java.time.Instant.now();
         PassReport again = passes.run(true);
         assertThat(again.added()).isZero();
+        // The unchanged sources are stored together: each row still says what its own poll did.
+        for (String id : java.util.List.of("world", "ledger")) {
+            org.feedhub.store.SourceState row = sourceRows.find(id).orElseThrow();
+            assertThat(row.lastFetchAt()).isAfterOrEqualTo(secondPass.minusSeconds(1));
+            assertThat(row.failures()).isZero();
+            assertThat(row.nextDueAt()).isAfter(row.lastFetchAt());
+        }
+        assertThat(sourceRows.failures("missing")).isEqualTo(2);
         assertThat(again.lines())
                 .filteredOn(l -> l.sourceId().equals("world"))
                 .allSatisfy(

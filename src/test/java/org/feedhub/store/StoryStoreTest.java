@@ -319,6 +319,45 @@ class StoryStoreTest {
     }
 
     @Test
+    void unchangedSourcesStoredTogetherRecordWhatEachOneAloneWould() {
+        write(FetchOutcome.failed("a", 500, "HTTP 500"), T0);
+        Instant now = T0.plusSeconds(60);
+        pipeline.storeUnchanged(
+                List.of(
+                        FetchOutcome.notModified(
+                                "a", 304, new FetchOutcome.Validators("\"e1\"", null, null, null)),
+                        FetchOutcome.sameBody(
+                                "b", 200, new FetchOutcome.Validators(null, null, "hash-b", null))),
+                List.of(now.plusSeconds(900), now.plusSeconds(1800)),
+                now);
+        SourceState a = sources.find("a").orElseThrow();
+        assertThat(a.failures()).isZero();
+        assertThat(a.lastError()).isNull();
+        assertThat(a.lastStatus()).isEqualTo(304);
+        assertThat(a.etag()).isEqualTo("\"e1\"");
+        assertThat(a.nextDueAt()).isEqualTo(now.plusSeconds(900));
+        SourceState b = sources.find("b").orElseThrow();
+        assertThat(b.lastStatus()).isEqualTo(200);
+        assertThat(b.nextDueAt()).isEqualTo(now.plusSeconds(1800));
+        assertThat(jdbc.queryForObject("SELECT body_hash FROM source WHERE id = 'b'", String.class))
+                .isEqualTo("hash-b");
+    }
+
+    @Test
+    void onlyOutcomesWithoutItemsMayBeStoredTogether() {
+        assertThat(SourcePipeline.onlySourceRow(FetchOutcome.notModified("a", 304, null))).isTrue();
+        assertThat(SourcePipeline.onlySourceRow(FetchOutcome.failed("a", 500, "x"))).isFalse();
+        FetchOutcome withItems =
+                identified(fetched("a", story("k1", "https://x.test/1", "Title", "Text", T0)));
+        assertThat(SourcePipeline.onlySourceRow(identified(fetched("a")))).isTrue();
+        assertThat(SourcePipeline.onlySourceRow(withItems)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> pipeline.storeUnchanged(List.of(withItems), List.of(T0), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(storyCount()).isZero();
+    }
+
+    @Test
     void aGoneSourceIsRetiredAndNoLongerClaimed() {
         FetchOutcome gone = FetchOutcome.gone("b", 410, "HTTP 410 Gone");
         write(gone, T0);
