@@ -188,8 +188,9 @@ final class ChromiumTab implements AutoCloseable {
         try (var files = Files.walk(profile)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList())
                 Files.deleteIfExists(f);
-        } catch (IOException e) {
-            // a leftover temporary profile is harmless
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a leftover temporary profile is harmless; Chromium's helper processes may still be
+            // renaming files in it while the walk lists them (NoSuchFileException)
         }
     }
 
