@@ -257,7 +257,7 @@ public class SourceStore {
 
     /** {@link #recordSuccess} for many sources, as one JDBC batch. */
     void recordSuccesses(List<FetchOutcome> outcomes, List<Instant> nextDue, Instant now) {
-        List<Object[]> rows = new java.util.ArrayList<>(outcomes.size());
+        List<Object[]> rows = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             FetchOutcome o = outcomes.get(i);
             rows.add(successArgs(o.sourceId(), now, o, nextDue.get(i)));

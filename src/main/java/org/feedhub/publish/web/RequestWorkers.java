@@ -97,6 +97,11 @@ final class RequestWorkers extends ThreadPoolExecutor {
         }
     }
 
+    /** The most threads it may grow to. */
+    int cap() {
+        return max;
+    }
+
     /** The threads it has now. */
     int threads() {
         return getCorePoolSize();

@@ -4,11 +4,12 @@ import java.time.Duration;
 import org.apache.coyote.AbstractProtocol;
 import org.feedhub.FeedhubProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Gives Tomcat's connector {@link RequestWorkers} instead of its own pool, unless {@code
@@ -24,41 +25,41 @@ class RequestWorkersConfiguration {
     static final Duration QUIET = Duration.ofSeconds(10);
 
     @Bean
-    Workers requestWorkers(FeedhubProperties props, Environment env) {
+    Workers requestWorkers(FeedhubProperties props) {
         Integer set = props.publish().workers();
-        int base = set != null ? set : Math.max(2, Runtime.getRuntime().availableProcessors());
-        int max = env.getProperty("server.tomcat.threads.max", Integer.class, 200);
-        return new Workers(base, Math.max(base, max));
+        return new Workers(
+                set != null ? set : Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * Tomcat's settings exist only where a Tomcat server is made, which is also the only place this
+     * customizer is called.
+     */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestWorkersCustomizer(
-            Workers workers) {
-        return new WebServerFactoryCustomizer<>() {
-            @Override
-            public void customize(ConfigurableTomcatWebServerFactory factory) {
-                if (workers.base == 0) return;
-                factory.addProtocolHandlerCustomizers(
-                        handler -> {
-                            if (handler instanceof AbstractProtocol<?> protocol)
-                                protocol.setExecutor(workers.start());
-                        });
-            }
+            Workers workers, ObjectProvider<TomcatServerProperties> tomcat) {
+        return factory -> {
+            if (workers.base == 0) return;
+            // The cap is Tomcat's own `server.tomcat.threads.max` (its default stays Boot's).
+            int max = Math.max(workers.base, tomcat.getObject().getThreads().getMax());
+            factory.addProtocolHandlerCustomizers(
+                    handler -> {
+                        if (handler instanceof AbstractProtocol<?> protocol)
+                            protocol.setExecutor(workers.start(max));
+                    });
         };
     }
 
     /** The pool, made on first use and shut down with the context (after the server stopped). */
     static final class Workers implements DisposableBean {
         final int base;
-        final int max;
         private RequestWorkers pool;
 
-        Workers(int base, int max) {
+        Workers(int base) {
             this.base = base;
-            this.max = max;
         }
 
-        synchronized RequestWorkers start() {
+        synchronized RequestWorkers start(int max) {
             if (pool == null) pool = new RequestWorkers("http-worker", base, max, TICK, QUIET);
             return pool;
         }

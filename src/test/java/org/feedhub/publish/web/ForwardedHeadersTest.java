@@ -74,6 +74,7 @@ class ForwardedHeadersTest {
             assertThat(pool.getCompletedTaskCount()).isPositive();
             assertThat(pool.threads())
                     .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            assertThat(pool.cap()).isEqualTo(200); // server.tomcat.threads.max, Boot's default
         }
 
         @Test
