@@ -3,12 +3,12 @@ package org.feedhub.dedup;
 import java.util.function.IntConsumer;
 
 /**
- * The LSH band table: a multimap from 64-bit band keys to story slots, in one {@code long[]} with
- * open addressing and Robin Hood linear probing. A cell holds, from the high bits down, 16 bits of
- * the key (a check), 16 bits of the cell's distance from the key's home cell, and slot + 1 (so a
- * used cell is never 0). Cells are ordered by home along a run, so a lookup stops at the first cell
- * whose distance is smaller than its own: a miss costs about as few cells as a hit (≈ 2 at load
- * 0.7). Not thread-safe: {@link NearDuplicateIndex} holds the lock.
+ * An LSH band table (the index keeps one per band): a multimap from 64-bit band keys to story
+ * slots, in one {@code long[]} with open addressing and Robin Hood linear probing. A cell holds,
+ * from the high bits down, 16 bits of the key (a check), 16 bits of the cell's distance from the
+ * key's home cell, and slot + 1 (so a used cell is never 0). Cells are ordered by home along a run,
+ * so a lookup stops at the first cell whose distance is smaller than its own: a miss costs about as
+ * few cells as a hit (≈ 2 at load 0.7). Not thread-safe: {@link NearDuplicateIndex} holds the lock.
  */
 final class BandTable {
     private static final long EMPTY = 0L;
@@ -50,46 +50,54 @@ final class BandTable {
     }
 
     /**
-     * Calls {@code visit} with every slot filed under one of {@code keys} (a slot may come more
-     * than once). First the home cells of all keys and the cache lines of their first cells, in a
-     * tight loop of independent loads (so the cache misses of a large table overlap instead of
-     * queueing), then each run.
+     * Calls {@code visit} with every slot filed under {@code keys[b]} in {@code tables[b]}, for
+     * each {@code b} (a slot may come more than once). First the home cells of all keys and the
+     * cache lines of their first cells, in a tight loop of independent loads (so the cache misses
+     * of large tables overlap instead of queueing), then each run.
      */
-    void forEach(long[] keys, int[] posScratch, int[] checkScratch, IntConsumer visit) {
-        long[] tab = table;
-        int cap = tab.length;
+    static void forEach(
+            BandTable[] tables,
+            long[] keys,
+            int[] posScratch,
+            int[] checkScratch,
+            IntConsumer visit) {
         int n = keys.length;
-        for (int b = 0; b < n; b++) {
-            posScratch[b] = position(keys[b], cap);
-            checkScratch[b] = keyCheck(keys[b]);
-        }
         long touched = 0;
         for (int b = 0; b < n; b++) {
-            int pos = posScratch[b];
+            long[] tab = tables[b].table;
+            int cap = tab.length;
+            int pos = position(keys[b], cap);
+            posScratch[b] = pos;
+            checkScratch[b] = keyCheck(keys[b]);
             int last = pos + WINDOW - 1;
             touched += tab[pos] ^ tab[last < cap ? last : last - cap];
         }
-        touchSink = touched; // keeps the loads above from being optimised away
+        tables[0].touchSink = touched; // keeps the loads above from being optimised away
         for (int b = 0; b < n; b++) {
-            int i = posScratch[b];
-            int check = checkScratch[b];
-            int d = 0;
-            for (; d < WINDOW; d++) {
-                long e = tab[i];
-                if (probe(e) == d && cellCheck(e) == check && e != EMPTY) {
-                    visit.accept(slot(e));
-                }
-                if (++i == cap) {
-                    i = 0;
-                }
+            tables[b].visitRun(posScratch[b], checkScratch[b], visit);
+        }
+    }
+
+    private void visitRun(int from, int check, IntConsumer visit) {
+        long[] tab = table;
+        int cap = tab.length;
+        int i = from;
+        int d = 0;
+        for (; d < WINDOW; d++) {
+            long e = tab[i];
+            if (probe(e) == d && cellCheck(e) == check && e != EMPTY) {
+                visit.accept(slot(e));
             }
-            for (long e = tab[i]; e != EMPTY && probe(e) >= d; e = tab[i], d++) {
-                if (probe(e) == d && cellCheck(e) == check) {
-                    visit.accept(slot(e));
-                }
-                if (++i == cap) {
-                    i = 0;
-                }
+            if (++i == cap) {
+                i = 0;
+            }
+        }
+        for (long e = tab[i]; e != EMPTY && probe(e) >= d; e = tab[i], d++) {
+            if (probe(e) == d && cellCheck(e) == check) {
+                visit.accept(slot(e));
+            }
+            if (++i == cap) {
+                i = 0;
             }
         }
     }

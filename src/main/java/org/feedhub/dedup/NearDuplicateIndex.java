@@ -45,7 +45,6 @@ public final class NearDuplicateIndex {
     /** Candidates decided per lookup at most (the first found: bands before terms). */
     static final int MAX_CANDIDATES = 200;
 
-    private static final int S = Fingerprint.SLOTS;
     private static final int B = Fingerprint.BANDS;
 
     private final int maxDistance;
@@ -54,14 +53,16 @@ public final class NearDuplicateIndex {
     // Stories, by internal slot.
     private long[] ids;
     private long[] times; // epoch seconds
-    private short[] sketches; // S per slot
-    private Traits[] traits;
+    private Traits[] traits; // null for a free slot; their fingerprints are the wording sketches
     private int highWater;
     private int[] freeSlots = new int[16];
     private int freeCount;
     private final LongIntMap slotOf = new LongIntMap();
 
-    private final BandTable bands;
+    // One table per band: each grows by itself, so a growth holds two copies of one band's
+    // cells, not of all of them (the whole table of a large window would not fit a small heap
+    // twice).
+    private final BandTable[] bands = new BandTable[B];
     private final TermTable terms = new TermTable();
 
     // Scratch for lookups (guarded by the lock).
@@ -96,9 +97,10 @@ public final class NearDuplicateIndex {
         int n = Math.max(16, expectedStories);
         ids = new long[n];
         times = new long[n];
-        sketches = new short[n * S];
         traits = new Traits[n];
-        bands = new BandTable((long) n * B);
+        for (int b = 0; b < B; b++) {
+            bands[b] = new BandTable(n);
+        }
     }
 
     /** Adds a story known by its fingerprint only (no names, no figures). */
@@ -128,19 +130,20 @@ public final class NearDuplicateIndex {
         if (story.isEmpty()) {
             return;
         }
-        if (!bands.fits(B)) {
-            bands.clearForGrowth(B);
-            for (int slot = 0; slot < highWater; slot++) {
-                if (traits[slot] != null) {
-                    insertBands(slot);
+        for (int b = 0; b < B; b++) {
+            if (!bands[b].fits(1)) {
+                bands[b].clearForGrowth(1);
+                for (int slot = 0; slot < highWater; slot++) {
+                    if (traits[slot] != null) {
+                        bands[b].insert(bandKey(slot, b), slot);
+                    }
                 }
             }
         }
         int slot = allocateSlot();
         ids[slot] = storyId;
         times[slot] = published.getEpochSecond();
-        traits[slot] = story;
-        System.arraycopy(story.fingerprint.rawSlots(), 0, sketches, slot * S, S);
+        traits[slot] = story.unlabelled(); // labels explain the new story only
         slotOf.put(storyId, slot);
         insertBands(slot);
         for (int t : story.terms()) {
@@ -255,7 +258,7 @@ public final class NearDuplicateIndex {
         long t = published.getEpochSecond();
         seen.clear();
         fillBandKeys(q, 0);
-        bands.forEach(bandKeys, probePos, probeCheck, bandHit);
+        BandTable.forEach(bands, bandKeys, probePos, probeCheck, bandHit);
         int best = -1;
         int bestDistance = maxDistance + 1;
         for (int k = 0; k < seen.size(); k++) {
@@ -264,7 +267,7 @@ public final class NearDuplicateIndex {
                 continue;
             }
             candidatesChecked++;
-            int dist = Fingerprint.distance(q, 0, sketches, slot * S);
+            int dist = Fingerprint.distance(q, 0, traits[slot].fingerprint.rawSlots(), 0);
             if (dist < bestDistance || (dist == bestDistance && best >= 0 && earlier(slot, best))) {
                 best = slot;
                 bestDistance = dist;
@@ -277,7 +280,7 @@ public final class NearDuplicateIndex {
     private void collect(Traits story) {
         seen.clear();
         fillBandKeys(story.fingerprint.rawSlots(), 0);
-        bands.forEach(bandKeys, probePos, probeCheck, bandHit);
+        BandTable.forEach(bands, bandKeys, probePos, probeCheck, bandHit);
         queryTerms = story.terms();
         if (queryCounts.length < queryTerms.length) {
             queryCounts = new int[queryTerms.length];
@@ -303,8 +306,14 @@ public final class NearDuplicateIndex {
 
     private void insertBands(int slot) {
         for (int b = 0; b < B; b++) {
-            bands.insert(BandTable.bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+            bands[b].insert(bandKey(slot, b), slot);
         }
+    }
+
+    /** The key of a stored story's band {@code b}. */
+    private long bandKey(int slot, int b) {
+        return BandTable.bandKey(
+                b, Fingerprint.bandValue(traits[slot].fingerprint.rawSlots(), 0, b));
     }
 
     /** Removes a story; false if it was not in the index. */
@@ -314,7 +323,7 @@ public final class NearDuplicateIndex {
             return false;
         }
         for (int b = 0; b < B; b++) {
-            bands.delete(BandTable.bandKey(b, Fingerprint.bandValue(sketches, slot * S, b)), slot);
+            bands[b].delete(bandKey(slot, b), slot);
         }
         for (int t : traits[slot].terms()) {
             terms.remove(t, slot);
@@ -364,7 +373,11 @@ public final class NearDuplicateIndex {
 
     /** Cells of the band table (for the benchmark). */
     synchronized int tableCapacity() {
-        return bands.capacity();
+        int cells = 0;
+        for (BandTable t : bands) {
+            cells += t.capacity();
+        }
+        return cells;
     }
 
     private boolean earlier(int slot, int than) {
@@ -380,13 +393,12 @@ public final class NearDuplicateIndex {
                     (int)
                             Math.min(
                                     (long) ids.length + (ids.length >> 1) + 16,
-                                    (Integer.MAX_VALUE - 16) / S);
+                                    Integer.MAX_VALUE - 16);
             if (n <= ids.length) {
                 throw new IllegalStateException("near-duplicate index is full");
             }
             ids = Arrays.copyOf(ids, n);
             times = Arrays.copyOf(times, n);
-            sketches = Arrays.copyOf(sketches, n * S);
             traits = Arrays.copyOf(traits, n);
         }
         return highWater++;

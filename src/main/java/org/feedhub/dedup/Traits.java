@@ -163,6 +163,13 @@ public final class Traits {
         return distinctSorted(out);
     }
 
+    /** These traits without the readable spellings (what an index keeps of a stored story). */
+    Traits unlabelled() {
+        return labels.isEmpty()
+                ? this
+                : new Traits(fingerprint, names, keyNames, figures, leadCoarse, coarse, leadDays);
+    }
+
     /** The readable spelling of a term, or its hash when these traits were read back. */
     String label(int term) {
         String l = labels.get(term);

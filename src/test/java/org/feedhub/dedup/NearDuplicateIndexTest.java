@@ -198,4 +198,23 @@ class NearDuplicateIndexTest {
         assertThat(DedupSettings.DEFAULTS.window()).isEqualTo(Duration.ofDays(3));
         assertThat(DedupSettings.DEFAULTS.minSimilarity()).isBetween(0.15, 0.3);
     }
+
+    @Test
+    void keepsAStoredStorysTermsButNotTheirSpellings() {
+        Traits story =
+                Traits.of(
+                        "Lavrov to visit Ankara on Tuesday",
+                        "Sergei Lavrov will meet Turkish officials in Ankara, the ministry said."
+                                + " Talks on grain exports worth $3.1 billion are expected.",
+                        T0);
+        int name = story.names[0];
+        assertThat(story.label(name)).doesNotStartWith("#");
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        index.add(7, story, T0);
+
+        Traits stored = index.traitsOf(7).orElseThrow();
+        assertThat(stored.encode()).isEqualTo(story.encode());
+        assertThat(stored.fingerprint).isEqualTo(story.fingerprint);
+        assertThat(stored.label(name)).startsWith("#");
+    }
 }
