@@ -1,6 +1,9 @@
 package org.feedhub.publish.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.time.Duration;
+import java.util.List;
 import org.apache.coyote.AbstractProtocol;
 import org.feedhub.FeedhubProperties;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,10 +28,11 @@ class RequestWorkersConfiguration {
     static final Duration QUIET = Duration.ofSeconds(10);
 
     @Bean
-    Workers requestWorkers(FeedhubProperties props) {
+    Workers requestWorkers(FeedhubProperties props, ObjectProvider<MeterRegistry> registry) {
         Integer set = props.publish().workers();
         return new Workers(
-                set != null ? set : Math.max(2, Runtime.getRuntime().availableProcessors()));
+                set != null ? set : Math.max(2, Runtime.getRuntime().availableProcessors()),
+                registry);
     }
 
     /**
@@ -50,17 +54,30 @@ class RequestWorkersConfiguration {
         };
     }
 
-    /** The pool, made on first use and shut down with the context (after the server stopped). */
+    /**
+     * The pool, made on first use and shut down with the context (after the server stopped). Its
+     * threads, busy ones and waiting requests are Micrometer's executor gauges ({@code
+     * executor_pool_size_threads{name="http-worker"}} …), since Tomcat's own thread metrics no
+     * longer see the requests.
+     */
     static final class Workers implements DisposableBean {
+        static final String NAME = "http-worker";
         final int base;
+        private final ObjectProvider<MeterRegistry> registry;
         private RequestWorkers pool;
 
-        Workers(int base) {
+        Workers(int base, ObjectProvider<MeterRegistry> registry) {
             this.base = base;
+            this.registry = registry;
         }
 
         synchronized RequestWorkers start(int max) {
-            if (pool == null) pool = new RequestWorkers("http-worker", base, max, TICK, QUIET);
+            if (pool == null) {
+                pool = new RequestWorkers(NAME, base, max, TICK, QUIET);
+                // Gauges only: monitor() would wrap the pool and time every request.
+                registry.ifAvailable(
+                        r -> new ExecutorServiceMetrics(pool, NAME, List.of()).bindTo(r));
+            }
             return pool;
         }
 

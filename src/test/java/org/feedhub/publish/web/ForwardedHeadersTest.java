@@ -66,6 +66,9 @@ class ForwardedHeadersTest {
         @org.springframework.beans.factory.annotation.Autowired
         RequestWorkersConfiguration.Workers workers;
 
+        @org.springframework.beans.factory.annotation.Autowired
+        io.micrometer.core.instrument.MeterRegistry registry;
+
         @Test
         void requestsAreAnsweredByFeedhubsRequestThreadsNotTomcatsPool() throws Exception {
             atom(port);
@@ -75,6 +78,19 @@ class ForwardedHeadersTest {
             assertThat(pool.threads())
                     .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
             assertThat(pool.cap()).isEqualTo(200); // server.tomcat.threads.max, Boot's default
+            // Its gauges, in place of Tomcat's thread metrics.
+            assertThat(
+                            registry.get("executor.pool.size")
+                                    .tag("name", "http-worker")
+                                    .gauge()
+                                    .value())
+                    .isEqualTo(pool.threads());
+            assertThat(
+                            registry.get("executor.completed")
+                                    .tag("name", "http-worker")
+                                    .functionCounter()
+                                    .count())
+                    .isPositive();
         }
 
         @Test
