@@ -251,7 +251,17 @@ public record FeedhubProperties(
                                     + " MinHash slots may differ (48 ≈ a shingle similarity of"
                                     + " 0.25)")
                     Integer maxDistance,
-            @Doc("only stories published this close together are compared") Duration window) {
+            @Doc("only stories published this close together are compared") Duration window,
+            @Doc(
+                            value =
+                                    "stories held in memory for near-duplicate lookups at most;"
+                                            + " past it the oldest published are dropped from"
+                                            + " comparison (logged), so a window too large for"
+                                            + " the heap weakens deduplication instead of running"
+                                            + " out of memory",
+                            whenEmpty =
+                                    "(a third of the heap, at 1 KB a story: 87,381 at -Xmx256m)")
+                    Integer maxStories) {
         public Dedup {
             var tuned = org.feedhub.dedup.DedupSettings.DEFAULTS;
             if (minScore == null) minScore = tuned.minScore();
@@ -264,6 +274,16 @@ public record FeedhubProperties(
                 throw new InvalidSetting(
                         "feedhub.dedup.max-distance", maxDistance, "must be 0 to " + (slots - 1));
             notNegative("feedhub.dedup.window", window);
+            if (maxStories != null && maxStories < 1)
+                throw new InvalidSetting(
+                        "feedhub.dedup.max-stories", maxStories, "must be at least 1");
+        }
+
+        /** {@link #maxStories}, or its default for a heap of {@code maxHeapBytes}. */
+        public int maxStoriesFor(long maxHeapBytes) {
+            return maxStories != null
+                    ? maxStories
+                    : org.feedhub.dedup.NearDuplicateIndex.defaultCap(maxHeapBytes);
         }
 
         public org.feedhub.dedup.DedupSettings settings() {

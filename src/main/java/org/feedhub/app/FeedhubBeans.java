@@ -55,7 +55,10 @@ class FeedhubBeans {
 
     @Bean
     NearDuplicates nearDuplicates(JdbcTemplate jdbc, FeedhubProperties props) {
-        return new NearDuplicates(jdbc, props.dedup().settings());
+        return new NearDuplicates(
+                jdbc,
+                props.dedup().settings(),
+                props.dedup().maxStoriesFor(Runtime.getRuntime().maxMemory()));
     }
 
     @Bean

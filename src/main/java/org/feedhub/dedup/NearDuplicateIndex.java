@@ -26,6 +26,11 @@ import java.util.function.IntConsumer;
  * fingerprint (kept once, in its {@link Traits}), its names and figures. Each band's table grows by
  * itself, so a growth never needs two copies of all the cells at once.
  *
+ * <p><b>A cap.</b> An index may be given a most stories ({@link #capAt}); at it, an add first drops
+ * the oldest published twentieth (the stories a new one is least likely to duplicate), so a window
+ * larger than the heap allows weakens deduplication instead of ending the process. {@link
+ * #defaultCap} sizes it from the heap.
+ *
  * <p>Thread-safe: every method holds the index's lock.
  */
 public final class NearDuplicateIndex {
@@ -49,6 +54,17 @@ public final class NearDuplicateIndex {
 
     /** Candidates decided per lookup at most (the first found: bands before terms). */
     static final int MAX_CANDIDATES = 200;
+
+    /**
+     * Heap a story costs at most, for {@link #defaultCap}: about 0.9 KB measured (see the class
+     * comment), rounded up for stories with many names and figures.
+     */
+    static final int BYTES_PER_STORY = 1024;
+
+    /** The default cap: a third of the heap, at {@link #BYTES_PER_STORY} a story. */
+    public static int defaultCap(long maxHeapBytes) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxHeapBytes / 3 / BYTES_PER_STORY));
+    }
 
     private static final int B = Fingerprint.BANDS;
 
@@ -83,6 +99,8 @@ public final class NearDuplicateIndex {
             TermWeights.counted(() -> slotOf.size(), this::lookupCount);
     private long candidatesChecked;
     private long candidatesMet;
+    private int cap = Integer.MAX_VALUE;
+    private long dropped;
 
     /** An empty index. */
     public NearDuplicateIndex(DedupSettings settings) {
@@ -134,6 +152,9 @@ public final class NearDuplicateIndex {
         remove(storyId);
         if (story.isEmpty()) {
             return;
+        }
+        if (slotOf.size() >= cap) {
+            dropOldest(Math.max(1, cap / 20));
         }
         for (int b = 0; b < B; b++) {
             if (!bands[b].fits(1)) {
@@ -356,6 +377,57 @@ public final class NearDuplicateIndex {
             }
         }
         return removed;
+    }
+
+    /**
+     * Holds at most {@code maxStories} stories from now on (dropping the oldest published at once
+     * if it holds more).
+     */
+    public synchronized void capAt(int maxStories) {
+        if (maxStories < 1) {
+            throw new IllegalArgumentException("maxStories must be at least 1: " + maxStories);
+        }
+        cap = maxStories;
+        if (slotOf.size() > cap) {
+            dropOldest(slotOf.size() - cap);
+        }
+    }
+
+    /** The most stories held. */
+    public synchronized int cap() {
+        return cap;
+    }
+
+    /** Stories dropped so far because the index was at its cap. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Drops the {@code n} oldest published stories (on a tie, any of them). */
+    private void dropOldest(int n) {
+        long[] held = new long[slotOf.size()];
+        int k = 0;
+        for (int slot = 0; slot < highWater; slot++) {
+            if (traits[slot] != null) {
+                held[k++] = times[slot];
+            }
+        }
+        Arrays.sort(held);
+        long last = held[Math.min(n, k) - 1]; // the newest time dropped
+        int left = n;
+        for (int slot = 0; slot < highWater && left > 0; slot++) { // older than it first
+            if (traits[slot] != null && times[slot] < last) {
+                remove(ids[slot]);
+                left--;
+            }
+        }
+        for (int slot = 0; slot < highWater && left > 0; slot++) {
+            if (traits[slot] != null && times[slot] == last) {
+                remove(ids[slot]);
+                left--;
+            }
+        }
+        dropped += n - left;
     }
 
     /** Stories in the index. */

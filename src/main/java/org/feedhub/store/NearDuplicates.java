@@ -68,15 +68,60 @@ public class NearDuplicates implements NearDuplicateMatcher {
     private Instant lastFullScan;
 
     public NearDuplicates(JdbcTemplate jdbc, DedupSettings settings) {
-        this(jdbc, settings, Clock.systemUTC());
+        this(jdbc, settings, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code maxStories}: the most the in-memory index holds ({@link NearDuplicateIndex#capAt}).
+     */
+    public NearDuplicates(JdbcTemplate jdbc, DedupSettings settings, int maxStories) {
+        this(jdbc, settings, Clock.systemUTC(), maxStories);
     }
 
     NearDuplicates(JdbcTemplate jdbc, DedupSettings settings, Clock clock) {
+        this(jdbc, settings, clock, Integer.MAX_VALUE);
+    }
+
+    NearDuplicates(JdbcTemplate jdbc, DedupSettings settings, Clock clock, int maxStories) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.matcher = new DupMatcher(settings.weights());
         this.index = new NearDuplicateIndex(settings);
+        this.index.capAt(maxStories);
         this.clock = clock;
+    }
+
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(NearDuplicates.class);
+
+    /** How often, at most, dropping stories at the cap is logged. */
+    static final Duration WARN_EVERY = Duration.ofMinutes(10);
+
+    private long droppedWarned;
+    private Instant lastDropWarning;
+
+    /**
+     * Says so when the index had to drop stories at its cap (at most every {@link #WARN_EVERY}).
+     */
+    private void warnIfDropped() {
+        long dropped = index.dropped();
+        if (dropped == droppedWarned) return;
+        Instant now = clock.instant();
+        if (lastDropWarning != null && now.isBefore(lastDropWarning.plus(WARN_EVERY))) return;
+        log.warn(
+                "near-duplicate index full at {} stories (feedhub.dedup.max-stories): {} stories"
+                        + " of the {} window, the oldest published, are no longer compared; give"
+                        + " the JVM more heap (-Xmx) or shorten feedhub.dedup.window",
+                index.cap(),
+                dropped,
+                org.feedhub.config.Durations.format(settings.window()));
+        droppedWarned = dropped;
+        lastDropWarning = now;
+    }
+
+    /** Stories dropped from the in-memory index at its cap (for tests). */
+    long dropped() {
+        return index.dropped();
     }
 
     /**
@@ -120,7 +165,10 @@ public class NearDuplicates implements NearDuplicateMatcher {
     @Override
     public synchronized void remember(long storyId, Story story) {
         Traits t = traitsOf(story);
-        if (!t.isEmpty()) index.add(storyId, t, story.published()); // the row has stored(story)
+        if (!t.isEmpty()) {
+            index.add(storyId, t, story.published()); // the row has stored(story)
+            warnIfDropped();
+        }
     }
 
     @Override
@@ -223,6 +271,7 @@ public class NearDuplicates implements NearDuplicateMatcher {
             return; // looked a moment ago
         }
         lastLook = now;
+        warnIfDropped();
     }
 
     /** Rows read whole by catch-ups so far. */

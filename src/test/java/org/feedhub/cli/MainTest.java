@@ -267,6 +267,7 @@ class MainTest {
             check     | --feedhub.hub.retry-delay=banana | feedhub: bad setting feedhub.hub.retry-delay=banana ("feedhub.hub.retry-delay" from property source "commandLineArgs"): not a Duration
             aggregate | --feedhub.feeds=                 | feedhub: bad setting feedhub.feeds='': must not be blank
             preview   | --feedhub.dedup.min-score=12     | feedhub: bad setting feedhub.dedup.min-score=12.0: must be in (0, 10)
+            check     | --feedhub.dedup.max-stories=0    | feedhub: bad setting feedhub.dedup.max-stories=0: must be at least 1
             """)
     void aWrongSettingIsExitTwoWithOneLineNamingIt(String command, String setting, String line)
             throws IOException {

@@ -217,4 +217,59 @@ class NearDuplicateIndexTest {
         assertThat(stored.fingerprint).isEqualTo(story.fingerprint);
         assertThat(stored.label(name)).startsWith("#");
     }
+
+    @Test
+    void atItsCapAnAddFirstDropsTheOldestPublishedTwentieth() {
+        Random rnd = new Random(5);
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        index.capAt(100);
+        Fingerprint[] fps = new Fingerprint[101];
+        for (int i = 0; i < 101; i++) {
+            fps[i] = random(rnd);
+            // published in reverse order of id: the oldest are the highest ids
+            index.add(i, fps[i], T0.minusSeconds(60L * i));
+        }
+        assertThat(index.size()).isEqualTo(96); // 100, then 5 dropped, then the 101st added
+        assertThat(index.dropped()).isEqualTo(5);
+        for (int i = 95; i < 100; i++) {
+            assertThat(index.contains(i)).as("story %d", i).isFalse();
+        }
+        assertThat(index.contains(100)).isTrue(); // the newest add is kept even if oldest
+        assertThat(index.contains(0)).isTrue();
+        assertThat(index.find(perturb(fps[3], 4, rnd), T0).map(Match::storyId)).contains(3L);
+        assertThat(index.find(fps[97], T0)).isEmpty();
+    }
+
+    @Test
+    void aCapBelowTheStoriesHeldDropsTheOldestAtOnce() {
+        Random rnd = new Random(6);
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        for (int i = 0; i < 30; i++) {
+            index.add(i, random(rnd), T0.plusSeconds(i));
+        }
+        index.capAt(10);
+        assertThat(index.size()).isEqualTo(10);
+        assertThat(index.dropped()).isEqualTo(20);
+        assertThat(index.contains(19)).isFalse();
+        assertThat(index.contains(20)).isTrue();
+    }
+
+    @Test
+    void storiesPublishedAtOneTimeAreDroppedNoMoreThanNeeded() {
+        Random rnd = new Random(7);
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        index.capAt(40);
+        for (int i = 0; i < 41; i++) {
+            index.add(i, random(rnd), T0); // all at once
+        }
+        assertThat(index.size()).isEqualTo(40 - 2 + 1);
+        assertThat(index.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void theDefaultCapIsAThirdOfTheHeapAtOneKilobyteAStory() {
+        assertThat(NearDuplicateIndex.defaultCap(256L << 20)).isEqualTo(87_381);
+        assertThat(NearDuplicateIndex.defaultCap(0)).isEqualTo(1);
+        assertThat(NearDuplicateIndex.defaultCap(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
 }

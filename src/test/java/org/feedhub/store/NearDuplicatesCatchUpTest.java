@@ -63,15 +63,19 @@ class NearDuplicatesCatchUpTest {
 
     /** A story another instance stored: the row with its traits, first seen at {@code seen}. */
     void storedElsewhere(long id, String title, String text, Instant seen) {
-        Traits t = NearDuplicates.traits(title, text, T0);
+        storedElsewhere(id, title, text, seen, T0);
+    }
+
+    void storedElsewhere(long id, String title, String text, Instant seen, Instant published) {
+        Traits t = NearDuplicates.traits(title, text, published);
         jdbc.update(
                 "INSERT INTO story (id, title, text_content, published_at, updated_at, content_hash,"
                         + " first_seen_at, fingerprint, dedup_traits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 title,
                 text,
-                Sql.ts(T0),
-                Sql.ts(T0),
+                Sql.ts(published),
+                Sql.ts(published),
                 "h" + id,
                 Sql.ts(seen),
                 HexFormat.of().formatHex(t.fingerprint().toBytes()),
@@ -159,5 +163,28 @@ class NearDuplicatesCatchUpTest {
         assertThat(instance.find(rewrite(), T0)).as("looked a moment ago").isEmpty();
         clock.now = T0.plusSeconds(10).plus(NearDuplicates.CATCH_UP_EVERY);
         assertThat(instance.find(rewrite(), T0)).contains(7L);
+    }
+
+    @Test
+    void aWindowLargerThanTheCapKeepsTheNewestPublishedAndStillFindsThem() {
+        NearDuplicates capped = new NearDuplicates(jdbc, DedupSettings.DEFAULTS, clock, 50);
+        for (int i = 1; i <= 300; i++)
+            storedElsewhere(
+                    100 + i,
+                    "Council " + i + " approves budget",
+                    "The council of town number "
+                            + i
+                            + " approved its budget on Monday after a long debate about roads,"
+                            + " schools, the library, the swimming pool and the new bus station.",
+                    T0,
+                    T0.minus(Duration.ofMinutes(301 - i))); // the higher the id, the newer
+        storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0, T0);
+        clock.now = T0.plusSeconds(10);
+
+        assertThat(capped.find(rewrite(), T0)).contains(7L); // the newest story is held
+        assertThat(capped.indexed()).isLessThanOrEqualTo(50);
+        assertThat(capped.dropped()).isGreaterThanOrEqualTo(251);
+        assertThat(instance.find(rewrite(), T0)).contains(7L); // uncapped: all 301 held
+        assertThat(instance.indexed()).isEqualTo(301);
     }
 }
