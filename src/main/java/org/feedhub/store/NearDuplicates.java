@@ -109,9 +109,9 @@ public class NearDuplicates implements NearDuplicateMatcher {
         Instant now = clock.instant();
         if (lastDropWarning != null && now.isBefore(lastDropWarning.plus(WARN_EVERY))) return;
         log.warn(
-                "near-duplicate index full at {} stories (feedhub.dedup.max-stories): {} stories"
-                        + " of the {} window, the oldest published, are no longer compared; give"
-                        + " the JVM more heap (-Xmx) or shorten feedhub.dedup.window",
+                "near-duplicate index full at {} stories (feedhub.dedup.max-stories): the oldest"
+                        + " published are no longer compared ({} dropped so far); give the JVM"
+                        + " more heap (-Xmx) or shorten feedhub.dedup.window ({})",
                 index.cap(),
                 dropped,
                 org.feedhub.config.Durations.format(settings.window()));
