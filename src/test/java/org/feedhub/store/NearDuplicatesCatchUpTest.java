@@ -82,6 +82,20 @@ class NearDuplicatesCatchUpTest {
                 t.encode());
     }
 
+    /** {@code n} unrelated stories (ids 101 on), first seen at T0, the i-th published then. */
+    void councils(int n, java.util.function.IntFunction<Instant> published) {
+        for (int i = 1; i <= n; i++)
+            storedElsewhere(
+                    100 + i,
+                    "Council " + i + " approves budget",
+                    "The council of town number "
+                            + i
+                            + " approved its budget on Monday after a long debate about roads,"
+                            + " schools, the library, the swimming pool and the new bus station.",
+                    T0,
+                    published.apply(i));
+    }
+
     Traits rewrite() {
         return NearDuplicates.traits("Maple, Fjord to combine in $3.1 bln rail deal", REWRITE, T0);
     }
@@ -131,15 +145,7 @@ class NearDuplicatesCatchUpTest {
     void aBusyStoreIsNotReadAgainAtEachLookup() {
         // 300 unrelated stories in the last minute: the first look reads them; later catch-ups
         // read the overlap as ids only, and whole rows only for stories not held yet.
-        for (int i = 1; i <= 300; i++)
-            storedElsewhere(
-                    100 + i,
-                    "Council " + i + " approves budget",
-                    "The council of town number "
-                            + i
-                            + " approved its budget on Monday after a long debate about roads,"
-                            + " schools, the library, the swimming pool and the new bus station.",
-                    T0);
+        councils(300, i -> T0);
         clock.now = T0.plusSeconds(10);
         assertThat(instance.find(rewrite(), T0)).isEmpty();
         assertThat(instance.rowsRead()).isEqualTo(300);
@@ -168,16 +174,7 @@ class NearDuplicatesCatchUpTest {
     @Test
     void aWindowLargerThanTheCapKeepsTheNewestPublishedAndStillFindsThem() {
         NearDuplicates capped = new NearDuplicates(jdbc, DedupSettings.DEFAULTS, clock, 50);
-        for (int i = 1; i <= 300; i++)
-            storedElsewhere(
-                    100 + i,
-                    "Council " + i + " approves budget",
-                    "The council of town number "
-                            + i
-                            + " approved its budget on Monday after a long debate about roads,"
-                            + " schools, the library, the swimming pool and the new bus station.",
-                    T0,
-                    T0.minus(Duration.ofMinutes(301 - i))); // the higher the id, the newer
+        councils(300, i -> T0.minus(Duration.ofMinutes(301 - i))); // the higher, the newer
         storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0, T0);
         clock.now = T0.plusSeconds(10);
 
