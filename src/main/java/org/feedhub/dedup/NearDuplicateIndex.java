@@ -27,9 +27,9 @@ import java.util.function.IntConsumer;
  * itself, so a growth never needs two copies of all the cells at once.
  *
  * <p><b>A cap.</b> An index may be given a most stories ({@link #capAt}); at it, an add first drops
- * the oldest published twentieth (the stories a new one is least likely to duplicate), so a window
- * larger than the heap allows weakens deduplication instead of ending the process. {@link
- * #defaultCap} sizes it from the heap.
+ * the oldest published twentieth (the stories a new one is least likely to duplicate), and a story
+ * no newer than those dropped is not added; so a window larger than the heap allows weakens
+ * deduplication instead of ending the process. {@link #defaultCap} sizes it from the heap.
  *
  * <p>Thread-safe: every method holds the index's lock.
  */
@@ -101,6 +101,7 @@ public final class NearDuplicateIndex {
     private long candidatesMet;
     private int cap = Integer.MAX_VALUE;
     private long dropped;
+    private long droppedUpTo = Long.MIN_VALUE; // the newest published time dropped at the cap
 
     /** An empty index. */
     public NearDuplicateIndex(DedupSettings settings) {
@@ -154,6 +155,11 @@ public final class NearDuplicateIndex {
             return;
         }
         if (slotOf.size() >= cap) {
+            if (published.getEpochSecond() <= droppedUpTo) {
+                // As old as what the cap already dropped: adding it would only drop another (a
+                // re-read of the window would churn through all of them).
+                return;
+            }
             dropOldest(Math.max(1, cap / 20));
         }
         for (int b = 0; b < B; b++) {
@@ -414,6 +420,7 @@ public final class NearDuplicateIndex {
         }
         Arrays.sort(held);
         long last = held[Math.min(n, k) - 1]; // the newest time dropped
+        droppedUpTo = Math.max(droppedUpTo, last);
         int left = n;
         for (int slot = 0; slot < highWater && left > 0; slot++) { // older than it first
             if (traits[slot] != null && times[slot] < last) {

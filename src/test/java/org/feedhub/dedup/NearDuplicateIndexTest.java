@@ -272,4 +272,27 @@ class NearDuplicateIndexTest {
         assertThat(NearDuplicateIndex.defaultCap(0)).isEqualTo(1);
         assertThat(NearDuplicateIndex.defaultCap(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void atItsCapAStoryNoNewerThanThoseDroppedIsNotAdded() {
+        Random rnd = new Random(8);
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        index.capAt(20);
+        for (int i = 0; i < 21; i++) {
+            index.add(i, random(rnd), T0.plusSeconds(60L * i)); // id 0 the oldest, dropped
+        }
+        assertThat(index.contains(0)).isFalse();
+        assertThat(index.dropped()).isEqualTo(1);
+
+        index.add(0, random(rnd), T0); // read again, as a re-read of the window does
+        index.add(99, random(rnd), T0.minusSeconds(1));
+        assertThat(index.contains(0)).isFalse();
+        assertThat(index.contains(99)).isFalse();
+        assertThat(index.dropped()).as("nothing else dropped for them").isEqualTo(1);
+        assertThat(index.size()).isEqualTo(20);
+
+        index.add(100, random(rnd), T0.plusSeconds(30)); // newer than the dropped: room is made
+        assertThat(index.contains(100)).isTrue();
+        assertThat(index.dropped()).isEqualTo(2);
+    }
 }
