@@ -254,14 +254,20 @@ class NearDuplicateIndexTest {
         assertThat(index.contains(20)).isTrue();
     }
 
+    /** An index capped at {@code cap}, after adding stories 0.. with random fingerprints. */
+    static NearDuplicateIndex capped(
+            int cap, int stories, java.util.function.IntFunction<Instant> published, Random rnd) {
+        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
+        index.capAt(cap);
+        for (int i = 0; i < stories; i++) {
+            index.add(i, random(rnd), published.apply(i));
+        }
+        return index;
+    }
+
     @Test
     void storiesPublishedAtOneTimeAreDroppedNoMoreThanNeeded() {
-        Random rnd = new Random(7);
-        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
-        index.capAt(40);
-        for (int i = 0; i < 41; i++) {
-            index.add(i, random(rnd), T0); // all at once
-        }
+        NearDuplicateIndex index = capped(40, 41, i -> T0, new Random(7)); // all at once
         assertThat(index.size()).isEqualTo(40 - 2 + 1);
         assertThat(index.dropped()).isEqualTo(2);
     }
@@ -276,11 +282,7 @@ class NearDuplicateIndexTest {
     @Test
     void atItsCapAStoryNoNewerThanThoseDroppedIsNotAdded() {
         Random rnd = new Random(8);
-        NearDuplicateIndex index = new NearDuplicateIndex(SETTINGS);
-        index.capAt(20);
-        for (int i = 0; i < 21; i++) {
-            index.add(i, random(rnd), T0.plusSeconds(60L * i)); // id 0 the oldest, dropped
-        }
+        NearDuplicateIndex index = capped(20, 21, i -> T0.plusSeconds(60L * i), rnd); // 0 dropped
         assertThat(index.contains(0)).isFalse();
         assertThat(index.dropped()).isEqualTo(1);
 
