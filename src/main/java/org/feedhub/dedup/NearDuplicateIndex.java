@@ -421,13 +421,8 @@ public final class NearDuplicateIndex {
         Arrays.sort(held);
         long last = held[Math.min(n, k) - 1]; // the newest time dropped
         droppedUpTo = Math.max(droppedUpTo, last);
-        int left = n;
-        for (int slot = 0; slot < highWater && left > 0; slot++) { // older than it first
-            if (traits[slot] != null && times[slot] < last) {
-                remove(ids[slot]);
-                left--;
-            }
-        }
+        // Fewer than n are older than the n-th oldest: all of them go, then ties up to n.
+        int left = n - removeOlderThan(Instant.ofEpochSecond(last));
         for (int slot = 0; slot < highWater && left > 0; slot++) {
             if (traits[slot] != null && times[slot] == last) {
                 remove(ids[slot]);
