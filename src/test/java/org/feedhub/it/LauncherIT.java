@@ -67,7 +67,7 @@ class LauncherIT {
                         LAUNCHER.toString(),
                         "--server.port=" + port,
                         "--feedhub.schedule.enabled=false");
-        ProcessBuilder pb = builder(cmd, "", Map.of());
+        ProcessBuilder pb = builder(cmd, "-XX:+PrintCommandLineFlags", Map.of());
         Path out = work.resolve("server.out");
         Process server = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {
@@ -93,7 +93,35 @@ class LauncherIT {
             server.destroyForcibly();
         }
         assertThat(Files.readString(out)).contains("Graceful shutdown complete");
+        assertThat(jvmFlags(Files.readString(out)))
+                .as("the server keeps the JVM's own compiler and collector")
+                .doesNotContain("TieredStopAtLevel", "UseSerialGC");
         assertThat(archives()).containsExactly("server.jsa");
+    }
+
+    @Test
+    void commandsRunOnTheQuickCompilerAndSerialCollectorUnlessJavaOptsSaysOtherwise()
+            throws Exception {
+        for (String command : List.of("check", "aggregate")) {
+            Result quick = launcher("-XX:+PrintCommandLineFlags", command, "no-such-source");
+            assertThat(jvmFlags(quick.out))
+                    .as(command)
+                    .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        }
+        Result own =
+                launcher(
+                        "-XX:+UseParallelGC -XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags",
+                        "check");
+        assertThat(own.status).as(own.err).isZero();
+        assertThat(jvmFlags(own.out))
+                .as("a collector in JAVA_OPTS replaces the serial one: two would stop the JVM")
+                .contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4")
+                .doesNotContain("UseSerialGC");
+    }
+
+    /** The line -XX:+PrintCommandLineFlags writes first. */
+    private static String jvmFlags(String out) {
+        return out.lines().findFirst().orElse("");
     }
 
     @Test
