@@ -116,20 +116,23 @@ final class Preview {
         }
         Instant now = Instant.now();
         // Nothing is stored: every item comes out new, so every item is shown enriched.
-        SourcePipeline pipeline =
-                new SourcePipeline(
-                        new HttpFetcher(props.fetch().settings(config.file().getParent())),
-                        new Identifier(KnownItems.NOTHING, NearDuplicateMatcher.NONE),
-                        null,
-                        Clock.fixed(now, ZoneOffset.UTC),
-                        new PipelineSettings(
-                                props.normalize().stripParams(),
-                                props.fulltext().settings(),
-                                props.poll().processingDeadline(),
-                                props.poll().maxItems()));
         TopicMatcher topics = new TopicMatcher(config);
-        FetchOutcome o =
-                pipeline.poll(def, null, new ConfigInForce(config, new Enricher(config), topics));
+        FetchOutcome o;
+        try (HttpFetcher fetcher =
+                new HttpFetcher(props.fetch().settings(config.file().getParent()))) {
+            SourcePipeline pipeline =
+                    new SourcePipeline(
+                            fetcher,
+                            new Identifier(KnownItems.NOTHING, NearDuplicateMatcher.NONE),
+                            null,
+                            Clock.fixed(now, ZoneOffset.UTC),
+                            new PipelineSettings(
+                                    props.normalize().stripParams(),
+                                    props.fulltext().settings(),
+                                    props.poll().processingDeadline(),
+                                    props.poll().maxItems()));
+            o = pipeline.poll(def, null, new ConfigInForce(config, new Enricher(config), topics));
+        }
         if (o.failed()) {
             err.println("feedhub: " + id + ": " + oneLine(o.error()));
             return 1;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * per-host limit, a whole-response timeout, a body cap, redirects followed by hand so every hop is
  * checked.
  */
-public final class HttpFetcher implements Fetcher {
+public final class HttpFetcher implements Fetcher, AutoCloseable {
     static final String ACCEPT =
             "application/rss+xml, application/atom+xml, application/feed+json, "
                     + "application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5";
@@ -54,6 +54,12 @@ public final class HttpFetcher implements Fetcher {
         this.limiter = new HostLimiter(settings.perHost());
         this.guard = guard;
         this.files = new FileFetcher(settings.fileRoot(), settings.maxBodyBytes());
+    }
+
+    /** Stops the HTTP client (see {@link HttpClients#stop}); no fetch after this. */
+    @Override
+    public void close() {
+        HttpClients.stop(client);
     }
 
     @Override

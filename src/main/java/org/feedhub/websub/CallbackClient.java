@@ -54,6 +54,11 @@ public class CallbackClient {
                         .build();
     }
 
+    /** Stops the HTTP client (see {@link org.feedhub.fetch.HttpClients#stop}). */
+    public void close() {
+        org.feedhub.fetch.HttpClients.stop(http);
+    }
+
     /** {@code GET callback?params} (appended to any query the callback has). */
     public Answer get(String callback, Map<String, String> params) {
         String refusal = UrlSafety.refusal(callback, settings.allowPrivateNetworks());

@@ -34,6 +34,11 @@ public class HubClient {
                         .build();
     }
 
+    /** Stops the HTTP client (see {@link org.feedhub.fetch.HttpClients#stop}). */
+    public void close() {
+        org.feedhub.fetch.HttpClients.stop(http);
+    }
+
     public Answer post(String hubUrl, Map<String, String> form) {
         String refusal = UrlSafety.refusal(hubUrl, settings.allowPrivateNetworks());
         if (refusal != null) return new Answer(false, "hub " + refusal);

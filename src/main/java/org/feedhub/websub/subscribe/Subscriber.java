@@ -395,5 +395,6 @@ public class Subscriber implements AutoCloseable {
             pushes.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        hubs.close();
     }
 }
