@@ -1,13 +1,15 @@
 package org.feedhub.fetch;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stops a JDK {@link HttpClient} for good. Each client keeps a selector thread blocked in native
- * code, and a JVM that exits with a thread in native code waits up to 300 ms for it (HotSpot's
- * VM_Exit): a third of a second at the end of every command that fetched anything.
+ * feedhub's JDK {@link HttpClient}s: made one way, and stopped for good. Each client keeps a
+ * selector thread blocked in native code, and a JVM that exits with a thread in native code waits
+ * up to 300 ms for it (HotSpot's VM_Exit): a third of a second at the end of every command that
+ * fetched anything.
  */
 public final class HttpClients {
     // HttpClientImpl.toString() ends in "(<id>)", and its selector thread is named from that id;
@@ -15,6 +17,18 @@ public final class HttpClients {
     private static final Pattern ID = Pattern.compile("\\((\\d{1,10})\\)$");
 
     private HttpClients() {}
+
+    /**
+     * A client that follows no redirect (its callers follow them by hand, checking each hop's
+     * address) and speaks HTTP/1.1; {@link #stop} it when its owner closes.
+     */
+    public static HttpClient create(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
 
     /** Ends the client's selector thread; a client already stopped, or not the JDK's, is left. */
     public static void stop(HttpClient client) {

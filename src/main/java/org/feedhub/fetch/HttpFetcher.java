@@ -45,12 +45,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
      */
     HttpFetcher(FetchSettings settings, AddressGuard guard) {
         this.settings = settings;
-        this.client =
-                HttpClient.newBuilder()
-                        .connectTimeout(settings.connectTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
+        this.client = HttpClients.create(settings.connectTimeout());
         this.limiter = new HostLimiter(settings.perHost());
         this.guard = guard;
         this.files = new FileFetcher(settings.fileRoot(), settings.maxBodyBytes());

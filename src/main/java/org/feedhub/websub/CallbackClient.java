@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.feedhub.fetch.HttpClients;
 import org.feedhub.fetch.UrlSafety;
 
 /**
@@ -46,17 +47,12 @@ public class CallbackClient {
 
     public CallbackClient(HubSettings settings) {
         this.settings = settings;
-        this.http =
-                HttpClient.newBuilder()
-                        .connectTimeout(settings.connectTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
+        this.http = HttpClients.create(settings.connectTimeout());
     }
 
-    /** Stops the HTTP client (see {@link org.feedhub.fetch.HttpClients#stop}). */
+    /** Stops the HTTP client (see {@link HttpClients#stop}). */
     public void close() {
-        org.feedhub.fetch.HttpClients.stop(http);
+        HttpClients.stop(http);
     }
 
     /** {@code GET callback?params} (appended to any query the callback has). */

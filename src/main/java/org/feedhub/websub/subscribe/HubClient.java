@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.feedhub.fetch.HttpClients;
 import org.feedhub.fetch.UrlSafety;
 
 /**
@@ -26,17 +27,12 @@ public class HubClient {
 
     public HubClient(SubscriberSettings settings) {
         this.settings = settings;
-        this.http =
-                HttpClient.newBuilder()
-                        .connectTimeout(settings.requestTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
+        this.http = HttpClients.create(settings.requestTimeout());
     }
 
-    /** Stops the HTTP client (see {@link org.feedhub.fetch.HttpClients#stop}). */
+    /** Stops the HTTP client (see {@link HttpClients#stop}). */
     public void close() {
-        org.feedhub.fetch.HttpClients.stop(http);
+        HttpClients.stop(http);
     }
 
     public Answer post(String hubUrl, Map<String, String> form) {
