@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Its AUTO_SERVER listens on loopback only: {@code Main} sets {@code h2.bindAddress} before H2
  * loads.
+ *
+ * <p>The connection that checks the password stays open until the pool has its first one: H2 closes
+ * a database with its last connection, and a close compacts the file (up to 200 ms, more on a store
+ * just filled), so letting the check close first made every start open and close the store twice.
  */
 @Component
 public class H2Access implements BeanPostProcessor {
@@ -37,23 +41,41 @@ public class H2Access implements BeanPostProcessor {
                 && ds.getJdbcUrl() != null
                 && ds.getJdbcUrl().startsWith("jdbc:h2:file:")
                 && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
-            ds.setPassword(secure(ds.getJdbcUrl(), ds.getUsername()));
+            Secured secured = secure(ds.getJdbcUrl(), ds.getUsername());
+            ds.setPassword(secured.password());
+            startPoolWhileOpen(ds, secured.open());
         }
         return bean;
     }
 
-    /** Makes the data folder owner-only and the database password-protected; the password. */
-    static String secure(String jdbcUrl, String user) {
+    /** The password, and the connection that checked it (null when none opened). */
+    record Secured(String password, Connection open) {}
+
+    /** Makes the data folder owner-only and the database password-protected. */
+    static Secured secure(String jdbcUrl, String user) {
         Path db = Path.of(dbPath(jdbcUrl)).toAbsolutePath();
         Path dir = db.getParent();
         try {
             Files.createDirectories(dir);
             ownerOnly(dir, "rwx------");
             String password = password(dir.resolve(PASSWORD_FILE));
-            migrate(jdbcUrl, user == null ? "sa" : user, password);
-            return password;
+            return new Secured(password, migrate(jdbcUrl, user == null ? "sa" : user, password));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot secure the database folder " + dir, e);
+        }
+    }
+
+    /**
+     * Starts the pool (its first connection) while {@code open} keeps the database open, then
+     * closes {@code open}. A pool that cannot start now reports why when first used, as before.
+     */
+    private static void startPoolWhileOpen(HikariDataSource ds, Connection open) {
+        if (open == null) return;
+        try (open;
+                Connection first = ds.getConnection()) {
+            // the pool keeps it: the database stays open
+        } catch (SQLException | RuntimeException e) {
+            // the pool says why with its own message when the application first asks it
         }
     }
 
@@ -109,12 +131,13 @@ public class H2Access implements BeanPostProcessor {
 
     /**
      * A database still at the empty password gets {@code password}; a new one is created with it.
+     * Returns a connection open with {@code password}, or null when none could be opened.
      */
-    private static void migrate(String url, String user, String password) {
-        try (Connection c = connect(url, user, password)) {
-            return; // already protected (or just created with it)
+    private static Connection migrate(String url, String user, String password) {
+        try {
+            return connect(url, user, password); // already protected (or just created with it)
         } catch (SQLException e) {
-            if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) return; // the pool will report it
+            if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) return null; // the pool will report it
         }
         try (Connection c = connect(url, user, "");
                 Statement s = c.createStatement()) {
@@ -128,6 +151,7 @@ public class H2Access implements BeanPostProcessor {
         } catch (SQLException e) {
             // neither password opens it: the pool reports the error with its own message
         }
+        return null;
     }
 
     private static Connection connect(String url, String user, String password)
