@@ -58,6 +58,37 @@ class TextCleanTest {
     }
 
     @Test
+    void plainAsciiCleansAsAnyTextDoes() {
+        // every ASCII character, each control and whitespace among letters, at the edges too
+        java.util.Random random = new java.util.Random(17);
+        String alphabet = "ab Z9.\t\n\r\u000B\f\u001C\u001F\u0000\u0007\u007F\u001B";
+        for (int c = 0; c < 0x80; c++) {
+            String one = "x" + (char) c + "y";
+            assertThat(TextClean.cleanAscii(one))
+                    .as("char %d", c)
+                    .isEqualTo(TextClean.cleanAny(one));
+            assertThat(TextClean.cleanAscii(String.valueOf((char) c)))
+                    .as("char %d alone", c)
+                    .isEqualTo(TextClean.cleanAny(String.valueOf((char) c)));
+        }
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--)
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String s = sb.toString();
+            assertThat(TextClean.cleanAscii(s))
+                    .as("%s", s.chars().boxed().toList())
+                    .isEqualTo(TextClean.cleanAny(s));
+        }
+    }
+
+    @Test
+    void textWithAnEntityOrBeyondAsciiTakesTheFullPath() {
+        assertThat(TextClean.clean("a &amp; b")).isEqualTo("a & b");
+        assertThat(TextClean.clean("a\u00A0\u00A0b")).isEqualTo("a b");
+    }
+
+    @Test
     void cleanIsIdempotent() {
         String once = TextClean.clean(" \u201CA\u201D\u00A0\u2014 b\u2026 &amp; c ");
         assertThat(TextClean.clean(once)).isEqualTo(once);
