@@ -137,9 +137,25 @@ public class NearDuplicates implements NearDuplicateMatcher {
         return tooShort(title, text) ? Traits.NONE : Traits.of(title, text, published);
     }
 
-    private static boolean tooShort(String title, String text) {
-        String all = (title == null ? "" : title) + " " + (text == null ? "" : text);
-        return all.trim().split("\\s+", MIN_WORDS + 1).length < MIN_WORDS;
+    /**
+     * Fewer than {@link #MIN_WORDS} words (runs between whitespace) in the title and text together.
+     * Counts up to the limit in place: joining and splitting the whole text was 2% of a cold pass.
+     */
+    static boolean tooShort(String title, String text) {
+        int words = countWords(title, 0);
+        return (words < MIN_WORDS ? countWords(text, words) : words) < MIN_WORDS;
+    }
+
+    private static int countWords(String s, int words) {
+        if (s == null) return words;
+        boolean inWord = false;
+        for (int i = 0; i < s.length() && words < MIN_WORDS; i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || (c >= 0x09 && c <= 0x0D); // what \s matches
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+        return words;
     }
 
     // The traits of the story last looked up: a story found new is remembered right after, and

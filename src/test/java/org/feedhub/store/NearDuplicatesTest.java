@@ -24,4 +24,53 @@ class NearDuplicatesTest {
                                 .isEmpty())
                 .isFalse();
     }
+
+    private static String words(int n) {
+        return "w ".repeat(n).strip();
+    }
+
+    @Test
+    void twentyFourWordsAreTooShortAndTwentyFiveAreNot() {
+        assertThat(NearDuplicates.tooShort(null, words(24))).isTrue();
+        assertThat(NearDuplicates.tooShort(null, words(25))).isFalse();
+        assertThat(NearDuplicates.tooShort(words(24), null)).isTrue();
+        assertThat(NearDuplicates.tooShort(null, null)).isTrue();
+        assertThat(NearDuplicates.tooShort("", "   ")).isTrue();
+    }
+
+    @Test
+    void theTitlesWordsCountWithTheTextsAndNeverJoinThem() {
+        assertThat(NearDuplicates.tooShort(words(10), words(15))).isFalse();
+        assertThat(NearDuplicates.tooShort("a", "b" + " w".repeat(23))).isFalse();
+        assertThat(NearDuplicates.tooShort(words(10), words(14))).isTrue();
+    }
+
+    @Test
+    void anyRunOfSpacesTabsAndLineBreaksSeparatesWords() {
+        assertThat(NearDuplicates.tooShort("", "w\t\n \r\fw ".repeat(13))).isFalse();
+        assertThat(NearDuplicates.tooShort("", "w\u00A0".repeat(30))).isTrue(); // not \s
+    }
+
+    @Test
+    void countsAsSplittingTheJoinedTextAtWhitespaceDid() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab \t\n\r.";
+        for (int i = 0; i < 3000; i++) {
+            String title = randomText(random, alphabet, 20);
+            String text = randomText(random, alphabet, 80);
+            boolean before =
+                    (title + " " + text).trim().split("\\s+", NearDuplicates.MIN_WORDS + 1).length
+                            < NearDuplicates.MIN_WORDS;
+            assertThat(NearDuplicates.tooShort(title, text))
+                    .as("%s|%s", title, text)
+                    .isEqualTo(before);
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = random.nextInt(max); n > 0; n--)
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return sb.toString();
+    }
 }
