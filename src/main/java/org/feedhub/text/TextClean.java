@@ -19,67 +19,43 @@ public final class TextClean {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        return isPlainAscii(s) ? cleanAscii(s) : cleanAny(s);
-    }
-
-    /** ASCII without an entity: most feed text, which the cheaper loop below handles alone. */
-    private static boolean isPlainAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || c == '&') return false;
-        }
-        return true;
-    }
-
-    /**
-     * {@link #cleanAny} for plain ASCII: NFKC leaves ASCII as it is and no ASCII character is
-     * unified, so only whitespace (collapsed) and controls (dropped) change. (It was an eighth of a
-     * cold pass's CPU, most of it in the normalizer and the per-character Unicode lookups.)
-     */
-    static String cleanAscii(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) {
-                pendingSpace = sb.length() > 0; // Character.isWhitespace for ASCII
-                continue;
-            }
-            if (c < 0x20 || c == 0x7F) {
-                continue; // the other ASCII controls
-            }
-            if (pendingSpace) {
-                sb.append(' ');
-                pendingSpace = false;
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** Any text: entities, NFKC, and the loop over code points. */
-    static String cleanAny(String s) {
         String t = s;
-        if (t.indexOf('&') >= 0) {
-            t =
-                    Parser.unescapeEntities(
-                            t,
-                            false); // double-escaped feeds leave "&amp;" or "&#8217;" in the text
+        if (!isPlainAscii(t)) { // ASCII without an entity: neither step below changes it
+            if (t.indexOf('&') >= 0) {
+                // double-escaped feeds leave "&amp;" or "&#8217;" in the text
+                t = Parser.unescapeEntities(t, false);
+            }
+            // also turns NBSP into a space and "…" into "..."; most text already is NFKC, and
+            // checking is cheaper than normalizing
+            if (!Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+                t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+            }
         }
-        t =
-                Normalizer.normalize(
-                        t, Normalizer.Form.NFKC); // also turns NBSP into a space and "…" into "..."
         StringBuilder sb = new StringBuilder(t.length());
         boolean pendingSpace = false;
         for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isSpace(cp)) {
-                pendingSpace = sb.length() > 0;
-                continue;
-            }
-            if (isInvisible(cp)) {
-                continue;
+            char c = t.charAt(i);
+            int cp;
+            if (c < 0x80) { // ASCII, most of any feed: the same tests without Unicode lookups
+                i++;
+                if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) {
+                    pendingSpace = sb.length() > 0; // Character.isWhitespace for ASCII
+                    continue;
+                }
+                if (c < 0x20 || c == 0x7F) {
+                    continue; // the other ASCII controls
+                }
+                cp = c;
+            } else {
+                cp = t.codePointAt(i);
+                i += Character.charCount(cp);
+                if (isSpace(cp)) {
+                    pendingSpace = sb.length() > 0;
+                    continue;
+                }
+                if (isInvisible(cp)) {
+                    continue;
+                }
             }
             if (pendingSpace) {
                 sb.append(' ');
@@ -88,6 +64,14 @@ public final class TextClean {
             appendUnified(sb, cp);
         }
         return sb.toString();
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '&') return false;
+        }
+        return true;
     }
 
     private static void appendUnified(StringBuilder sb, int cp) {

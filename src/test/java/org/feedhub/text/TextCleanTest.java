@@ -57,35 +57,101 @@ class TextCleanTest {
         assertThat(TextClean.clean("")).isEmpty();
     }
 
-    @Test
-    void plainAsciiCleansAsAnyTextDoes() {
-        // every ASCII character, each control and whitespace among letters, at the edges too
-        java.util.Random random = new java.util.Random(17);
-        String alphabet = "ab Z9.\t\n\r\u000B\f\u001C\u001F\u0000\u0007\u007F\u001B";
-        for (int c = 0; c < 0x80; c++) {
-            String one = "x" + (char) c + "y";
-            assertThat(TextClean.cleanAscii(one))
-                    .as("char %d", c)
-                    .isEqualTo(TextClean.cleanAny(one));
-            assertThat(TextClean.cleanAscii(String.valueOf((char) c)))
-                    .as("char %d alone", c)
-                    .isEqualTo(TextClean.cleanAny(String.valueOf((char) c)));
+    /**
+     * The cleaning as first written (entities, NFKC, then every code point through the Unicode
+     * lookups): the shortcuts taken since (plain ASCII, text already in NFKC) must not change a
+     * result.
+     */
+    private static String asFirstWritten(String s) {
+        String t = s.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(s, false) : s;
+        t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC);
+        StringBuilder sb = new StringBuilder();
+        boolean pendingSpace = false;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp)
+                    || Character.isSpaceChar(cp)
+                    || cp == 0xA0
+                    || cp == 0x2007
+                    || cp == 0x202F
+                    || cp == 0x85) {
+                pendingSpace = sb.length() > 0;
+                continue;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || cp == 0xAD
+                    || cp == 0x34F
+                    || (cp >= 0xFE00 && cp <= 0xFE0F)
+                    || type == Character.SURROGATE) continue;
+            if (pendingSpace) {
+                sb.append(' ');
+                pendingSpace = false;
+            }
+            switch (cp) {
+                case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x301D, 0x301E -> sb.append('"');
+                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2039, 0x203A -> sb.append('\'');
+                case 0x2010, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212 -> sb.append('-');
+                case 0x2026 -> sb.append("...");
+                default -> sb.appendCodePoint(cp);
+            }
         }
-        for (int i = 0; i < 2000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--)
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            String s = sb.toString();
-            assertThat(TextClean.cleanAscii(s))
-                    .as("%s", s.chars().boxed().toList())
-                    .isEqualTo(TextClean.cleanAny(s));
+        return sb.toString();
+    }
+
+    @Test
+    void everyCharacterBetweenLettersCleansAsFirstWritten() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String s = "x" + (char) c + "y";
+            assertThat(TextClean.clean(s)).as("U+%04X", c).isEqualTo(asFirstWritten(s));
         }
     }
 
     @Test
-    void textWithAnEntityOrBeyondAsciiTakesTheFullPath() {
-        assertThat(TextClean.clean("a &amp; b")).isEqualTo("a & b");
-        assertThat(TextClean.clean("a\u00A0\u00A0b")).isEqualTo("a b");
+    void mixedTextCleansAsFirstWritten() {
+        java.util.Random random = new java.util.Random(17);
+        String[] pieces = {
+            "a",
+            "Z",
+            "9",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u000B",
+            "\u001F",
+            "\u0000",
+            "\u007F",
+            "&amp;",
+            "&#8217;",
+            "&",
+            "\u00A0",
+            "\u2019",
+            "\u201C",
+            "\u2014",
+            "\u2026",
+            "\u00E9",
+            "e\u0301",
+            "\uFB01",
+            "\u200B",
+            "\u00AD",
+            "\uD83D\uDC4D",
+            "\uD800",
+            "\u0419",
+            "\u3000",
+            "\u2028"
+        };
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(10); n > 0; n--)
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            String s = sb.toString();
+            assertThat(TextClean.clean(s))
+                    .as("%s", s.chars().boxed().toList())
+                    .isEqualTo(asFirstWritten(s));
+        }
     }
 
     @Test
