@@ -21,10 +21,17 @@ public final class TextFold {
             return "";
         }
         if (isAscii(cleaned)) {
-            return cleaned.toLowerCase(
-                    Locale.ROOT); // what the loop below gives for ASCII (no marks, NFD = NFC =
-            // itself)
+            // what foldCleaned gives for ASCII (no marks, NFD = NFC = itself)
+            return cleaned.toLowerCase(Locale.ROOT);
         }
+        if (isLatin(cleaned)) {
+            return foldLatin(cleaned);
+        }
+        return foldCleaned(cleaned);
+    }
+
+    /** Text already cleaned: lower case, accents off (NFD, marks dropped), composed again. */
+    static String foldCleaned(String cleaned) {
         String nfd = Normalizer.normalize(cleaned.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(nfd.length());
         int lastBase = -1;
@@ -43,6 +50,44 @@ public final class TextFold {
             appendFoldedLetter(sb, cp);
         }
         return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+
+    // Latin text (ASCII with accented letters) is most of what is folded, and two normalizations
+    // of a whole paragraph cost more than the rest of word splitting: each Latin character's fold
+    // is worked out once, by foldCleaned itself. A Latin letter's fold is its own (case and marks
+    // of one character; none is left with a mark to compose with the next), so folding
+    // character by character gives what foldCleaned gives for the whole text.
+    private static final char LATIN_END = '\u024F'; // Latin-1 Supplement, Extended-A and -B
+    private static final String[] LATIN_FOLDS = latinFolds();
+
+    private static String[] latinFolds() {
+        String[] folds = new String[LATIN_END + 1];
+        for (char c = 0x80; c <= LATIN_END; c++) {
+            folds[c] = foldCleaned(String.valueOf(c));
+        }
+        return folds;
+    }
+
+    private static boolean isLatin(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > LATIN_END) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String foldLatin(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                sb.append(LATIN_FOLDS[c]);
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean isAscii(String s) {

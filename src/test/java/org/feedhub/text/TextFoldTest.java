@@ -68,4 +68,39 @@ class TextFoldTest {
                 .isEqualTo(TextFold.fold("P\u00E9rez"))
                 .isEqualTo("perez");
     }
+
+    @Test
+    void everyLatinCharacterBetweenLettersFoldsAsTheWholeTextDoes() {
+        for (char c = 0x80; c <= 0x24F; c++) {
+            String s = "Xa" + c + "Y";
+            assertThat(TextFold.fold(s))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo(TextFold.foldCleaned(TextClean.clean(s)));
+        }
+    }
+
+    @Test
+    void mixedLatinTextFoldsAsTheWholeTextDoes() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                int pick = random.nextInt(4);
+                sb.append(
+                        pick == 0
+                                ? (char) (0x80 + random.nextInt(0x24F - 0x80 + 1))
+                                : pick == 1 ? ' ' : (char) ('A' + random.nextInt(58)));
+            }
+            String s = sb.toString();
+            assertThat(TextFold.fold(s))
+                    .as("%s", s.chars().boxed().toList())
+                    .isEqualTo(TextFold.foldCleaned(TextClean.clean(s)));
+        }
+    }
+
+    @Test
+    void aMarkOrAnotherScriptTakesTheWholeTextPath() {
+        assertThat(TextFold.fold("Cafe\u0301 Лавров")).isEqualTo("cafe лавров");
+        assertThat(TextFold.fold("É\u0301")).isEqualTo("e");
+    }
 }
