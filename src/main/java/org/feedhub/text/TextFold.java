@@ -1,6 +1,7 @@
 package org.feedhub.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -59,6 +60,12 @@ public final class TextFold {
     // character by character gives what foldCleaned gives for the whole text.
     private static final char LATIN_END = '\u024F'; // Latin-1 Supplement, Extended-A and -B
     private static final String[] LATIN_FOLDS = latinFolds();
+    private static final int LATIN_LONGEST =
+            Arrays.stream(LATIN_FOLDS)
+                    .filter(f -> f != null)
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(1);
 
     private static String[] latinFolds() {
         String[] folds = new String[LATIN_END + 1];
@@ -78,16 +85,22 @@ public final class TextFold {
     }
 
     private static String foldLatin(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        char[] in = s.toCharArray(); // arrays, not charAt: see TextClean.clean
+        char[] out = new char[in.length + 8];
+        int n = 0;
+        for (char c : in) {
+            if (n + LATIN_LONGEST > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
             if (c < 0x80) {
-                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             } else {
-                sb.append(LATIN_FOLDS[c]);
+                String f = LATIN_FOLDS[c];
+                f.getChars(0, f.length(), out, n);
+                n += f.length();
             }
         }
-        return sb.toString();
+        return new String(out, 0, n);
     }
 
     private static boolean isAscii(String s) {

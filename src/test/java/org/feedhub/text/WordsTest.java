@@ -2,6 +2,7 @@ package org.feedhub.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
@@ -33,5 +34,82 @@ class WordsTest {
     void nullAndBlankGiveNoWords() {
         assertThat(Words.of(null)).isEmpty();
         assertThat(Words.of(" - ")).isEmpty();
+    }
+
+    /** Word splitting as first written, over the folded text: the oracle for the fast paths. */
+    private static List<String> asFirstWritten(String text) {
+        String folded = TextFold.fold(text);
+        List<String> words = new java.util.ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            boolean ideographic =
+                    script == Character.UnicodeScript.HAN
+                            || script == Character.UnicodeScript.HIRAGANA
+                            || script == Character.UnicodeScript.KATAKANA;
+            int type = Character.getType(cp);
+            boolean wordChar =
+                    Character.isLetterOrDigit(cp)
+                            || type == Character.NON_SPACING_MARK
+                            || type == Character.COMBINING_SPACING_MARK
+                            || type == Character.ENCLOSING_MARK;
+            if (ideographic) {
+                if (start >= 0) words.add(folded.substring(start, i));
+                start = -1;
+                words.add(folded.substring(i, next));
+            } else if (wordChar) {
+                if (start < 0) start = i;
+            } else if (start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) words.add(folded.substring(start));
+        return words;
+    }
+
+    @Test
+    void everyCharacterBetweenLettersSplitsAsFirstWritten() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String s = "ab" + (char) c + "Cd";
+            assertThat(Words.of(s)).as("U+%04X", c).isEqualTo(asFirstWritten(s));
+        }
+    }
+
+    @Test
+    void mixedTextSplitsAsFirstWritten() {
+        java.util.Random random = new java.util.Random(3);
+        String[] pieces = {
+            "a",
+            "Z",
+            "7",
+            " ",
+            "-",
+            "'",
+            "@",
+            "[",
+            "`",
+            "{",
+            "\u00E9",
+            "e\u0301",
+            "\u4E2D",
+            "\u3042",
+            "\uD83D\uDC4D",
+            "\uD840\uDC00",
+            "\u0419",
+            "\u0928\u093F",
+            "\u2019",
+            "\u00DF"
+        };
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--)
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            String s = sb.toString();
+            assertThat(Words.of(s)).as("%s", s).isEqualTo(asFirstWritten(s));
+        }
     }
 }
