@@ -2,6 +2,7 @@ package org.feedhub.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.feedhub.Golden;
 import org.jsoup.Jsoup;
@@ -35,6 +36,21 @@ class SanitizerGoldenTest {
         Golden.assertMatches("sanitize", name + ".out.html", out);
         assertThat(HtmlSanitizer.sanitize(out, BASE)).as(name + " sanitized again").isEqualTo(out);
         assertSafe(name, out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void anElementIsEmptyWhenItsTextIsBlankAndItHasNoImageRuleOrTable(String name)
+            throws Exception {
+        String in = Golden.read("sanitize", name + ".in.html");
+        for (String html : List.of(in, HtmlSanitizer.sanitize(in, BASE))) {
+            for (Element el : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+                boolean asFirstWritten =
+                        el.text().replace('\u00A0', ' ').isBlank()
+                                && el.select("img,hr,table").isEmpty();
+                assertThat(HtmlSanitizer.isEmpty(el)).as(name + " " + el).isEqualTo(asFirstWritten);
+            }
+        }
     }
 
     /** Whatever the expected file says, nothing executable may be in it. */
