@@ -453,13 +453,13 @@ public final class HtmlSanitizer {
         }
     }
 
+    private static final Set<String> CONTENT_ELEMENTS = Set.of("img", "hr", "table");
+
     /**
      * No visible text (only whitespace and no-break spaces) and no image, rule or table in it.
      * Stops at the first sign of content: joining each wrapper's whole text to ask was 2% of a cold
      * pass.
      */
-    private static final Set<String> CONTENT_ELEMENTS = Set.of("img", "hr", "table");
-
     static boolean isEmpty(Element el) {
         boolean[] content = {false};
         NodeTraversor.filter(
