@@ -2,6 +2,7 @@ package org.feedhub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.feedhub.RandomText;
 import org.feedhub.dedup.Fingerprint;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +54,10 @@ class NearDuplicatesTest {
 
     @Test
     void countsAsSplittingTheJoinedTextAtWhitespaceDid() {
-        java.util.Random random = new java.util.Random(5);
-        String alphabet = "ab \t\n\r.";
+        RandomText texts = RandomText.ofChars(5, "ab \t\n\r.");
         for (int i = 0; i < 3000; i++) {
-            String title = randomText(random, alphabet, 20);
-            String text = randomText(random, alphabet, 80);
+            String title = texts.next(20);
+            String text = texts.next(80);
             boolean before =
                     (title + " " + text).trim().split("\\s+", NearDuplicates.MIN_WORDS + 1).length
                             < NearDuplicates.MIN_WORDS;
@@ -65,12 +65,5 @@ class NearDuplicatesTest {
                     .as("%s|%s", title, text)
                     .isEqualTo(before);
         }
-    }
-
-    private static String randomText(java.util.Random random, String alphabet, int max) {
-        StringBuilder sb = new StringBuilder();
-        for (int n = random.nextInt(max); n > 0; n--)
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        return sb.toString();
     }
 }

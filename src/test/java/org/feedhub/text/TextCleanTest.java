@@ -3,6 +3,7 @@ package org.feedhub.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.feedhub.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -111,7 +112,6 @@ class TextCleanTest {
 
     @Test
     void mixedTextCleansAsFirstWritten() {
-        java.util.Random random = new java.util.Random(17);
         String[] pieces = {
             "a",
             "Z",
@@ -143,11 +143,9 @@ class TextCleanTest {
             "\u3000",
             "\u2028"
         };
+        RandomText texts = new RandomText(17, pieces);
         for (int i = 0; i < 5000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(10); n > 0; n--)
-                sb.append(pieces[random.nextInt(pieces.length)]);
-            String s = sb.toString();
+            String s = texts.next(10);
             assertThat(TextClean.clean(s))
                     .as("%s", s.chars().boxed().toList())
                     .isEqualTo(asFirstWritten(s));

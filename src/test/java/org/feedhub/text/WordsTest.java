@@ -3,6 +3,7 @@ package org.feedhub.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.feedhub.RandomText;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
@@ -81,7 +82,6 @@ class WordsTest {
 
     @Test
     void mixedTextSplitsAsFirstWritten() {
-        java.util.Random random = new java.util.Random(3);
         String[] pieces = {
             "a",
             "Z",
@@ -104,11 +104,9 @@ class WordsTest {
             "\u2019",
             "\u00DF"
         };
+        RandomText texts = new RandomText(3, pieces);
         for (int i = 0; i < 5000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--)
-                sb.append(pieces[random.nextInt(pieces.length)]);
-            String s = sb.toString();
+            String s = texts.next(12);
             assertThat(Words.of(s)).as("%s", s).isEqualTo(asFirstWritten(s));
         }
     }
