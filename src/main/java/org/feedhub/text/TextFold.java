@@ -21,11 +21,7 @@ public final class TextFold {
         if (cleaned.isEmpty()) {
             return "";
         }
-        if (isAscii(cleaned)) {
-            // what foldCleaned gives for ASCII (no marks, NFD = NFC = itself)
-            return cleaned.toLowerCase(Locale.ROOT);
-        }
-        if (isLatin(cleaned)) {
+        if (isLatin(cleaned)) { // ASCII included: there foldCleaned only lowers A-Z
             return foldLatin(cleaned);
         }
         return foldCleaned(cleaned);
@@ -101,15 +97,6 @@ public final class TextFold {
             }
         }
         return new String(out, 0, n);
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Letters that NFD does not decompose but readers treat as accented forms. */
