@@ -102,6 +102,50 @@ class MainTest {
         assertThat(r.out()).contains("export DIR");
     }
 
+    // --- system properties set before anything loads
+
+    @Test
+    void commandsCloseTheStoreWithoutCompactingAndTheServerStillCompacts() {
+        assertThat(Main.systemDefaults(Main.Invocation.parse(new String[] {"aggregate"})))
+                .containsEntry("h2.maxCompactTime", "0")
+                .containsEntry("h2.bindAddress", "127.0.0.1");
+        assertThat(Main.systemDefaults(Main.Invocation.parse(new String[] {"--server.port=1"})))
+                .doesNotContainKey("h2.maxCompactTime")
+                .containsEntry("h2.bindAddress", "127.0.0.1");
+    }
+
+    @Test
+    void onlyCommandsThatStartNoApplicationSkipTheLoggingProbe() {
+        assertThat(Main.systemDefaults(Main.Invocation.parse(new String[] {"check"})))
+                .containsKey("org.apache.commons.logging.LogFactory");
+        assertThat(Main.systemDefaults(Main.Invocation.parse(new String[] {"aggregate"})))
+                .doesNotContainKey("org.apache.commons.logging.LogFactory");
+    }
+
+    /** H2 takes the close-time compaction from the system property when the URL names none. */
+    @ParameterizedTest
+    @CsvSource({"0, 0", ", 200"})
+    void h2ReadsTheCompactionTimeFromTheProperty(String property, String inForce, @TempDir Path d)
+            throws Exception {
+        String before = System.getProperty("h2.maxCompactTime");
+        if (property == null) System.clearProperty("h2.maxCompactTime");
+        else System.setProperty("h2.maxCompactTime", property);
+        try (var c =
+                        java.sql.DriverManager.getConnection(
+                                "jdbc:h2:file:" + d.resolve("db"), "sa", "");
+                var rs =
+                        c.createStatement()
+                                .executeQuery(
+                                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                                + " WHERE SETTING_NAME = 'MAX_COMPACT_TIME'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(inForce);
+        } finally {
+            if (before == null) System.clearProperty("h2.maxCompactTime");
+            else System.setProperty("h2.maxCompactTime", before);
+        }
+    }
+
     // --- bad usage
 
     @Test
