@@ -16,6 +16,9 @@ import org.feedhub.text.TextClean;
  * show).
  */
 public final class StoryNormalizer {
+    private static final org.jsoup.select.Evaluator IMG_WITH_SRC =
+            org.jsoup.select.Selector.evaluatorOf("img[src]"); // compiled once, thread-safe
+
     private final Set<String> stripParams;
 
     /** With only the built-in tracking parameters removed from links. */
@@ -136,7 +139,7 @@ public final class StoryNormalizer {
         // the sanitizer writes tags in lower case: no "<img", no image, and no second parse
         if (!sanitizedHtml.contains("<img")) return null;
         org.jsoup.nodes.Element img =
-                org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst("img[src]");
+                org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst(IMG_WITH_SRC);
         return img == null ? null : CanonicalUrl.canonicalize(img.attr("src"), base);
     }
 

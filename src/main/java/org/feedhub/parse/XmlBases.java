@@ -21,6 +21,9 @@ import org.jsoup.nodes.Element;
  * before anything else reads them.
  */
 final class XmlBases {
+    private static final org.jsoup.select.Evaluator LINKING =
+            org.jsoup.select.Selector.evaluatorOf("[href], [src], [cite], [poster], [data-src]");
+
     private static final String XML_NS = XMLConstants.XML_NS_URI;
 
     /** The base in force at one item's body elements; null where no xml:base applies. */
@@ -110,7 +113,7 @@ final class XmlBases {
         if (html == null || base == null || base.isEmpty() || html.indexOf('<') < 0) return html;
         Document doc = Jsoup.parseBodyFragment(html, base);
         boolean changed = false;
-        for (Element el : doc.body().select("[href], [src], [cite], [poster], [data-src]")) {
+        for (Element el : doc.body().select(LINKING)) {
             for (String attr : List.of("href", "src", "cite", "poster", "data-src")) {
                 if (!el.hasAttr(attr)) continue;
                 String v = el.attr(attr).strip();

@@ -53,6 +53,34 @@ class SanitizerGoldenTest {
         }
     }
 
+    /** The compiled selectors are shared: stories sanitized at once on many threads agree. */
+    @Test
+    void storiesSanitizedAtOnceOnManyThreadsGiveTheGoldenOutput() throws Exception {
+        List<String> names = cases().toList();
+        java.util.Map<String, String> in = new java.util.HashMap<>();
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (String n : names) {
+            in.put(n, Golden.read("sanitize", n + ".in.html"));
+            expected.put(n, HtmlSanitizer.sanitize(in.get(n), BASE));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> wrong = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++)
+                for (String n : names)
+                    wrong.add(
+                            pool.submit(
+                                    () ->
+                                            HtmlSanitizer.sanitize(in.get(n), BASE)
+                                                            .equals(expected.get(n))
+                                                    ? null
+                                                    : n));
+            for (var f : wrong) assertThat(f.get()).isNull();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Whatever the expected file says, nothing executable may be in it. */
     private static void assertSafe(String name, String html) {
         for (Element el : Jsoup.parseBodyFragment(html).body().getAllElements()) {
