@@ -270,6 +270,40 @@ final class Commands {
     }
 
     /**
+     * Auto-configurations only the server uses (endpoints, health, Prometheus, observation, JSON
+     * message converters, SSL bundles). A command that starts the application leaves them out:
+     * about 900 fewer classes loaded with Spring Boot's background pre-initializer off ({@link
+     * Main#systemDefaults}), and a warm pass 0.17 s shorter (median of 5, interleaved). Metrics
+     * stay: the pass records into a meter registry. A {@code spring.autoconfigure.exclude} of the
+     * user's own replaces this list.
+     */
+    static final List<String> SERVER_ONLY =
+            List.of(
+                    "org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration",
+                    "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration",
+                    "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration",
+                    "org.springframework.boot.actuate.autoconfigure.info.InfoContributorAutoConfiguration",
+                    "org.springframework.boot.actuate.autoconfigure.info.InfoEndpointAutoConfiguration",
+                    "org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration",
+                    "org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+                    "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+                    "org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.application.SslHealthContributorAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
+                    "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+                    "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                    "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+                    "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+                    "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+                    "org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration",
+                    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+                    "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration");
+
+    /**
      * The full application without the web server and scheduler, quiet unless something goes wrong.
      */
     static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
@@ -278,6 +312,7 @@ final class Commands {
         quiet.put("logging.level.org.flywaydb", "WARN");
         // failing sources are logged at WARN for the server; the commands print their own line
         quiet.put("logging.level.org.feedhub.batch.AggregateJobConfiguration", "ERROR");
+        quiet.put("spring.autoconfigure.exclude", String.join(",", SERVER_ONLY));
         return new SpringApplicationBuilder(FeedhubApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(quiet)

@@ -43,6 +43,9 @@ public final class Main {
      *       sources, which a command's user waits for at every exit. The store's background writer
      *       keeps rewriting sparse chunks while it runs, and the server, which closes seldom, still
      *       compacts. A {@code MAX_COMPACT_TIME} in the database URL wins.
+     *   <li>{@code spring.backgroundpreinitializer.ignore}, commands only: Spring Boot warms up
+     *       Jackson, message converters and Tomcat on a second thread for a web server that a
+     *       command does not start (see {@link Commands#SERVER_ONLY}).
      *   <li>{@code check} and {@code preview}: commons-logging goes where it would end anyway
      *       (log4j-api is routed to SLF4J here) without probing log4j-api first, ~130 fewer classes
      *       in commands that start no application.
@@ -51,7 +54,10 @@ public final class Main {
     static Map<String, String> systemDefaults(Invocation inv) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("h2.bindAddress", "127.0.0.1");
-        if (inv.command() != null) p.put("h2.maxCompactTime", "0");
+        if (inv.command() != null) {
+            p.put("h2.maxCompactTime", "0");
+            p.put("spring.backgroundpreinitializer.ignore", "true");
+        }
         if (inv.command() != null && List.of("check", "preview").contains(inv.command()))
             p.put(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
         return p;
