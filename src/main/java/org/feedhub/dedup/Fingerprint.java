@@ -351,26 +351,15 @@ public final class Fingerprint {
      * is empty.
      */
     public static Fingerprint of(String title, String text) {
-        ShingleHashes shingles = new ShingleHashes();
-        shingles.add(title);
-        shingles.add(text);
-        if (shingles.size < MIN_SHINGLES) {
+        long[] shingles = shingleHashes(title, text);
+        if (shingles.length < MIN_SHINGLES) {
             return NONE;
         }
         int[] min = new int[SLOTS];
         Arrays.fill(min, Integer.MAX_VALUE);
-        for (long h : shingles.table) {
-            if (h == ShingleHashes.FREE) continue;
+        for (long h : shingles) {
             for (int k = 0; k < SLOTS; k++) {
                 int v = (int) (mix(h ^ SLOT_SEEDS[k]) >>> 33);
-                if (v < min[k]) {
-                    min[k] = v;
-                }
-            }
-        }
-        if (shingles.hasFree) { // the one shingle whose hash is the table's empty mark
-            for (int k = 0; k < SLOTS; k++) {
-                int v = (int) (mix(ShingleHashes.FREE ^ SLOT_SEEDS[k]) >>> 33);
                 if (v < min[k]) {
                     min[k] = v;
                 }
@@ -390,31 +379,20 @@ public final class Fingerprint {
      * collision between two shingles of one story would only lower the distinct count by one.
      */
     private static final class ShingleHashes {
-        static final long FREE = 0;
-        long[] table = new long[64];
-        int size;
-        boolean hasFree;
-        private long[] prefix = new long[16]; // FNV state after each word, then ' '
+        private static final long FREE = 0;
+        private long[] table = new long[64];
+        private int size;
+        private boolean hasFree; // the one hash equal to FREE, kept beside the table
 
         void add(String s) {
-            List<String> all = Words.of(s);
-            List<String> words = new ArrayList<>(all.size());
-            for (String w : all) {
-                if (!isStopWord(w)) {
-                    words.add(w);
-                }
-            }
+            List<String> words = contentWords(s);
             int n = words.size();
             if (n == 1) {
                 put(mix(fnv(FNV_OFFSET, words.get(0))));
-                return;
             }
-            if (prefix.length < n) prefix = new long[Math.max(n, prefix.length * 2)];
-            for (int i = 0; i < n; i++) {
-                prefix[i] = (fnv(FNV_OFFSET, words.get(i)) ^ ' ') * FNV_PRIME;
-            }
-            for (int i = 0; i + 1 < n; i++) {
-                put(mix(fnv(prefix[i], words.get(i + 1))));
+            for (int i = 0; i + 1 < n; i++) { // FNV of "first second", the state carried over
+                long first = (fnv(FNV_OFFSET, words.get(i)) ^ ' ') * FNV_PRIME;
+                put(mix(fnv(first, words.get(i + 1))));
             }
         }
 
@@ -435,6 +413,17 @@ public final class Fingerprint {
                     return;
                 }
             }
+        }
+
+        /** Each distinct hash once. */
+        long[] distinct() {
+            long[] out = new long[size];
+            int n = 0;
+            for (long h : table) {
+                if (h != FREE) out[n++] = h;
+            }
+            if (hasFree) out[n] = FREE;
+            return out;
         }
 
         private void grow() {
@@ -610,12 +599,7 @@ public final class Fingerprint {
     }
 
     private static void addShingles(String s, Set<String> out) {
-        List<String> words = new ArrayList<>();
-        for (String w : Words.of(s)) {
-            if (!isStopWord(w)) {
-                words.add(w);
-            }
-        }
+        List<String> words = contentWords(s);
         if (words.size() == 1) {
             out.add(words.get(0));
         }
@@ -624,17 +608,27 @@ public final class Fingerprint {
         }
     }
 
+    /** The words of {@code s} that are not stop words: what shingles are made of. */
+    private static List<String> contentWords(String s) {
+        List<String> words = new ArrayList<>();
+        for (String w : Words.of(s)) {
+            if (!isStopWord(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
     static boolean isStopWord(String w) {
         return STOP_WORDS.contains(w) || (w.length() == 1 && Character.isLetter(w.charAt(0)));
     }
 
-    private static List<Long> shingleHashes(String title, String text) {
-        List<String> sh = shingles(title, text);
-        List<Long> out = new ArrayList<>(sh.size());
-        for (String s : sh) {
-            out.add(hash64(s));
-        }
-        return out;
+    /** The distinct shingle hashes of a story, in no order: see {@link ShingleHashes}. */
+    private static long[] shingleHashes(String title, String text) {
+        ShingleHashes shingles = new ShingleHashes();
+        shingles.add(title);
+        shingles.add(text);
+        return shingles.distinct();
     }
 
     /** FNV-1a 64 over the UTF-16 units of {@code s}, then the MurmurHash3 finalizer. */
@@ -660,8 +654,8 @@ public final class Fingerprint {
      */
     public static long simhash(String title, String text) {
         int[] votes = new int[64];
-        List<Long> hashes = shingleHashes(title, text);
-        if (hashes.isEmpty()) {
+        long[] hashes = shingleHashes(title, text);
+        if (hashes.length == 0) {
             return 0L;
         }
         for (long h : hashes) {

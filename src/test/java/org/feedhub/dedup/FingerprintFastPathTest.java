@@ -36,14 +36,32 @@ class FingerprintFastPathTest {
         return Fingerprint.ofSlots(slots);
     }
 
+    /** SimHash as first written: a vote per bit over the distinct shingle strings' hashes. */
+    static long simhashAsFirstWritten(String title, String text) {
+        List<String> shingles = Fingerprint.shingles(title, text);
+        if (shingles.isEmpty()) return 0L;
+        int[] votes = new int[64];
+        for (String sh : shingles) {
+            long h = Fingerprint.hash64(sh);
+            for (int b = 0; b < 64; b++) votes[b] += (h >>> b & 1L) != 0 ? 1 : -1;
+        }
+        long r = 0;
+        for (int b = 0; b < 64; b++) if (votes[b] > 0) r |= 1L << b;
+        return r;
+    }
+
     @Test
     void theSketchesOfTheLabelledCorpusAreWhatTheShingleStringsGave() {
         List<DupCorpus.Item> items = DupCorpus.load().items;
         assertThat(items).hasSizeGreaterThan(100);
-        for (DupCorpus.Item i : items)
+        for (DupCorpus.Item i : items) {
             assertThat(Fingerprint.of(i.title(), i.text()))
                     .as(i.id())
                     .isEqualTo(asFirstWritten(i.title(), i.text()));
+            assertThat(Fingerprint.simhash(i.title(), i.text()))
+                    .as(i.id())
+                    .isEqualTo(simhashAsFirstWritten(i.title(), i.text()));
+        }
     }
 
     @Test
@@ -82,6 +100,9 @@ class FingerprintFastPathTest {
             String text = words.next(120);
             Fingerprint fast = Fingerprint.of(title, text);
             assertThat(fast).as("%s | %s", title, text).isEqualTo(asFirstWritten(title, text));
+            assertThat(Fingerprint.simhash(title, text))
+                    .as("%s | %s", title, text)
+                    .isEqualTo(simhashAsFirstWritten(title, text));
             if (!fast.isEmpty()) some++;
         }
         assertThat(some).as("texts long enough to sketch").isGreaterThan(2_000);
