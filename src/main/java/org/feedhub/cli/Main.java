@@ -54,11 +54,10 @@ public final class Main {
     static Map<String, String> systemDefaults(Invocation inv) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("h2.bindAddress", "127.0.0.1");
-        if (inv.command() != null) {
-            p.put("h2.maxCompactTime", "0");
-            p.put("spring.backgroundpreinitializer.ignore", "true");
-        }
-        if (inv.command() != null && List.of("check", "preview").contains(inv.command()))
+        if (inv.command() == null) return p; // the server
+        p.put("h2.maxCompactTime", "0");
+        p.put("spring.backgroundpreinitializer.ignore", "true");
+        if (List.of("check", "preview").contains(inv.command()))
             p.put(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
         return p;
     }
