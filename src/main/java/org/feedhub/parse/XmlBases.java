@@ -21,8 +21,15 @@ import org.jsoup.nodes.Element;
  * before anything else reads them.
  */
 final class XmlBases {
+    /** Attributes that hold a link or an image, and the query (compiled once) that finds them. */
+    private static final List<String> LINK_ATTRIBUTES =
+            List.of("href", "src", "cite", "poster", "data-src");
+
     private static final org.jsoup.select.Evaluator LINKING =
-            org.jsoup.select.Selector.evaluatorOf("[href], [src], [cite], [poster], [data-src]");
+            org.jsoup.select.Selector.evaluatorOf("[" + String.join("], [", LINK_ATTRIBUTES) + "]");
+
+    private static final java.util.regex.Pattern HAS_SCHEME =
+            java.util.regex.Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
 
     private static final String XML_NS = XMLConstants.XML_NS_URI;
 
@@ -114,11 +121,10 @@ final class XmlBases {
         Document doc = Jsoup.parseBodyFragment(html, base);
         boolean changed = false;
         for (Element el : doc.body().select(LINKING)) {
-            for (String attr : List.of("href", "src", "cite", "poster", "data-src")) {
+            for (String attr : LINK_ATTRIBUTES) {
                 if (!el.hasAttr(attr)) continue;
                 String v = el.attr(attr).strip();
-                if (v.isEmpty() || v.startsWith("#") || v.matches("(?i)^[a-z][a-z0-9+.-]*:.*"))
-                    continue;
+                if (v.isEmpty() || v.startsWith("#") || HAS_SCHEME.matcher(v).matches()) continue;
                 String abs = el.absUrl(attr);
                 if (!abs.isEmpty()) {
                     el.attr(attr, abs);
