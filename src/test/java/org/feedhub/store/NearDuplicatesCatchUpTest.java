@@ -184,4 +184,52 @@ class NearDuplicatesCatchUpTest {
         assertThat(instance.find(rewrite(), T0)).contains(7L); // uncapped: all 301 held
         assertThat(instance.indexed()).isEqualTo(301);
     }
+
+    @Test
+    void whatTheCappedIndexDroppedIsReadAgainOnceNotAtEveryLookup() {
+        NearDuplicates capped = new NearDuplicates(jdbc, DedupSettings.DEFAULTS, clock, 50);
+        councils(300, i -> T0.minus(Duration.ofMinutes(301 - i)));
+        storedElsewhere(7, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0, T0);
+        clock.now = T0.plusSeconds(10);
+        assertThat(capped.find(rewrite(), T0)).contains(7L); // the first look reads the window
+        assertThat(capped.rowsRead()).isEqualTo(301);
+        int held = capped.indexed();
+        clock.now = clock.now.plus(NearDuplicates.CATCH_UP_EVERY);
+        assertThat(capped.find(rewrite(), T0)).contains(7L);
+        long afterOneCatchUp = capped.rowsRead();
+        assertThat(afterOneCatchUp - 301)
+                .as("the dropped ones, asked for once")
+                .isEqualTo(301 - held);
+        for (int i = 0; i < 20; i++) {
+            clock.now = clock.now.plus(NearDuplicates.CATCH_UP_EVERY);
+            assertThat(capped.find(rewrite(), T0)).contains(7L);
+        }
+        assertThat(capped.rowsRead()).as("no row asked for again").isEqualTo(afterOneCatchUp);
+    }
+
+    @Test
+    void aStoryTooShortToCompareIsNotAskedForAtEveryLookup() {
+        for (int id = 1; id <= 30; id++)
+            jdbc.update(
+                    "INSERT INTO story (id, title, published_at, updated_at, content_hash,"
+                            + " first_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    id,
+                    "Short " + id,
+                    Sql.ts(T0),
+                    Sql.ts(T0),
+                    "s" + id,
+                    Sql.ts(T0));
+        clock.now = T0.plusSeconds(10);
+        assertThat(instance.find(rewrite(), T0)).isEmpty();
+        assertThat(instance.rowsRead()).as("the window: no row with a fingerprint").isZero();
+        for (int i = 1; i <= 10; i++) {
+            clock.now = clock.now.plus(NearDuplicates.CATCH_UP_EVERY);
+            assertThat(instance.find(rewrite(), T0)).isEmpty();
+        }
+        assertThat(instance.rowsRead()).as("each asked for once").isEqualTo(30);
+        storedElsewhere(31, "Maple Rail to buy Fjord Cargo for $3.1 billion", TEXT, T0);
+        clock.now = clock.now.plus(NearDuplicates.CATCH_UP_EVERY);
+        assertThat(instance.find(rewrite(), T0)).contains(31L);
+        assertThat(instance.rowsRead()).isEqualTo(31);
+    }
 }
