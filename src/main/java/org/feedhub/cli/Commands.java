@@ -304,7 +304,8 @@ final class Commands {
                     "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration");
 
     /**
-     * The full application without the web server and scheduler, quiet unless something goes wrong.
+     * The full application without the web server and scheduler, quiet unless something goes wrong;
+     * without Flyway when the store is already up to date ({@link CurrentSchema}).
      */
     static ConfigurableApplicationContext batchContext(Main.Invocation inv) {
         Map<String, Object> quiet = new HashMap<>();
@@ -313,12 +314,16 @@ final class Commands {
         // failing sources are logged at WARN for the server; the commands print their own line
         quiet.put("logging.level.org.feedhub.batch.AggregateJobConfiguration", "ERROR");
         quiet.put("spring.autoconfigure.exclude", String.join(",", SERVER_ONLY));
-        return new SpringApplicationBuilder(FeedhubApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(quiet)
-                .logStartupInfo(false)
-                .bannerMode(Banner.Mode.OFF)
-                .run(inv.settings());
+        try (CurrentSchema schema =
+                CurrentSchema.check(inv.settings(), Path.of("").toAbsolutePath())) {
+            if (schema.current()) quiet.put("spring.flyway.enabled", "false");
+            return new SpringApplicationBuilder(FeedhubApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(quiet)
+                    .logStartupInfo(false)
+                    .bannerMode(Banner.Mode.OFF)
+                    .run(inv.settings());
+        }
     }
 
     /** The settings the sub-commands read before (or without) starting the application. */
