@@ -92,4 +92,44 @@ class CurrentSchemaTest {
     static boolean shipped(Path dir, String... args) {
         return CurrentSchema.flywayAsShipped(QuickSettings.environment(args, dir).orElseThrow());
     }
+
+    /** On the test database (H2, or PostgreSQL in CI's second run), as Flyway leaves it. */
+    @Test
+    void aStoreFlywayJustMigratedReadsAsUpToDate() throws Exception {
+        String pg = System.getenv("FEEDHUB_TEST_POSTGRES_URL");
+        String vendor = pg == null ? "h2" : "postgresql";
+        String url;
+        String user;
+        String password;
+        if (pg == null) {
+            url = "jdbc:h2:mem:current-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            user = "sa";
+            password = "";
+        } else {
+            String schema = "current_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            user = System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_USER", "feedhub");
+            password = System.getenv().getOrDefault("FEEDHUB_TEST_POSTGRES_PASSWORD", "feedhub");
+            org.flywaydb.core.Flyway.configure()
+                    .dataSource(pg, user, password)
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    .load()
+                    .migrate();
+        }
+        if (pg == null) org.feedhub.TestDatabase.migratedH2At(url);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            var rows = CurrentSchema.applied(c);
+            assertThat(rows).hasSize(CurrentSchema.bundled(vendor).size());
+            assertThat(CurrentSchema.upToDate(rows, CurrentSchema.bundled(vendor))).isTrue();
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE");
+            }
+            assertThat(
+                            CurrentSchema.upToDate(
+                                    CurrentSchema.applied(c), CurrentSchema.bundled(vendor)))
+                    .isFalse();
+        }
+    }
 }
