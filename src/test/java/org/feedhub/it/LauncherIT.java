@@ -125,6 +125,14 @@ class LauncherIT {
     }
 
     @Test
+    void aWordTheJarDoesNotKnowLeavesTheServersArchiveAlone() throws Exception {
+        Result typed = launcher("", "server");
+        assertThat(typed.status).isEqualTo(2);
+        assertThat(typed.err).contains("unknown command 'server'");
+        assertThat(archives()).containsExactly("other.jsa");
+    }
+
+    @Test
     void exitStatusAndErrorsAreThoseOfTheJar() throws Exception {
         Result plain =
                 run(List.of(ChildJvm.JAVA, "-jar", ChildJvm.JAR.toString(), "no-such-command"), "");
