@@ -41,6 +41,7 @@ final class PassedOver {
             current = new long[0];
             currentSince = now;
         }
+        if (ids.length == 0) return; // most catch-ups: nothing to merge
         long[] added = ids.clone();
         Arrays.sort(added);
         if (added.length > maxPerGeneration) {
