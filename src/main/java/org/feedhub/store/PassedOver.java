@@ -42,15 +42,15 @@ final class PassedOver {
             currentSince = now;
         }
         if (ids.length == 0) return; // most catch-ups: nothing to merge
-        long[] added = ids.clone();
-        Arrays.sort(added);
-        if (added.length > maxPerGeneration) {
-            added = Arrays.copyOfRange(added, added.length - maxPerGeneration, added.length);
-        }
-        long[] merged = Arrays.copyOf(current, current.length + added.length);
-        System.arraycopy(added, 0, merged, current.length, added.length);
+        long[] merged = Arrays.copyOf(current, current.length + ids.length);
+        System.arraycopy(ids, 0, merged, current.length, ids.length);
         Arrays.sort(merged);
-        current = merged;
+        // only a batch larger than a generation overflows (else it rotated above): keep its newest
+        current =
+                merged.length <= maxPerGeneration
+                        ? merged
+                        : Arrays.copyOfRange(
+                                merged, merged.length - maxPerGeneration, merged.length);
     }
 
     /** Ids remembered now (both generations; an id may count twice). */
