@@ -376,12 +376,23 @@ final class Commands {
         FeedhubProperties props = QuickSettings.bind(env, "feedhub", FeedhubProperties.class);
         QuickSettings.bind(env, "feedhub.hub", org.feedhub.app.HubProperties.class);
         QuickSettings.bind(env, "feedhub.websub", org.feedhub.app.SubscriberProperties.class);
+        Settings db = database(env);
         return new Settings(
                 Path.of(props.feeds()),
+                db.dbUrl(),
+                db.dbUser(),
+                db.dbPassword(),
+                props.fetch().allowPrivateNetworks());
+    }
+
+    /** The database settings alone (no feeds.yml, nothing else bound or checked). */
+    static Settings database(ConfigurableEnvironment env) {
+        return new Settings(
+                null,
                 env.getProperty("spring.datasource.url", ""),
                 env.getProperty("spring.datasource.username", ""),
                 env.getProperty("spring.datasource.password", ""),
-                props.fetch().allowPrivateNetworks());
+                false);
     }
 
     static Path feedsPath(Main.Invocation inv) {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -70,19 +71,12 @@ final class CurrentSchema implements AutoCloseable {
     static CurrentSchema check(String[] args, Path dir) {
         Optional<ConfigurableEnvironment> env = QuickSettings.environment(args, dir);
         if (env.isEmpty() || !flywayAsShipped(env.get())) return new CurrentSchema(false, null);
-        String url = env.get().getProperty("spring.datasource.url", "");
-        String vendor = vendor(url);
+        Commands.Settings db = Commands.database(env.get());
+        String vendor = vendor(db.dbUrl());
         if (vendor == null) return new CurrentSchema(false, null);
         Connection c = null;
         try {
-            c =
-                    new Commands.Settings(
-                                    null,
-                                    url,
-                                    env.get().getProperty("spring.datasource.username", ""),
-                                    env.get().getProperty("spring.datasource.password", ""),
-                                    false)
-                            .openExisting();
+            c = db.openExisting();
             return new CurrentSchema(upToDate(applied(c), bundled(vendor)), c);
         } catch (SQLException | IOException | RuntimeException e) {
             // no store yet, no history table, a database that says no: Flyway says what is wrong
@@ -107,12 +101,12 @@ final class CurrentSchema implements AutoCloseable {
     }
 
     /**
-     * The migration folder of the database at {@code url}, or null for one feedhub does not ship.
+     * The migration folder of the database at {@code url} (its {@code {vendor}}, named as Spring
+     * Boot names it for Flyway), or null for one feedhub does not ship migrations for.
      */
     static String vendor(String url) {
-        if (url.startsWith("jdbc:h2:")) return "h2";
-        if (url.startsWith("jdbc:postgresql:")) return "postgresql";
-        return null;
+        String id = DatabaseDriver.fromJdbcUrl(url).getId();
+        return id.equals("h2") || id.equals("postgresql") ? id : null;
     }
 
     /** Flyway's record of the store: each versioned row as (version, success). */
