@@ -110,4 +110,56 @@ class WordsTest {
             assertThat(Words.of(s)).as("%s", s).isEqualTo(asFirstWritten(s));
         }
     }
+
+    @Test
+    void textsOfManyLinesSplitAsFirstWrittenTheFirstTimeAndAgain() {
+        String[] pieces = {
+            "Lavrov ",
+            "said on Monday ",
+            "S-400, ",
+            "\n",
+            "\n",
+            " \n ",
+            "CRÈME brûlée ",
+            "Сергей Лавров заявил: «Нет» ",
+            "e\u0301",
+            "\u0301",
+            "北京市",
+            "&amp; ",
+            "&#8217;",
+            "\u00A0",
+            "\uFB01 ", // "ﬁ": NFKC gives "fi"
+            "\r",
+            "x".repeat(40)
+        };
+        RandomText texts = new RandomText(7, pieces);
+        for (int i = 0; i < 3000; i++) {
+            String s = texts.next(40);
+            List<String> expected = asFirstWritten(s);
+            assertThat(Words.of(s)).as("%s", s).isEqualTo(expected);
+            assertThat(Words.of(new String(s))).as("again: %s", s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void eachCallGivesItsOwnListOfAKnownLine() {
+        String line = "Foreign minister Sergei Lavrov met his counterpart in Geneva on Monday";
+        List<String> first = Words.of(line);
+        first.clear();
+        assertThat(Words.of(line)).startsWith("foreign", "minister").hasSize(11);
+    }
+
+    @Test
+    void theMemoKeepsAtMostItsCharactersAndSplitsOverlongLinesEachTime() {
+        Words.LineMemo memo = new Words.LineMemo();
+        for (int i = 0; i < 2000; i++) {
+            String line = "story " + i + " " + "words ".repeat(i % 50 + 5);
+            assertThat(memo.words(line)).hasSize(i % 50 + 7).startsWith("story", "" + i);
+            assertThat(memo.chars()).isLessThanOrEqualTo(Words.LineMemo.MAX_CHARS);
+        }
+        String overlong = "word ".repeat(Words.LineMemo.MAX_LINE / 5 + 1);
+        int before = memo.chars();
+        assertThat(memo.words(overlong)).hasSize(Words.LineMemo.MAX_LINE / 5 + 1);
+        assertThat(memo.chars()).isEqualTo(before);
+    }
 }
