@@ -61,6 +61,9 @@ public final class Enricher {
      * the story is about.)
      */
     private static List<String> ownParagraphs(Story s) {
+        if (s.paragraphs() instanceof HtmlText.Paragraphs read) {
+            return read.withoutCaptions(); // normalized just now: no second parse
+        }
         String html = s.contentHtml();
         if (html != null && html.contains("<figcaption")) {
             return HtmlText.paragraphs(html, true);

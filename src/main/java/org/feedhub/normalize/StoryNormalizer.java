@@ -57,8 +57,9 @@ public final class StoryNormalizer {
                 item.contentHtml() != null && !item.contentHtml().isBlank()
                         ? item.contentHtml()
                         : item.summaryHtml();
-        String html = rawBody == null ? "" : HtmlSanitizer.sanitize(rawBody, bodyBase);
-        List<String> paragraphs = html.isEmpty() ? List.of() : HtmlText.paragraphs(html);
+        HtmlSanitizer.Sanitized sanitized = HtmlSanitizer.clean(rawBody, bodyBase);
+        String html = sanitized.html();
+        List<String> paragraphs = html.isEmpty() ? List.of() : HtmlText.paragraphs(sanitized);
         String title = TitleText.of(item.title());
         if (title.isEmpty()) title = firstWords(paragraphs);
         if (title.isEmpty()) title = TitleText.fromLink(canonical != null ? canonical : link);
@@ -88,7 +89,7 @@ public final class StoryNormalizer {
                 List.of(),
                 null,
                 media,
-                leadImage(item.image(), media, html, bodyBase));
+                leadImage(item.image(), media, sanitized, bodyBase));
     }
 
     private static String absolute(String raw, String base) {
@@ -131,15 +132,14 @@ public final class StoryNormalizer {
      * first img.
      */
     private static String leadImage(
-            String declared, List<Media> media, String sanitizedHtml, String base) {
+            String declared, List<Media> media, HtmlSanitizer.Sanitized sanitized, String base) {
         String image = declared == null ? null : CanonicalUrl.canonicalize(declared, base);
         if (image != null) return image;
         for (Media m : media) if (m.thumbnail()) return m.url();
         for (Media m : media) if (m.isImage()) return m.url();
-        // the sanitizer writes tags in lower case: no "<img", no image, and no second parse
-        if (!sanitizedHtml.contains("<img")) return null;
-        org.jsoup.nodes.Element img =
-                org.jsoup.Jsoup.parseBodyFragment(sanitizedHtml).selectFirst(IMG_WITH_SRC);
+        // the sanitizer writes tags in lower case: no "<img", no image
+        if (!sanitized.html().contains("<img")) return null;
+        org.jsoup.nodes.Element img = sanitized.body().selectFirst(IMG_WITH_SRC);
         return img == null ? null : CanonicalUrl.canonicalize(img.attr("src"), base);
     }
 
