@@ -58,6 +58,17 @@ final class Figures {
 
     private static final Map<String, Integer> MONTHS = months();
 
+    /**
+     * Every word the checks below compare a word token with (besides the maps' keys), and every
+     * start they test a word for. The scanner spells out only the words that could be one of these
+     * ({@link Scanner#mayBeRead}); a check for a new word must add it here.
+     */
+    private static final List<String> WORDS_READ =
+            List.of("yesterday", "вчера", "bp", "bps", "basis", "per", "cent");
+
+    private static final List<String> STARTS_READ =
+            List.of("percent", "процент", "базисн", "point", "пункт");
+
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
 
     /**
@@ -65,11 +76,16 @@ final class Figures {
      * published}.
      */
     static List<String> of(String text, LocalDate published, int max) {
+        return of(text, published, max, false);
+    }
+
+    /** With {@code allWords}, as first written: every word spelled out ({@link Scanner}). */
+    static List<String> of(String text, LocalDate published, int max, boolean allWords) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        Scanner s = new Scanner(text);
+        Scanner s = new Scanner(text, allWords);
         List<Token> tokens = s.tokens();
         for (int i = 0; i < tokens.size() && out.size() < max; i++) {
             Token t = tokens.get(i);
@@ -77,6 +93,7 @@ final class Figures {
                 i = number(tokens, i, published, out);
             } else if (t.kind == Kind.WORD) {
                 String w = t.text;
+                if (w == Scanner.OTHER_WORD) continue; // read by no check below
                 DayOfWeek dow = WEEKDAYS.get(w);
                 if (dow != null && published != null) {
                     LocalDate d = published;
@@ -244,11 +261,61 @@ final class Figures {
 
     /** Splits text into tokens; numbers join their thousands groups and decimal part. */
     static final class Scanner {
+        /**
+         * A word no check reads, in place of its text: most words of a story are such words, and
+         * spelling each out in lower case was a third of what finding figures cost.
+         */
+        static final String OTHER_WORD = "";
+
+        /**
+         * By first letter (a-z, then а-я), the lengths a word read by a check can have: bit k for
+         * length k, bit 63 for 63 and more. A word whose first letter is outside both alphabets is
+         * always spelled out.
+         */
+        private static final long[] READ_LENGTHS = readLengths();
+
         private final String s;
+        private final boolean allWords;
         private int i;
 
         Scanner(String s) {
+            this(s, false);
+        }
+
+        /** With {@code allWords}, every word is spelled out: the scanner as first written. */
+        Scanner(String s, boolean allWords) {
             this.s = s;
+            this.allWords = allWords;
+        }
+
+        /** Whether a word of this first letter and length could be one a check reads. */
+        static boolean mayBeRead(char first, int length) {
+            int k = letterIndex(Character.toLowerCase(first));
+            return k < 0 || (READ_LENGTHS[k] & (1L << Math.min(length, 63))) != 0;
+        }
+
+        private static int letterIndex(char lower) {
+            if (lower >= 'a' && lower <= 'z') return lower - 'a';
+            if (lower >= 'а' && lower <= 'я') return 26 + (lower - 'а');
+            return -1;
+        }
+
+        private static long[] readLengths() {
+            long[] lengths = new long[26 + 32];
+            List<String> words = new ArrayList<>(WORDS_READ);
+            words.addAll(MONTHS.keySet());
+            words.addAll(WEEKDAYS.keySet());
+            words.addAll(SCALES.keySet());
+            for (String w : words) lengths[index(w)] |= 1L << Math.min(w.length(), 63);
+            for (String w : STARTS_READ) lengths[index(w)] |= -1L << Math.min(w.length(), 63);
+            return lengths;
+        }
+
+        private static int index(String w) {
+            int k = letterIndex(w.charAt(0));
+            if (k < 0)
+                throw new IllegalStateException("a word read must start in a-z or а-я: " + w);
+            return k;
         }
 
         List<Token> tokens() {
@@ -265,13 +332,11 @@ final class Figures {
                     while (i < n && Character.isLetter(s.charAt(i))) {
                         i++;
                     }
-                    out.add(
-                            new Token(
-                                    Kind.WORD,
-                                    s.substring(start, i).toLowerCase(Locale.ROOT),
-                                    0,
-                                    false,
-                                    adjacent));
+                    String word =
+                            !allWords && !mayBeRead(c, i - start)
+                                    ? OTHER_WORD
+                                    : s.substring(start, i).toLowerCase(Locale.ROOT);
+                    out.add(new Token(Kind.WORD, word, 0, false, adjacent));
                 } else if (c == '-' || c == ':' || c == '–') {
                     i++;
                     out.add(new Token(Kind.SCORE_SEP, String.valueOf(c), 0, false, adjacent));

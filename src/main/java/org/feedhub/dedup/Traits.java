@@ -89,9 +89,10 @@ public final class Traits {
         LocalDate day = published == null ? null : published.atZone(ZoneOffset.UTC).toLocalDate();
         Map<Integer, String> labels = new HashMap<>();
         Names.Found found = Names.of(t, body.text(), body.lead(), MAX_NAMES);
-        List<String> lead = new ArrayList<>(Figures.of(t, day, MAX_FIGURES));
+        List<String> inTitle = Figures.of(t, day, MAX_FIGURES);
+        List<String> lead = new ArrayList<>(inTitle);
         lead.addAll(Figures.of(body.lead(), day, MAX_FIGURES));
-        List<String> all = new ArrayList<>(Figures.of(t, day, MAX_FIGURES));
+        List<String> all = new ArrayList<>(inTitle);
         all.addAll(Figures.of(body.text(), day, MAX_FIGURES));
         all = all.subList(0, Math.min(MAX_FIGURES, all.size()));
         return new Traits(

@@ -82,4 +82,103 @@ class FiguresTest {
         String digits = "1,".repeat(50_000);
         assertThat(Figures.of(digits, SAT, 32)).hasSizeLessThanOrEqualTo(32);
     }
+
+    /** The scanner spells out only the words a check may read: the figures are the same. */
+    @Test
+    void randomTextsGiveTheFiguresOfEveryWordSpelledOut() {
+        String[] pieces = {
+            "3",
+            "14",
+            "2026",
+            "1,250",
+            " ",
+            " ",
+            " ",
+            "-",
+            ":",
+            "%",
+            "$",
+            "€",
+            ".",
+            ",",
+            "\u00A0",
+            "March",
+            "MARCH",
+            "mar",
+            "марта",
+            "Май",
+            "Sept",
+            "Friday",
+            "пятницу",
+            "yesterday",
+            "Вчера",
+            "billion",
+            "bn",
+            "B",
+            "m",
+            "M",
+            "тыс",
+            "млн",
+            "percent",
+            "Percentage",
+            "процентов",
+            "bp",
+            "BPS",
+            "basis",
+            "points",
+            "Point",
+            "базисных",
+            "пункта",
+            "per",
+            "cent",
+            "Cent",
+            "permits",
+            "pointless",
+            "monday",
+            "Mondays",
+            "Marching",
+            "decibel",
+            "İstanbul",
+            "POİNT",
+            "ёлка",
+            "words",
+            "Лавров",
+            "the",
+            "Ü"
+        };
+        org.feedhub.RandomText texts = new org.feedhub.RandomText(5, pieces);
+        for (int i = 0; i < 20_000; i++) {
+            String s = texts.next(24);
+            assertThat(Figures.of(s, SAT, 32)).as(s).isEqualTo(Figures.of(s, SAT, 32, true));
+        }
+    }
+
+    @Test
+    void everyWordACheckReadsIsSpelledOut() {
+        for (String w :
+                List.of(
+                        "Yesterday",
+                        "ВЧЕРА",
+                        "bp",
+                        "Basis",
+                        "per",
+                        "cent",
+                        "percentage",
+                        "Пунктов",
+                        "базисных",
+                        "points",
+                        "December",
+                        "dec",
+                        "сентября",
+                        "Wednesday",
+                        "среду",
+                        "k",
+                        "Trillion",
+                        "трлн",
+                        "mn")) {
+            assertThat(Figures.Scanner.mayBeRead(w.charAt(0), w.length())).as(w).isTrue();
+        }
+        assertThat(Figures.Scanner.mayBeRead('w', 5)).as("words").isFalse();
+        assertThat(Figures.Scanner.mayBeRead('Л', 6)).as("Лавров").isFalse();
+    }
 }
