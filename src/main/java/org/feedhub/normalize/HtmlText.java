@@ -259,7 +259,11 @@ public final class HtmlText {
                 append(text.getWholeText());
             } else if (node instanceof Element el) {
                 String tag = el.normalName();
-                if (INVISIBLE.contains(tag) || (dropFigcaptions && tag.equals("figcaption"))) {
+                if (INVISIBLE.contains(tag)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (dropFigcaptions && tag.equals("figcaption")) {
+                    flush(); // a caption is a block: the text on either side stays apart
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (tag.equals("br") || BLOCKS.contains(tag)) {

@@ -24,6 +24,9 @@ class HtmlTextFromTreeTest {
             assertThat(read.withoutCaptions())
                     .as("without captions: %s", in)
                     .isEqualTo(HtmlText.paragraphs(s.body(), true));
+            assertThat(read.withoutCaptions())
+                    .as("without captions, reparsed: %s", in)
+                    .isEqualTo(HtmlText.paragraphs(s.html(), true));
         } else {
             assertThat(read.withoutCaptions()).as("text: %s", in).isEqualTo(read);
         }

@@ -66,6 +66,18 @@ class HtmlTextTest {
     }
 
     @Test
+    void aDroppedCaptionStillSeparatesTheTextAroundIt() {
+        // a tree the sanitizer can hand over but an HTML parser would not build: a caption in a
+        // span
+        org.jsoup.nodes.Element body = new org.jsoup.nodes.Element("body");
+        org.jsoup.nodes.Element span = body.appendElement("span").appendText("Before");
+        span.appendElement("figcaption").appendText("Caption");
+        span.appendText("after.");
+        assertThat(HtmlText.paragraphs(body, false)).containsExactly("Before", "Caption", "after.");
+        assertThat(HtmlText.paragraphs(body, true)).containsExactly("Before", "after.");
+    }
+
+    @Test
     void invisibleElementsAreSkipped() {
         assertThat(
                         HtmlText.paragraphs(
