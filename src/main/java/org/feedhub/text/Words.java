@@ -101,8 +101,8 @@ public final class Words {
         List<String> words(String line) {
             List<String> known = lines.get(line);
             if (known != null) return known;
+            if (line.length() > MAX_LINE) return split(line); // not kept: no copy needed
             List<String> words = List.copyOf(split(line));
-            if (line.length() > MAX_LINE) return words;
             lines.put(line, words);
             chars += line.length();
             Iterator<Map.Entry<String, List<String>>> eldest = lines.entrySet().iterator();
